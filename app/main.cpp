@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandline.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTextStream>
+#include <QTranslator>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+void setApplicationInfo()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Stagecraft"));
+    QCoreApplication::setApplicationName(QStringLiteral("stagecraft"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STAGECRAFT_VERSION));
+}
+
+void installTranslators(QCoreApplication &app)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto *own = new QTranslator(&app);
+    if (own->load(QLocale(), QStringLiteral("stagecraft"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(own);
+}
+
+int runCommand(QCoreApplication &app)
+{
+    installTranslators(app);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const int code = Stagecraft::Ui::CommandLine::run(QCoreApplication::arguments(), out, err);
+    out.flush();
+    err.flush();
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    setApplicationInfo();
+
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    if (Stagecraft::Ui::CommandLine::isCommand(arguments)) {
+        if (Stagecraft::Ui::CommandLine::needsGui(arguments)) {
+            // Images are drawn without a display.
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            QGuiApplication app(argc, argv);
+            return runCommand(app);
+        }
+        QCoreApplication app(argc, argv);
+        return runCommand(app);
+    }
+
+    QApplication app(argc, argv);
+    installTranslators(app);
+    Stagecraft::Ui::MainWindow window;
+    if (arguments.size() > 1)
+        window.openPath(arguments.at(1));
+    window.show();
+    return app.exec();
+}
