@@ -26,7 +26,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-svg-dev qt6-translations-l10n libgl-dev
     libyaml-cpp-dev libssl-dev qtkeychain-qt6-dev
-    xvfb xauth
+    xvfb xauth graphviz
 )
 
 missing=()

@@ -23,11 +23,15 @@ void setApplicationInfo()
 void installTranslators(QCoreApplication &app)
 {
     auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qt->load(QLocale(),
+                 QStringLiteral("qtbase"),
+                 QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("stagecraft"), QStringLiteral("_"),
+    if (own->load(QLocale(),
+                  QStringLiteral("stagecraft"),
+                  QStringLiteral("_"),
                   QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
 }

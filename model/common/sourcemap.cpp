@@ -34,7 +34,10 @@ const TextIndex &SourceMap::fileIndex(int file) const
     return file >= 0 && file < m_files.size() ? m_files.at(file).index : empty;
 }
 
-void SourceMap::appendLiteral(int file, qint64 sourceStart, qint64 length, const QStringList &context)
+void SourceMap::appendLiteral(int file,
+                              qint64 sourceStart,
+                              qint64 length,
+                              const QStringList &context)
 {
     if (length <= 0)
         return;
@@ -48,8 +51,13 @@ void SourceMap::appendLiteral(int file, qint64 sourceStart, qint64 length, const
             return;
         }
     }
-    m_segments.append({m_length, m_length + length, Kind::Literal, file, sourceStart,
-                       sourceStart + length, context});
+    m_segments.append({m_length,
+                       m_length + length,
+                       Kind::Literal,
+                       file,
+                       sourceStart,
+                       sourceStart + length,
+                       context});
     m_length += length;
 }
 
@@ -91,7 +99,9 @@ const SourceMap::Segment *SourceMap::segmentAt(qint64 renderedOffset) const
 {
     if (renderedOffset < 0 || renderedOffset >= m_length)
         return nullptr;
-    const auto it = std::upper_bound(m_segments.cbegin(), m_segments.cend(), renderedOffset,
+    const auto it = std::upper_bound(m_segments.cbegin(),
+                                     m_segments.cend(),
+                                     renderedOffset,
                                      [](qint64 offset, const Segment &s) {
                                          return offset < s.renderedEnd;
                                      });
@@ -133,7 +143,7 @@ bool SourceMap::isLiteral(qint64 start, qint64 end) const
 }
 
 std::optional<std::pair<int, std::pair<qint64, qint64>>> SourceMap::sourceRange(qint64 start,
-                                                                                 qint64 end) const
+                                                                                qint64 end) const
 {
     if (start < 0 || end < start || end > m_length)
         return std::nullopt;

@@ -90,7 +90,7 @@ public:
     bool isLiteral(qint64 start, qint64 end) const;
     /** The source file and byte range of a literal rendered range (see isLiteral()). */
     std::optional<std::pair<int, std::pair<qint64, qint64>>> sourceRange(qint64 start,
-                                                                          qint64 end) const;
+                                                                         qint64 end) const;
 
 private:
     struct File

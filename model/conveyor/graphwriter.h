@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+
+namespace Stagecraft::Model {
+
+struct Conveyor;
+
+/**
+ * Text forms of the conveyor graph for `stagecraft graph`.
+ *
+ * YAML has the shape of `werf config graph` (a list of `image:` with `dependsOn:` from / import /
+ * dependencies, images sorted by name, external bases left out as werf leaves them out); JSON is
+ * the same plus kinds, stages, edges with the stages they attach to, and the dependency sets; DOT
+ * draws every image as a cluster of its stages with the edges attached where they act.
+ */
+namespace GraphWriter {
+
+QByteArray toYaml(const Conveyor &conveyor);
+QByteArray toJson(const Conveyor &conveyor);
+QByteArray toDot(const Conveyor &conveyor);
+
+} // namespace GraphWriter
+
+} // namespace Stagecraft::Model
