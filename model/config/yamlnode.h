@@ -112,11 +112,20 @@ struct YamlParseResult
  *
  * Reports duplicate keys the way yaml.v2 strict mode does (`mapping key "x" already defined at
  * line N`, N being the line of the first definition in `text`), refuses nesting deeper than
- * maxDepth without recursion, and maps yaml-cpp's exceptions to a message and an offset.
+ * yamlMaxDepth without recursion, and maps yaml-cpp's exceptions to a message and an offset.
+ * firstLine is the 1-based line of `begin` in text (0: count it).
  */
-YamlParseResult parseYamlDocument(const QByteArray &text, qint64 begin, qint64 end);
+YamlParseResult parseYamlDocument(const QByteArray &text,
+                                  qint64 begin,
+                                  qint64 end,
+                                  int firstLine = 0);
 
 /** The maximum nesting of collections accepted by parseYamlDocument(). */
 inline constexpr int yamlMaxDepth = 512;
+/** The maximum number of nodes of one document (aliases count with their copies). */
+inline constexpr qint64 yamlMaxNodes = 4'000'000;
+
+/** The node an alias refers to (a copy made while parsing); other nodes are returned as is. */
+const YamlNode &resolveAlias(const YamlNode &node);
 
 } // namespace Stagecraft::Model
