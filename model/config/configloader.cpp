@@ -71,7 +71,7 @@ QList<TemplateFeature> templateFeatures(const QByteArray &source)
     QList<TemplateFeature> result;
     qint64 pos = 0;
     static const QRegularExpression tokens(QStringLiteral(
-            R"((\.Env\b)|(\.Commit\b)|\b(required)\b|\b(toYaml)\b|\b(tpl_debug|include_debug|printf_debug|dump_debug)\b|\benv\s+((?:"(?:[^"\\]|\\.)*"|`[^`]*`|\$?[\w.]+)\s+(?:"(?:[^"\\]|\\.)*"|`[^`]*`|\$?[\w.]+|\())"));
+            R"((\.Env\b)|(\.Commit\b)|\b(required)\b|\b(toYaml)\b|\b(tpl_debug|include_debug|printf_debug|dump_debug)\b|\benv\s+("[^"]*"|`[^`]*`|[^\s|)]+)\s+(?!-\s*$)[^\s|)])"));
     while (true) {
         const qint64 open = source.indexOf("{{", pos);
         if (open < 0)
@@ -374,6 +374,30 @@ LoadedProject loadText(const QString &configFile, const QByteArray &text, const 
     project.templated = action >= 0;
     if (project.templated) {
         if (!options.renderer) {
+            // The version can still be told from the template actions.
+            WerfVersion best = WerfVersion::V1_1;
+            const TemplateFeature *reason = nullptr;
+            const QList<TemplateFeature> features = templateFeatures(text);
+            for (const TemplateFeature &f : features) {
+                if (int(f.minimum) > int(best)) {
+                    best = f.minimum;
+                    reason = &f;
+                }
+            }
+            project.version = options.version == WerfVersion::Auto ? best : options.version;
+            if (options.version != WerfVersion::Auto)
+                project.versionReason = Tr::tr("werf %1 rules: selected explicitly")
+                                                .arg(werfVersionName(options.version));
+            else if (reason)
+                project.versionReason = Tr::tr("werf %1 rules: %2 at %3")
+                                                .arg(werfVersionName(best),
+                                                     reason->description,
+                                                     shortLocation(locationIn(configFile,
+                                                                              text,
+                                                                              reason->offset)));
+            else
+                project.versionReason = Tr::tr("werf 1.1 rules: no newer template features found "
+                                               "(the rendered config may still use newer keys)");
             project.diagnostics << Diagnostic::error(
                     Tr::tr("this config uses Go templates and needs template rendering"),
                     locationIn(configFile, text, action));
