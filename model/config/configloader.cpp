@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -227,8 +228,12 @@ void finish(LoadedProject &project, const LoadOptions &options)
     project.diagnostics << autoExcludeExports(project.config);
     project.diagnostics << checkDependencyCycles(project.config);
     project.conveyor = buildConveyor(project.config);
-    for (const Diagnostic &d : project.conveyor.diagnostics) {
-        if (d.severity != Severity::Error)
+    // The conveyor repeats the reference and cycle checks; add only what is new (its notes).
+    QSet<QString> known;
+    for (const Diagnostic &d : std::as_const(project.diagnostics))
+        known.insert(d.toString());
+    for (const Diagnostic &d : std::as_const(project.conveyor.diagnostics)) {
+        if (!known.contains(d.toString()))
             project.diagnostics << d;
     }
 }
