@@ -290,37 +290,37 @@ QString formatBuildLogSummary(const BuildLogSummary &summary)
         const QString role = image.role == BuildEvent::ImageRole::Artifact
                                      ? Tr::tr("Artifact %1").arg(image.displayName())
                                      : Tr::tr("Image %1").arg(image.displayName());
-        out << role << u": " << state;
+        out << role << u": "_s << state;
         if (image.durationMs >= 0)
-            out << u", " << Tr::tr("%1 s").arg(seconds(image.durationMs));
-        out << u"; "
+            out << u", "_s << Tr::tr("%1 s").arg(seconds(image.durationMs));
+        out << u"; "_s
             << Tr::tr("%n cached",
                       "",
                       image.count(BuildLogSummary::StageStatus::Cached)
                               + image.count(BuildLogSummary::StageStatus::Discarded))
-            << u", " << Tr::tr("%n built", "", image.count(BuildLogSummary::StageStatus::Built))
+            << u", "_s << Tr::tr("%n built", "", image.count(BuildLogSummary::StageStatus::Built))
             << u'\n';
         for (const BuildLogSummary::Stage &stage : image.stages) {
-            out << u"  " << stageStatusText(stage.status).leftJustified(10) << u' '
+            out << u"  "_s << stageStatusText(stage.status).leftJustified(10) << u' '
                 << stage.name.leftJustified(nameWidth);
             if (stage.durationMs >= 0)
-                out << u"  " << Tr::tr("%1 s").arg(seconds(stage.durationMs)).rightJustified(9);
+                out << u"  "_s << Tr::tr("%1 s").arg(seconds(stage.durationMs)).rightJustified(9);
             if (!stage.signature.isEmpty())
-                out << u"  " << stage.signature;
+                out << u"  "_s << stage.signature;
             if (stage.exitCode >= 0)
-                out << u"  " << Tr::tr("exit code %1").arg(stage.exitCode);
+                out << u"  "_s << Tr::tr("exit code %1").arg(stage.exitCode);
             out << u'\n';
             if (stage.status == BuildLogSummary::StageStatus::Failed) {
                 if (!stage.message.isEmpty())
-                    out << u"      " << Tr::tr("Error: %1").arg(stage.message) << u'\n';
+                    out << u"      "_s << Tr::tr("Error: %1").arg(stage.message) << u'\n';
                 if (!stage.lastOutput.isEmpty()) {
-                    out << u"      "
+                    out << u"      "_s
                         << Tr::tr("Last output lines (%1 of %2):")
                                     .arg(stage.lastOutput.size())
                                     .arg(stage.outputLineCount)
                         << u'\n';
                     for (const QString &line : stage.lastOutput)
-                        out << u"      | " << line << u'\n';
+                        out << u"      | "_s << line << u'\n';
                 }
             }
         }

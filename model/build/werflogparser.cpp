@@ -142,6 +142,7 @@ struct ImageTitle
     QString platform;
     BuildEvent::ImageRole role = BuildEvent::ImageRole::Image;
     bool truncated = false;
+    bool pretty = false; ///< had an emoji, so --log-pretty was on
 };
 
 ImageTitle parseImageTitle(const QString &title)
@@ -160,6 +161,7 @@ ImageTitle parseImageTitle(const QString &title)
     result.platform = m.captured(4);
     result.truncated = m.hasCaptured(5);
     const QList<uint> emoji = m.captured(1).toUcs4();
+    result.pretty = !emoji.isEmpty();
     const uint sign = emoji.isEmpty() ? 0 : emoji.first();
     if (m.captured(2) == u"artifact" || sign == 0x1F6F8) // 🛸
         result.role = BuildEvent::ImageRole::Artifact;
@@ -487,6 +489,8 @@ void WerfLogParser::handleHeader(const Logical &line)
     process.title = line.content;
 
     if (const ImageTitle image = parseImageTitle(line.content); image.matched) {
+        if (image.pretty)
+            m_prettySeen = true;
         process.kind = ProcessKind::Image;
         process.image = image.name;
         process.platform = image.platform;
@@ -742,6 +746,7 @@ bool WerfLogParser::handleOutput(const Logical &line, Process *owner)
     }
     pieces.append(rest);
 
+    m_prettySeen = true;
     for (const QString &piece : std::as_const(pieces)) {
         BuildEvent event;
         event.kind = BuildEvent::Kind::Output;
@@ -828,8 +833,10 @@ void WerfLogParser::handleBody(const Logical &line)
         return;
     }
 
-    // --log-pretty=false writes child output raw: no borders, no tag.
-    if (depth == 0 && !content.isEmpty()) {
+    // --log-pretty=false writes child output raw: no borders, no tag. Once the log has shown
+    // that pretty mode is on (tagged output, an emoji header), a bare line inside a stage is
+    // something else, typically an elision ("...", "<..>") in a pasted excerpt.
+    if (depth == 0 && !content.isEmpty() && !m_prettySeen) {
         if (Process *open = innermostStage()) {
             BuildEvent event;
             event.kind = BuildEvent::Kind::Output;
@@ -865,7 +872,7 @@ void WerfLogParser::flushError()
 
     static const QRegularExpression phase(
             u"phase build on image (\\S+) stage (\\S+) handler failed"_s);
-    static const QRegularExpression baseImage(u"unable to fetch base image \\S+ for stage (\\S+)"_s);
+    static const QRegularExpression baseImage(u"unable to fetch base image \\S+ for stage ([^\\s:]+)"_s);
     static const QRegularExpression processImage(u"unable to process image \"([^\"]+)\""_s);
     static const QRegularExpression signature(u"with (?:signature|digest) ([0-9a-f]{16,})"_s);
     static const QRegularExpression exitCode(

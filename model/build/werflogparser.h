@@ -124,6 +124,7 @@ private:
 
     bool m_html = false;
     bool m_durationPrefix = false;
+    bool m_prettySeen = false;
 
     bool m_wrapActive = false;
     Logical m_wrap;
