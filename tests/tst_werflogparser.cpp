@@ -562,8 +562,10 @@ void tst_WerfLogParser::logCommandText()
     out.clear();
     QCOMPARE(runLogCommand(logsDir() + u"/010.log"_s, false, outStream, errStream), 0);
     QVERIFY2(out.contains(u"Result: succeeded"_s), qPrintable(out));
-    QVERIFY2(out.contains(u"Image backend: done, 7.19 s; 1 cached, 0 built"_s), qPrintable(out));
-    QVERIFY2(out.contains(u"Image frontend: done, 7.60 s; 1 cached, 0 built"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"Image backend: succeeded, 7.19 s; 1 cached, 0 built"_s),
+             qPrintable(out));
+    QVERIFY2(out.contains(u"Image frontend: succeeded, 7.60 s; 1 cached, 0 built"_s),
+             qPrintable(out));
 }
 
 void tst_WerfLogParser::logCommandJson()
@@ -589,6 +591,7 @@ void tst_WerfLogParser::logCommandJson()
              {u"durationMs"_s, 680},
              {u"exitCode"_s, 139},
              {u"message"_s, message},
+             {u"signature"_s, u"209c77a4c2f299276d8a162347702f0186259f680c760701ca7c371b"_s},
              {u"lastOutput"_s, QJsonArray()}},
             {{u"event"_s, u"image-finished"_s},
              {u"image"_s, u"emby"_s},
@@ -604,6 +607,7 @@ void tst_WerfLogParser::logCommandJson()
     };
     QCOMPARE(lines.size(), expected.size());
     for (qsizetype i = 0; i < lines.size(); ++i) {
+        QVERIFY2(lines.at(i).startsWith(u"{\"event\":\""_s), qPrintable(lines.at(i)));
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(lines.at(i).toUtf8(), &error);
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(lines.at(i)));
@@ -677,7 +681,7 @@ void tst_WerfLogParser::logCommandLargeInput()
     QTextStream errStream(&err);
     QCOMPARE(runLogCommand(path, false, outStream, errStream), 0);
     QVERIFY2(err.isEmpty(), qPrintable(err));
-    QVERIFY2(out.contains(u"Image app: done, 10.85 s; 0 cached, 1 built"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"Image app: succeeded, 10.85 s; 0 cached, 1 built"_s), qPrintable(out));
     QVERIFY(out.size() < 10000);
 }
 

@@ -161,6 +161,8 @@ void JsonEventWriter::applyError(const BuildEvent &event)
         target = &m_held.back();
     }
     if (target) {
+        if (!event.signature.isEmpty() && !target->object.contains(u"signature"_s))
+            target->object.insert(u"signature"_s, event.signature);
         if (event.exitCode >= 0)
             target->object.insert(u"exitCode"_s, event.exitCode);
         target->object.insert(u"message"_s, event.text);
@@ -175,7 +177,15 @@ void JsonEventWriter::write(const QJsonObject &object, bool failedStage)
             release();
         return;
     }
-    m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << u'\n';
+    // "event" first, as in the documented shape; QJsonObject itself sorts its keys.
+    QJsonObject rest = object;
+    const QString event = rest.take(u"event"_s).toString();
+    const QByteArray fields = QJsonDocument(rest).toJson(QJsonDocument::Compact);
+    QByteArray line
+            = QByteArrayLiteral("{\"event\":")
+              + QJsonDocument(QJsonArray{event}).toJson(QJsonDocument::Compact).chopped(1).mid(1);
+    line += fields.size() > 2 ? QByteArrayLiteral(",") + fields.mid(1) : QByteArrayLiteral("}");
+    m_out << QString::fromUtf8(line) << u'\n';
 }
 
 void JsonEventWriter::release()
@@ -277,6 +287,11 @@ QString formatBuildLogSummary(const BuildLogSummary &summary)
             nameWidth = qMax(nameWidth, stage.name.size());
     }
     nameWidth = qMin<qsizetype>(nameWidth, 32);
+    bool anyDuration = false;
+    for (const BuildLogSummary::Image &image : summary.images()) {
+        for (const BuildLogSummary::Stage &stage : image.stages)
+            anyDuration = anyDuration || stage.durationMs >= 0;
+    }
 
     for (const BuildLogSummary::Image &image : summary.images()) {
         out << u'\n';
@@ -284,7 +299,7 @@ QString formatBuildLogSummary(const BuildLogSummary &summary)
         if (image.failed || image.failedStage())
             state = Tr::tr("failed");
         else if (image.finished)
-            state = Tr::tr("done");
+            state = Tr::tr("succeeded");
         else
             state = Tr::tr("unfinished");
         const QString role = image.role == BuildEvent::ImageRole::Artifact
@@ -298,13 +313,17 @@ QString formatBuildLogSummary(const BuildLogSummary &summary)
                       "",
                       image.count(BuildLogSummary::StageStatus::Cached)
                               + image.count(BuildLogSummary::StageStatus::Discarded))
-            << u", "_s << Tr::tr("%n built", "", image.count(BuildLogSummary::StageStatus::Built))
-            << u'\n';
+            << u", "_s << Tr::tr("%n built", "", image.count(BuildLogSummary::StageStatus::Built));
+        if (const int failed = image.count(BuildLogSummary::StageStatus::Failed))
+            out << u", "_s << Tr::tr("%n failed", "", failed);
+        out << u'\n';
         for (const BuildLogSummary::Stage &stage : image.stages) {
             out << u"  "_s << stageStatusText(stage.status).leftJustified(10) << u' '
                 << stage.name.leftJustified(nameWidth);
             if (stage.durationMs >= 0)
                 out << u"  "_s << Tr::tr("%1 s").arg(seconds(stage.durationMs)).rightJustified(9);
+            else if (anyDuration)
+                out << QString(11, u' ');
             if (!stage.signature.isEmpty())
                 out << u"  "_s << stage.signature;
             if (stage.exitCode >= 0)

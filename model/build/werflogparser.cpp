@@ -872,7 +872,8 @@ void WerfLogParser::flushError()
 
     static const QRegularExpression phase(
             u"phase build on image (\\S+) stage (\\S+) handler failed"_s);
-    static const QRegularExpression baseImage(u"unable to fetch base image \\S+ for stage ([^\\s:]+)"_s);
+    static const QRegularExpression baseImage(
+            u"unable to fetch base image \\S+ for stage ([^\\s:]+)"_s);
     static const QRegularExpression processImage(u"unable to process image \"([^\"]+)\""_s);
     static const QRegularExpression signature(u"with (?:signature|digest) ([0-9a-f]{16,})"_s);
     static const QRegularExpression exitCode(
