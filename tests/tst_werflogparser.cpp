@@ -126,6 +126,7 @@ private slots:
     void incrementalEveryByteBoundary_data();
     void incrementalEveryByteBoundary();
     void incrementalByteByByte();
+    void mutatedLogsParseTheSameInChunks();
     void summaryOfFailure();
     void summaryOfMultiplatformCache();
     void summaryKeepsLastOutputLines();
@@ -465,6 +466,92 @@ void tst_WerfLogParser::incrementalByteByByte()
     QVERIFY2(sameLines(formatEvents(events), formatEvents(WerfLogParser::parse(bytes)), &why),
              qPrintable(why));
     QCOMPARE(parser.lineCount(), bytes.count('\n'));
+}
+
+void tst_WerfLogParser::mutatedLogsParseTheSameInChunks()
+{
+    // Damaged logs (random werf tokens, control bytes and invalid UTF-8 spliced in) must not
+    // crash the parser, the summary or the formatters, and feeding them in random chunks must
+    // give exactly the events of a whole parse.
+    static const QList<QByteArray> tokens{
+            "\n",
+            "\u2502 ",
+            "\u250c ",
+            "\u2514 ",
+            "\u251c Info\n",
+            "\u21b5",
+            "\u21b5\n",
+            "\x1b[",
+            "\x1b[1;31m",
+            " ...",
+            "Error: ",
+            "panic: x\n",
+            "Building stage ",
+            "a/b  ",
+            " (1.00 seconds) FAILED",
+            "\xff\xfe",
+            "\r",
+            "\xe2\x94",
+            "Use cache image for x/from\n",
+            "     name: r:0123456789abcdef0123456789abcdef-1\n",
+            "section_start:1:x\r\x1b[0K",
+            "\u26f5 image ",
+            "<b>",
+            "</font>",
+            "&amp;",
+            "\t",
+    };
+    const QDir dir(logsDir());
+    const QStringList logs = dir.entryList({u"*.log"_s}, QDir::Files, QDir::Name);
+    QRandomGenerator rng(20261203);
+    for (const QString &log : logs) {
+        const QByteArray original = readFile(dir.filePath(log));
+        for (int round = 0; round < 40; ++round) {
+            QByteArray bytes = original;
+            const int edits = 1 + int(rng.bounded(20));
+            for (int e = 0; e < edits; ++e) {
+                const qsizetype at = qsizetype(rng.bounded(quint32(bytes.size() + 1)));
+                if (rng.bounded(4) == 0)
+                    bytes.remove(at, qsizetype(rng.bounded(40)));
+                else
+                    bytes.insert(at, tokens.at(qsizetype(rng.bounded(quint32(tokens.size())))));
+            }
+            const QStringList whole = formatEvents(WerfLogParser::parse(bytes));
+
+            WerfLogParser parser;
+            QList<BuildEvent> events;
+            for (qsizetype pos = 0; pos < bytes.size();) {
+                const qsizetype n = 1 + qsizetype(rng.bounded(300));
+                parser.feed(bytes.mid(pos, n));
+                events += parser.takeEvents();
+                pos += n;
+            }
+            parser.finish();
+            events += parser.takeEvents();
+            QString why;
+            QVERIFY2(sameLines(formatEvents(events), whole, &why),
+                     qPrintable(log + u" round "_s + QString::number(round) + u": "_s + why));
+
+            BuildLogSummary summary;
+            summary.add(events);
+            QVERIFY(summary.images().size() <= events.size());
+            QVERIFY(!formatBuildLogSummary(summary).isEmpty() || events.isEmpty());
+            QBuffer buffer(&bytes);
+            QVERIFY(buffer.open(QIODevice::ReadOnly));
+            QString out;
+            QString err;
+            QTextStream outStream(&out);
+            QTextStream errStream(&err);
+            const int rc = runLogCommand(buffer, log, true, outStream, errStream);
+            QCOMPARE(rc, events.isEmpty() ? 1 : 0);
+            const QStringList jsonLines = out.split(u'\n', Qt::SkipEmptyParts);
+            for (const QString &line : jsonLines) {
+                QJsonParseError error;
+                QJsonDocument::fromJson(line.toUtf8(), &error);
+                QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(line));
+            }
+        }
+    }
 }
 
 void tst_WerfLogParser::summaryOfFailure()
