@@ -396,6 +396,61 @@ void tst_WerfLogParser::lineKinds_data()
                            u"stage-cached image=b stage=from"_s,
                            u"image-finished image=b role=image duration=0.01"_s};
 
+    QTest::newRow("1.2 secondary storage: cached inside a process")
+            << u"┌ ⛵ image app\n"
+               "│ ┌ Copy suitable stage from secondary :local\n"
+               "│ │ Use cache image for app/install\n"
+               "│ │      name: r:0123456789abcdef0123456789abcdef0123456789abcdef01234567-5\n"
+               "│ │        id: 0825950bfd70\n"
+               "│ └ Copy suitable stage from secondary :local (1.50 seconds)\n"
+               "└ ⛵ image app (1.60 seconds)\n"_s
+            << QStringList{u"image-started image=app role=image"_s,
+                           u"stage-cached image=app stage=install "
+                           "signature=0123456789abcdef0123456789abcdef0123456789abcdef01234567 "
+                           "id=0825950bfd70"_s,
+                           u"image-finished image=app role=image duration=1.60"_s};
+
+    QTest::newRow("1.1 failed shell stage, failed pull process, signature in the error")
+            << u"┌ ⛵ image ~\n"
+               "│ ┌ Pulling base image alpine:3\n"
+               "│ │ 3: Pulling from library/alpine\n"
+               "│ └ Pulling base image alpine:3 (0.30 seconds) FAILED\n"
+               "│ ┌ Building stage ~/install\n"
+               "│ │ ~/install  + false\n"
+               "│ ├ Info\n"
+               "│ └ Building stage ~/install (0.20 seconds) FAILED\n"
+               "└ ⛵ image ~ (0.60 seconds) FAILED\n"
+               "\n"
+               "Running time 0.70 seconds\n"
+               "WARNING: werf v1.1 is DEPRECATED.\n"
+               "Error: phase build on image ~ stage install handler failed: failed to build image "
+               "for "
+               "stage install with signature "
+               "81c87280ce7c5d0c8ec2ed20aa48289736f1045cb0c947ad64b3080d: "
+               "container run failed: Status: , Code: 1\n"_s
+            << QStringList{
+                       u"image-started image=~ role=image"_s,
+                       u"process-failed image=~ duration=0.30 failed text=Pulling base image alpine:3"_s,
+                       u"stage-started image=~ stage=install"_s,
+                       u"output image=~ stage=install text=+ false"_s,
+                       u"stage-failed image=~ stage=install duration=0.20 failed"_s,
+                       u"image-finished image=~ role=image duration=0.60 failed"_s,
+                       u"running-time duration=0.70"_s,
+                       u"error image=~ stage=install exit=1 "
+                       "signature=81c87280ce7c5d0c8ec2ed20aa48289736f1045cb0c947ad64b3080d "
+                       "text=phase "
+                       "build on image ~ stage install handler failed: failed to build image for "
+                       "stage "
+                       "install with signature "
+                       "81c87280ce7c5d0c8ec2ed20aa48289736f1045cb0c947ad64b3080d: "
+                       "container run failed: Status: , Code: 1"_s};
+
+    QTest::newRow("markup inside tagged output is output, not HTML")
+            << u"│ ┌ Building stage site/install\n"
+               "│ │ site/install  <b>bold</b> &amp; more\n"_s
+            << QStringList{u"stage-started image=site stage=install"_s,
+                           u"output image=site stage=install text=<b>bold</b> &amp; more"_s};
+
     QTest::newRow("helm and kubedog noise")
             << u"┌ Waiting for release resources to become ready\n"
                "│ ┌ Status progress\n"

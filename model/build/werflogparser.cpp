@@ -281,10 +281,13 @@ QString WerfLogParser::cleanLine(const QString &input)
     if (cr >= 0)
         line = line.mid(cr + 1);
 
-    if (!m_html
-        && (line.startsWith(u"<pre>"_s) || line.contains(u"</font>"_s) || line.contains(u"</b>"_s)
-            || line.contains(u"</span>"_s)))
-        m_html = true; // output pasted from an HTML rendering of the coloured terminal
+    // Output pasted from an HTML rendering of the coloured terminal (log 005) starts its lines
+    // with markup; werf's own lines never do, and markup inside tagged output does not count.
+    if (!m_html && line.startsWith(u'<')) {
+        static const QRegularExpression markup(u"^<(?:pre|b|font|span|code|strong)(?:\\s[^>]*)?>"_s,
+                                               QRegularExpression::CaseInsensitiveOption);
+        m_html = markup.match(line).hasMatch();
+    }
     if (m_html)
         line = decodeHtml(line);
 
