@@ -113,8 +113,10 @@ void BuildLogSummary::add(const BuildEvent &event)
         m_runningTimeMs = event.durationMs;
         break;
     case Kind::ImageStarted:
-        if (Image *image = imageFor(event.image, event.platform))
+        if (Image *image = imageFor(event.image, event.platform)) {
             image->role = event.role;
+            image->started = true;
+        }
         break;
     case Kind::ImageFinished:
         if (Image *image = imageFor(event.image, event.platform)) {

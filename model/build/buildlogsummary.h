@@ -53,6 +53,7 @@ public:
         QString name;
         QString platform;
         BuildEvent::ImageRole role = BuildEvent::ImageRole::Image;
+        bool started = false;  ///< its header was in the log
         bool finished = false; ///< its footer was in the log
         bool failed = false;
         qint64 durationMs = -1;

@@ -300,34 +300,42 @@ QString formatBuildLogSummary(const BuildLogSummary &summary)
             state = Tr::tr("failed");
         else if (image.finished)
             state = Tr::tr("succeeded");
-        else
+        else if (image.started)
             state = Tr::tr("unfinished");
         const QString role = image.role == BuildEvent::ImageRole::Artifact
                                      ? Tr::tr("Artifact %1").arg(image.displayName())
                                      : Tr::tr("Image %1").arg(image.displayName());
-        out << role << u": "_s << state;
+        out << role << u": "_s;
+        if (!state.isEmpty())
+            out << state;
         if (image.durationMs >= 0)
             out << u", "_s << Tr::tr("%1 s").arg(seconds(image.durationMs));
-        out << u"; "_s
-            << Tr::tr("%n cached",
+        if (!state.isEmpty())
+            out << u"; "_s;
+        out << Tr::tr("%n cached",
                       "",
                       image.count(BuildLogSummary::StageStatus::Cached)
                               + image.count(BuildLogSummary::StageStatus::Discarded))
             << u", "_s << Tr::tr("%n built", "", image.count(BuildLogSummary::StageStatus::Built));
         if (const int failed = image.count(BuildLogSummary::StageStatus::Failed))
             out << u", "_s << Tr::tr("%n failed", "", failed);
+        if (const int missing = image.count(BuildLogSummary::StageStatus::Missing))
+            out << u", "_s << Tr::tr("%n missing", "", missing);
         out << u'\n';
         for (const BuildLogSummary::Stage &stage : image.stages) {
-            out << u"  "_s << stageStatusText(stage.status).leftJustified(10) << u' '
-                << stage.name.leftJustified(nameWidth);
+            QString row = u"  "_s + stageStatusText(stage.status).leftJustified(10) + u' '
+                          + stage.name.leftJustified(nameWidth);
             if (stage.durationMs >= 0)
-                out << u"  "_s << Tr::tr("%1 s").arg(seconds(stage.durationMs)).rightJustified(9);
+                row += u"  "_s + Tr::tr("%1 s").arg(seconds(stage.durationMs)).rightJustified(9);
             else if (anyDuration)
-                out << QString(11, u' ');
+                row += QString(11, u' ');
             if (!stage.signature.isEmpty())
-                out << u"  "_s << stage.signature;
+                row += u"  "_s + stage.signature;
             if (stage.exitCode >= 0)
-                out << u"  "_s << Tr::tr("exit code %1").arg(stage.exitCode);
+                row += u"  "_s + Tr::tr("exit code %1").arg(stage.exitCode);
+            while (row.endsWith(u' '))
+                row.chop(1);
+            out << row;
             out << u'\n';
             if (stage.status == BuildLogSummary::StageStatus::Failed) {
                 if (!stage.message.isEmpty())

@@ -21,6 +21,11 @@ namespace Stagecraft::Model {
  * (` ...`) are matched by prefix. Anything that is not werf's own build output (helm/kubedog
  * tables, Go stack traces, shell prompts) is ignored. Memory is bounded: a physical line longer
  * than maxLineBytes() is cut there.
+ *
+ * Two events wait for later input, because werf continues them on the following lines: a
+ * cached stage is reported when the line after its info block arrives, and the final `Error:`
+ * when a line that cannot continue it arrives or at finish(). A wrapped line (`↵`) waits for
+ * its continuation.
  */
 class WerfLogParser
 {
