@@ -131,6 +131,7 @@ void JsonEventWriter::add(const BuildEvent &event)
     }
     case Kind::Error:
         applyError(event);
+        release();
         break;
     case Kind::StageDiscarded:
     case Kind::Output:
@@ -142,30 +143,31 @@ void JsonEventWriter::add(const BuildEvent &event)
 
 void JsonEventWriter::applyError(const BuildEvent &event)
 {
+    const auto fill = [&event](QJsonObject &object) {
+        if (!event.signature.isEmpty() && !object.contains(u"signature"_s))
+            object.insert(u"signature"_s, event.signature);
+        if (event.exitCode >= 0)
+            object.insert(u"exitCode"_s, event.exitCode);
+        object.insert(u"message"_s, event.text);
+    };
     Held *target = nullptr;
     for (Held &held : m_held) {
         if (!held.failedStage)
             continue;
-        const bool named = !event.image.isEmpty();
-        if (!named
+        if (event.image.isEmpty()
             || (held.object.value(u"image"_s).toString() == event.image
                 && (event.stage.isEmpty()
                     || held.object.value(u"stage"_s).toString() == event.stage)))
             target = &held;
     }
-    if (!target && !event.image.isEmpty() && !event.stage.isEmpty()) {
+    if (target) {
+        fill(target->object);
+    } else if (!event.image.isEmpty() && !event.stage.isEmpty()) {
         // The error names a stage whose footer is not in the log.
         QJsonObject object = stageObject(u"stage-failed"_s, event);
+        fill(object);
         m_holding = true;
         write(object, true);
-        target = &m_held.back();
-    }
-    if (target) {
-        if (!event.signature.isEmpty() && !target->object.contains(u"signature"_s))
-            target->object.insert(u"signature"_s, event.signature);
-        if (event.exitCode >= 0)
-            target->object.insert(u"exitCode"_s, event.exitCode);
-        target->object.insert(u"message"_s, event.text);
     }
 }
 
