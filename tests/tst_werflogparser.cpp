@@ -331,6 +331,21 @@ void tst_WerfLogParser::lineKinds_data()
                            u"output image=a-very-long-image-name stage=setup text=done"_s,
                            u"stage-built image=a-very-long-image-name stage=setup duration=1.00"_s};
 
+    QTest::newRow("truncated image title completed by its first stage")
+            << u"┌ ⛵ image registry-mirror-of-the-company-with-a-long ...\n"
+               "│ Use cache image for registry-mirror-of-the-company-with-a-long-name/from\n"
+               "└ ⛵ image registry-mirror-of-the-company-with-a ... (0.10 seconds)\n"
+               "┌ ⛵ image another-image-with-a-long-na ...\n"
+               "└ ⛵ image another-image-with-a-lo ... (0.20 seconds)\n"_s
+            << QStringList{
+                       u"image-started image=registry-mirror-of-the-company-with-a-long-name role=image"_s,
+                       u"stage-cached image=registry-mirror-of-the-company-with-a-long-name stage=from"_s,
+                       u"image-finished image=registry-mirror-of-the-company-with-a-long-name "
+                       u"role=image "
+                       "duration=0.10"_s,
+                       u"image-started image=another-image-with-a-long-na role=image"_s,
+                       u"image-finished image=another-image-with-a-long-na role=image duration=0.20"_s};
+
     QTest::newRow("--log-debug duration prefix")
             << u"1.234567ms   Version: v1.1.36\n"
                "2.5s         ┌ ⛵ image app\n"

@@ -433,6 +433,26 @@ QString WerfLogParser::enclosingImage(int depth, QString *platform) const
     return {};
 }
 
+WerfLogParser::Process *WerfLogParser::enclosingImageProcess(int depth)
+{
+    for (qsizetype i = m_stack.size() - 1; i >= 0; --i) {
+        if (m_stack[i].kind == ProcessKind::Image && m_stack[i].depth <= depth)
+            return &m_stack[i];
+    }
+    return nullptr;
+}
+
+void WerfLogParser::emitImageStarted(const Process &image)
+{
+    BuildEvent event;
+    event.kind = BuildEvent::Kind::ImageStarted;
+    event.image = image.image;
+    event.platform = image.platform;
+    event.role = image.role;
+    event.line = image.line;
+    emitEvent(event);
+}
+
 void WerfLogParser::closeDeeperThan(int depth)
 {
     while (!m_stack.isEmpty() && m_stack.back().depth > depth)
@@ -468,6 +488,15 @@ void WerfLogParser::resolveStage(Process &process, const QString &input, int dep
         process.stage = text;
     }
 
+    // An image header cut with " ..." gets its full name from the first stage line inside it.
+    if (Process *enclosing = enclosingImageProcess(depth);
+        enclosing && enclosing != &process && enclosing->truncated
+        && process.image != enclosing->image && process.image.startsWith(enclosing->image)) {
+        enclosing->image = process.image;
+        enclosing->truncated = false;
+        emitImageStarted(*enclosing);
+    }
+
     if (process.truncated && !process.stage.isEmpty()) {
         QStringList candidates;
         for (const QString &name : knownStageNames()) {
@@ -498,13 +527,10 @@ void WerfLogParser::handleHeader(const Logical &line)
         process.image = image.name;
         process.platform = image.platform;
         process.role = image.role;
-        BuildEvent event;
-        event.kind = BuildEvent::Kind::ImageStarted;
-        event.image = image.name;
-        event.platform = image.platform;
-        event.role = image.role;
-        event.line = line.line;
-        emitEvent(event);
+        process.line = line.line;
+        process.truncated = image.truncated;
+        if (!image.truncated)
+            emitImageStarted(process);
     } else if (line.content.startsWith(u"Building stage "_s)) {
         process.kind = ProcessKind::Stage;
         resolveStage(process, line.content.mid(15), depth);
@@ -563,6 +589,8 @@ void WerfLogParser::handleFooter(const Logical &line)
     event.failed = failed;
     switch (process.kind) {
     case ProcessKind::Image:
+        if (process.truncated && process.line > 0)
+            emitImageStarted(process); // its name stayed cut: nothing inside told the rest
         event.kind = BuildEvent::Kind::ImageFinished;
         event.image = process.image;
         event.platform = process.platform;

@@ -63,7 +63,8 @@ private:
         QString platform;
         QString stage;
         BuildEvent::ImageRole role = BuildEvent::ImageRole::Image;
-        bool truncated = false; ///< title ended in " ..." and the stage is not known exactly
+        int line = 0;           ///< line of the header
+        bool truncated = false; ///< title ended in " ..." and the name is not known exactly
         bool implicit = false;  ///< opened from a tagged line, the header was not in the log
         bool infoSection = false;
         bool discarded = false;
@@ -108,6 +109,8 @@ private:
     Process *processAt(int depth);
     Process *innermostStage();
     QString enclosingImage(int depth, QString *platform = nullptr) const;
+    Process *enclosingImageProcess(int depth);
+    void emitImageStarted(const Process &image);
     void resolveStage(Process &process, const QString &text, int depth);
     void closeDeeperThan(int depth);
     QString stageTag(const Process &process) const;
