@@ -126,6 +126,7 @@ private slots:
     void incrementalEveryByteBoundary_data();
     void incrementalEveryByteBoundary();
     void incrementalByteByByte();
+    void eventLineNumbers();
     void mutatedLogsParseTheSameInChunks();
     void summaryOfFailure();
     void summaryOfMultiplatformCache();
@@ -536,6 +537,32 @@ void tst_WerfLogParser::incrementalByteByByte()
     QVERIFY2(sameLines(formatEvents(events), formatEvents(WerfLogParser::parse(bytes)), &why),
              qPrintable(why));
     QCOMPARE(parser.lineCount(), bytes.count('\n'));
+}
+
+void tst_WerfLogParser::eventLineNumbers()
+{
+    // Each event points at the line that produced it (the GUI jumps there): log 002 has a shell
+    // prompt on line 1 and werf's error on line 18.
+    const QList<BuildEvent> events = WerfLogParser::parse(readFile(logsDir() + u"/002.log"_s));
+    QList<int> lines;
+    for (const BuildEvent &event : events)
+        lines.append(event.line);
+    QCOMPARE(lines, (QList<int>{2, 5, 12, 14, 15, 17, 18}));
+
+    // A cached stage is reported at its "Use ... image" line, after its info block was read;
+    // a wrapped line at its first physical line.
+    const QList<BuildEvent> cached = parseText(u"┌ ⛵ image a\n"
+                                               "│ Use cache image for a/from\n"
+                                               "│        id: 0825950bfd70\n"
+                                               "│ ┌ Building stage a/install\n"
+                                               "│ │ a/install  x    ↵\n"
+                                               "│ │ a/install  y\n"_s);
+    QCOMPARE(cached.size(), 4);
+    QCOMPARE(cached.at(1).line, 2);
+    QCOMPARE(cached.at(1).imageId, u"0825950bfd70"_s);
+    QCOMPARE(cached.at(2).line, 4);
+    QCOMPARE(cached.at(3).line, 5);
+    QCOMPARE(cached.at(3).text, u"x y"_s);
 }
 
 void tst_WerfLogParser::mutatedLogsParseTheSameInChunks()
