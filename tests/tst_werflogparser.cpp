@@ -126,6 +126,7 @@ private slots:
     void incrementalEveryByteBoundary_data();
     void incrementalEveryByteBoundary();
     void incrementalByteByByte();
+    void feedLineMatchesFeed();
     void eventLineNumbers();
     void mutatedLogsParseTheSameInChunks();
     void summaryOfFailure();
@@ -649,6 +650,24 @@ void tst_WerfLogParser::mutatedLogsParseTheSameInChunks()
             }
         }
     }
+}
+
+void tst_WerfLogParser::feedLineMatchesFeed()
+{
+    const QByteArray bytes = readFile(logsDir() + u"/013.log"_s);
+    QVERIFY(!bytes.isEmpty());
+    WerfLogParser parser;
+    const QList<QByteArray> lines = bytes.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (i + 1 < lines.size() || !lines.at(i).isEmpty()) // split() leaves "" after the last \n
+            parser.feedLine(QString::fromUtf8(lines.at(i)));
+    }
+    parser.finish();
+    QString why;
+    QVERIFY2(sameLines(formatEvents(parser.takeEvents()),
+                       formatEvents(WerfLogParser::parse(bytes)),
+                       &why),
+             qPrintable(why));
 }
 
 void tst_WerfLogParser::summaryOfFailure()

@@ -34,7 +34,8 @@ public:
 
     /** Appends raw bytes; complete lines are parsed at once, the rest is kept for later. */
     void feed(const QByteArray &bytes);
-    /** Parses one physical line (without its line break). */
+    /** Parses one physical line (without its line break); for callers that split lines
+     *  themselves. Do not mix with feed() while feed() holds an incomplete line. */
     void feedLine(const QString &line);
     /** Flushes the incomplete last line and every event still waiting for more input. */
     void finish();
