@@ -379,6 +379,39 @@ void tst_Sprig::calls_data()
     row("ext none", "ext", {S("a.b/c")}, "");
     row("isAbs", "isAbs", {S("/x")}, "true");
     row("osBase", "osBase", {S("/a/b")}, "b");
+
+    // regex (RE2 semantics)
+    row("regexMatch", "regexMatch", {S("^[a-z]+$"), S("abc")}, "true", "bool");
+    row("regexMatch dollar", "regexMatch", {S("^a$"), S("a\n")}, "false");
+    row("regexMatch multiline", "regexMatch", {S("(?m)^a$"), S("a\nb")}, "true");
+    row("regexMatch bad", "regexMatch", {S("("), S("x")}, "false");
+    row("regexMatch ascii digit", "regexMatch", {S("\\d"), S("\xd9\xa3")}, "false");
+    row("regexMatch class", "regexMatch", {S("^[]a-]+$"), S("]-a")}, "true");
+    row("regexMatch octal", "regexMatch", {S("\\101"), S("A")}, "true");
+    row("regexFindAll", "regexFindAll", {S("a."), S("aXaYaZ"), I(-1)}, "[aX aY aZ]", "[]string");
+    row("regexFindAll n", "regexFindAll", {S("a."), S("aXaYaZ"), I(2)}, "[aX aY]");
+    row("regexFindAll zero", "regexFindAll", {S("a."), S("aXaYaZ"), I(0)}, "[]", "[]string");
+    row("regexFindAll empty matches", "regexFindAll", {S("a*"), S("baaab"), I(-1)}, "[ aaa ]");
+    row("regexFindAll utf8", "regexFindAll", {S("."), S("\xc3\xa9x"), I(-1)}, "[\xc3\xa9 x]");
+    row("regexFind", "regexFind", {S("[0-9]+"), S("ab123cd45")}, "123");
+    row("regexFind none", "regexFind", {S("[0-9]+"), S("abc")}, "");
+    row("regexFind space", "regexFind", {S("\\s+"), S("a \x0b b")}, " ");
+    row("regexReplaceAll", "regexReplaceAll", {S("a(x*)b"), S("-ab-axxb-"), S("${1}W")}, "-W-xxW-");
+    row("regexReplaceAll name", "regexReplaceAll", {S("a(x*)b"), S("-ab-axxb-"), S("$1W")}, "---");
+    row("regexReplaceAll named",
+        "regexReplaceAll",
+        {S("(?P<first>\\w+) (?P<last>\\w+)"), S("Ada Lovelace"), S("$last, $first $$")},
+        "Lovelace, Ada $");
+    row("regexReplaceAll empty", "regexReplaceAll", {S("a*"), S("baaac"), S("X")}, "XbXcX");
+    row("regexReplaceAllLiteral",
+        "regexReplaceAllLiteral",
+        {S("a(x*)b"), S("-ab-axxb-"), S("${1}")},
+        "-${1}-${1}-");
+    row("regexSplit", "regexSplit", {S("a"), S("banana"), I(-1)}, "[b n n ]", "[]string");
+    row("regexSplit n", "regexSplit", {S("a"), S("banana"), I(2)}, "[b nana]");
+    row("regexSplit empty pattern", "regexSplit", {S(""), S("abc"), I(-1)}, "[a b c]");
+    row("regexSplit empty input", "regexSplit", {S("z+"), S(""), I(-1)}, "[]");
+    row("regexQuoteMeta", "regexQuoteMeta", {S("1.5*[x]")}, "1\\.5\\*\\[x\\]");
 }
 
 void tst_Sprig::calls()
@@ -467,6 +500,50 @@ void tst_Sprig::errors_data()
     row("mustToJson nan", "mustToJson", {F(NAN)}, "json: unsupported value: NaN");
     row("toRawJson inf", "toRawJson", {F(INFINITY)}, "json: unsupported value: +Inf");
     row("chunk zero", "chunk", {I(0), L({I(1)})}, "runtime error: makeslice: len out of range");
+    row("regex compile panic",
+        "regexFindAll",
+        {S("("), S("x"), I(-1)},
+        "regexp: Compile(`(`): error parsing regexp: missing closing ): `(`");
+    row("regex unexpected paren",
+        "mustRegexFind",
+        {S("a)"), S("x")},
+        "error parsing regexp: unexpected ): `a)`");
+    row("regex nested repeat",
+        "mustRegexMatch",
+        {S("a**"), S("x")},
+        "error parsing regexp: invalid nested repetition operator: `**`");
+    row("regex missing argument",
+        "mustRegexMatch",
+        {S("*a"), S("x")},
+        "error parsing regexp: missing argument to repetition operator: `*`");
+    row("regex lookahead",
+        "mustRegexMatch",
+        {S("(?=a)"), S("x")},
+        "error parsing regexp: invalid or unsupported Perl syntax: `(?=`");
+    row("regex backreference",
+        "mustRegexMatch",
+        {S("(a)\\1"), S("x")},
+        "error parsing regexp: invalid escape sequence: `\\1`");
+    row("regex range",
+        "mustRegexMatch",
+        {S("[z-a]"), S("x")},
+        "error parsing regexp: invalid character class range: `z-a`");
+    row("regex bracket",
+        "mustRegexMatch",
+        {S("[abc"), S("x")},
+        "error parsing regexp: missing closing ]: `[abc`");
+    row("regex repeat count",
+        "mustRegexMatch",
+        {S("a{1001}"), S("x")},
+        "error parsing regexp: invalid repeat count: `{1001}`");
+    row("regex trailing backslash",
+        "mustRegexMatch",
+        {S("a\\"), S("x")},
+        "error parsing regexp: trailing backslash at end of expression: ``");
+    row("regex Z",
+        "regexFind",
+        {S("\\Z"), S("x")},
+        "regexp: Compile(`\\Z`): error parsing regexp: invalid escape sequence: `\\Z`");
 }
 
 void tst_Sprig::errors()

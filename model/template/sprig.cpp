@@ -12,6 +12,7 @@ FunctionMap sprigFunctions()
     Sprig::addListFunctions(map);
     Sprig::addDictFunctions(map);
     Sprig::addMiscFunctions(map);
+    Sprig::addRegexFunctions(map);
     return map;
 }
 
