@@ -62,6 +62,7 @@ class tst_Sprig : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void calls_data();
     void calls();
     void errors_data();
@@ -72,7 +73,16 @@ private slots:
     void nondeterministic();
     void environment();
     void uuid();
+    void dates_data();
+    void dates();
+    void now();
 };
+
+void tst_Sprig::initTestCase()
+{
+    // toDate and date read Go's Local zone; pin it so expectations hold on any machine.
+    qputenv("TZ", "UTC");
+}
 
 void tst_Sprig::calls_data()
 {
@@ -654,6 +664,126 @@ void tst_Sprig::uuid()
                      .match(QString::fromLatin1(u))
                      .hasMatch(),
              u.constData());
+}
+
+void tst_Sprig::dates_data()
+{
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<QList<Value>>("args");
+    QTest::addColumn<QByteArray>("expected");
+    const auto row = [](const char *tag, const char *name, QList<Value> args, const char *expected) {
+        QTest::newRow(tag) << QByteArray(name) << args << QByteArray(expected);
+    };
+    const Value t1700 = Value::fromInt(1700000000, "int64"); // 2023-11-14T22:13:20Z, a Tuesday
+    row("epoch utc",
+        "dateInZone",
+        {S("2006-01-02 15:04:05 MST"), I(0), S("UTC")},
+        "1970-01-01 00:00:00 UTC");
+    row("new york",
+        "dateInZone",
+        {S("Jan _2 Mon 3:04PM -07:00 Z07:00"), t1700, S("America/New_York")},
+        "Nov 14 Tue 5:13PM -05:00 -05:00");
+    row("moscow",
+        "date_in_zone",
+        {S("15:04 MST January Monday"), t1700, S("Europe/Moscow")},
+        "01:13 MSK November Wednesday");
+    row("iso utc",
+        "dateInZone",
+        {S("2006-01-02T15:04:05Z07:00"), t1700, S("UTC")},
+        "2023-11-14T22:13:20Z");
+    row("int32",
+        "dateInZone",
+        {S("06 1 2 03 04 05 pm"), Value::fromInt(1700000000, "int32"), S("UTC")},
+        "23 11 14 10 13 20 pm");
+    row("bad zone", "dateInZone", {S("15:04 MST"), t1700, S("Nowhere/City")}, "22:13 UTC");
+    row("htmlDateInZone", "htmlDateInZone", {I(0), S("UTC")}, "1970-01-01");
+    row("toDate", "unixEpoch", {call("toDate", {S("2006-01-02"), S("2023-11-14")})}, "1699920000");
+    row("toDate offset",
+        "unixEpoch",
+        {call("toDate", {S("2006-01-02T15:04:05Z07:00"), S("2023-11-14T22:13:20+03:00")})},
+        "1699989200");
+    row("toDate fraction",
+        "toString",
+        {call("toDate", {S("2006-01-02 15:04:05"), S("2023-11-14 22:13:20.250")})},
+        "2023-11-14 22:13:20.25 +0000 UTC");
+    row("toDate bad",
+        "toString",
+        {call("toDate", {S("2006-01-02"), S("x")})},
+        "0001-01-01 00:00:00 +0000 UTC");
+    row("dateModify",
+        "toString",
+        {call("dateModify", {S("1h30m"), call("toDate", {S("2006-01-02"), S("2023-11-14")})})},
+        "2023-11-14 01:30:00 +0000 UTC");
+    row("dateModify negative",
+        "toString",
+        {call("dateModify", {S("-1.5h"), call("toDate", {S("2006-01-02"), S("2023-11-14")})})},
+        "2023-11-13 22:30:00 +0000 UTC");
+    row("dateModify bad",
+        "toString",
+        {call("dateModify", {S("bad"), call("toDate", {S("2006-01-02"), S("2023-11-14")})})},
+        "2023-11-14 00:00:00 +0000 UTC");
+    row("toJson time",
+        "toJson",
+        {call("toDate", {S("2006-01-02 15:04:05.000"), S("2023-11-14 01:02:03.400")})},
+        "\"2023-11-14T01:02:03.4Z\"");
+    row("duration", "duration", {S("95")}, "1m35s");
+    row("duration int64", "duration", {Value::fromInt(3600, "int64")}, "1h0m0s");
+    row("duration int", "duration", {I(5)}, "0s");
+    row("durationRound", "durationRound", {S("2h30m")}, "2h");
+    row("durationRound days", "durationRound", {S("400h")}, "16d");
+    row("durationRound year", "durationRound", {S("9000h")}, "1y");
+    row("durationRound ns", "durationRound", {Value::fromInt(90000000000, "int64")}, "1m");
+    row("durationRound small", "durationRound", {S("1.5us")}, "0s");
+}
+
+void tst_Sprig::dates()
+{
+    QFETCH(QByteArray, name);
+    QFETCH(QList<Value>, args);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(formatValue(call(name, args)), expected);
+}
+
+void tst_Sprig::now()
+{
+    const Value t = call("now", {});
+    QCOMPARE(t.goType(), QByteArray("time.Time"));
+    QVERIFY(functions().value("now").nondeterministic);
+    // time.Now().String() carries the monotonic clock reading.
+    QVERIFY(QRegularExpression(
+                    QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)? "
+                                   "[+-]\\d{4} \\S+ m=\\+\\d+\\.\\d{9}$"))
+                    .match(QString::fromUtf8(formatValue(t)))
+                    .hasMatch());
+    const QByteArray year = call("date", {S("2006"), t}).toString();
+    QCOMPARE(year.size(), 4);
+    try {
+        call("mustToDate", {S("2006-01-02"), S("2023-13-01")});
+        QFAIL("no error");
+    } catch (const FunctionError &e) {
+        QCOMPARE(QByteArray(e.what()),
+                 QByteArray("parsing time \"2023-13-01\": month out of range"));
+    }
+    try {
+        call("mustToDate", {S("2006-01-02"), S("x")});
+        QFAIL("no error");
+    } catch (const FunctionError &e) {
+        QCOMPARE(QByteArray(e.what()),
+                 QByteArray(
+                         "parsing time \"x\" as \"2006-01-02\": cannot parse \"x\" as \"2006\""));
+    }
+    try {
+        call("mustToDate", {S("2006-01-02"), S("2023-02-30")});
+        QFAIL("no error");
+    } catch (const FunctionError &e) {
+        QCOMPARE(QByteArray(e.what()), QByteArray("parsing time \"2023-02-30\": day out of range"));
+    }
+    try {
+        call("mustDateModify", {S("bad"), t});
+        QFAIL("no error");
+    } catch (const FunctionError &e) {
+        QCOMPARE(QByteArray(e.what()), QByteArray("time: invalid duration \"bad\""));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Sprig)

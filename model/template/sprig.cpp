@@ -13,6 +13,7 @@ FunctionMap sprigFunctions()
     Sprig::addDictFunctions(map);
     Sprig::addMiscFunctions(map);
     Sprig::addRegexFunctions(map);
+    Sprig::addDateFunctions(map);
     return map;
 }
 
