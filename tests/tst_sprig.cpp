@@ -76,6 +76,9 @@ private slots:
     void dates_data();
     void dates();
     void now();
+    void semver_data();
+    void semver();
+    void semverObject();
 };
 
 void tst_Sprig::initTestCase()
@@ -783,6 +786,88 @@ void tst_Sprig::now()
         QFAIL("no error");
     } catch (const FunctionError &e) {
         QCOMPARE(QByteArray(e.what()), QByteArray("time: invalid duration \"bad\""));
+    }
+}
+
+void tst_Sprig::semver_data()
+{
+    // Masterminds/semver v1.5.0 rules (sprig v2's semverCompare).
+    QTest::addColumn<QByteArray>("constraint");
+    QTest::addColumn<QByteArray>("version");
+    QTest::addColumn<QByteArray>("expected"); // "true", "false" or the error text
+    const auto row = [](const char *c, const char *v, const char *e) {
+        QTest::newRow(QByteArray(QByteArray(c) + " | " + v).constData())
+                << QByteArray(c) << QByteArray(v) << QByteArray(e);
+    };
+    row(">=1.2.0", "1.3.0", "true");
+    row("^1.2.0", "2.0.0", "false");
+    row("^1.2.0", "1.9.9", "true");
+    row("~1.2.0", "1.2.9", "true");
+    row("~1.2.0", "1.3.0", "false");
+    row("1.2.x", "1.2.7", "true");
+    row("1.2.x", "1.3.0", "false");
+    row(">1.0.0", "1.1.0-beta", "false");
+    row(">1.0.0-alpha", "1.1.0-beta", "true");
+    row("1.0 - 2.0", "1.5.0", "true");
+    row("1.0 - 2.0", "2.5.0", "false");
+    row("<=2", "2.5.0", "true");
+    row("<2", "2.5.0", "true");
+    row("<2.0.0", "2.5.0", "false");
+    row("!=1.2.3", "1.2.3", "false");
+    row("!=1.2.x", "1.3.0", "true");
+    row("1.2.3 || >=2.0.0", "2.1.0", "true");
+    row(">=1.0, <1.5", "1.4.9", "true");
+    row(">=1.0, <1.5", "1.5.0", "false");
+    row("*", "1.2.3", "true");
+    row("*", "1.2.3-alpha", "false");
+    row(" >= 1.2.3 ", "v1.2.3", "true");
+    row("=1.2.3", "1.2.3+meta", "true");
+    row("1.2.3-alpha.10", "1.2.3-alpha.9", "false");
+    row(">1.2.3-alpha.9", "1.2.3-alpha.10", "true");
+    row(">1.2.3-alpha", "1.2.3-alpha.1", "true");
+    row("bogus", "1.0.0", "improper constraint: bogus");
+    row(">= 1.0,  bad", "1.0.0", "improper constraint:   bad");
+    row(">=1.0", "bogus", "Invalid Semantic Version");
+    row(">=1.0", "1.2.3.4", "Invalid Semantic Version");
+}
+
+void tst_Sprig::semver()
+{
+    QFETCH(QByteArray, constraint);
+    QFETCH(QByteArray, version);
+    QFETCH(QByteArray, expected);
+    QByteArray actual;
+    try {
+        actual = formatValue(
+                call("semverCompare", {Value::fromString(constraint), Value::fromString(version)}));
+    } catch (const FunctionError &e) {
+        actual = e.what();
+    }
+    QCOMPARE(actual, expected);
+}
+
+void tst_Sprig::semverObject()
+{
+    const Value v = call("semver", {S("v1.2.3-beta.1+build")});
+    QCOMPARE(v.goType(), QByteArray("*semver.Version"));
+    QCOMPARE(formatValue(v), QByteArray("1.2.3-beta.1+build"));
+    QCOMPARE(formatValue(call("semver", {S("1.2")})), QByteArray("1.2.0"));
+    QCOMPARE(formatValue(v.object()->callMethod("Major", {})), QByteArray("1"));
+    QCOMPARE(v.object()->callMethod("Major", {}).goType(), QByteArray("int64"));
+    QCOMPARE(formatValue(v.object()->callMethod("Prerelease", {})), QByteArray("beta.1"));
+    QCOMPARE(formatValue(v.object()->callMethod("Original", {})), QByteArray("v1.2.3-beta.1+build"));
+    // IncPatch returns a semver.Version value, which fmt prints as a struct.
+    const Value next = v.object()->callMethod("IncPatch", {});
+    QCOMPARE(next.goType(), QByteArray("semver.Version"));
+    QCOMPARE(formatValue(next), QByteArray("{1 2 3   v1.2.3}"));
+    QCOMPARE(formatValue(v.object()->callMethod("LessThan", {call("semver", {S("1.2.3")})})),
+             QByteArray("true"));
+    QCOMPARE(formatValue(call("toJson", {v})), QByteArray("\"1.2.3-beta.1+build\""));
+    try {
+        call("semver", {S("x")});
+        QFAIL("no error");
+    } catch (const FunctionError &e) {
+        QCOMPARE(QByteArray(e.what()), QByteArray("Invalid Semantic Version"));
     }
 }
 

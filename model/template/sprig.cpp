@@ -14,6 +14,7 @@ FunctionMap sprigFunctions()
     Sprig::addMiscFunctions(map);
     Sprig::addRegexFunctions(map);
     Sprig::addDateFunctions(map);
+    Sprig::addSemverFunctions(map);
     return map;
 }
 
