@@ -79,6 +79,10 @@ private slots:
     void semver_data();
     void semver();
     void semverObject();
+    void crypto_data();
+    void crypto();
+    void aes();
+    void privateKeys();
 };
 
 void tst_Sprig::initTestCase()
@@ -869,6 +873,91 @@ void tst_Sprig::semverObject()
     } catch (const FunctionError &e) {
         QCOMPARE(QByteArray(e.what()), QByteArray("Invalid Semantic Version"));
     }
+}
+
+void tst_Sprig::crypto_data()
+{
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<QList<Value>>("args");
+    QTest::addColumn<QByteArray>("expected");
+    const auto row = [](const char *tag, const char *name, QList<Value> args, const char *expected) {
+        QTest::newRow(tag) << QByteArray(name) << args << QByteArray(expected);
+    };
+    row("sha256sum",
+        "sha256sum",
+        {S("hello")},
+        "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+    row("sha1sum", "sha1sum", {S("hello")}, "aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d");
+    row("adler32sum", "adler32sum", {S("abc")}, "38600999");
+    row("adler32sum hello", "adler32sum", {S("hello")}, "103547413");
+    // Sprig's own published vectors for the Master Password algorithm.
+    const Value one = Value::fromUint(1, "uint32");
+    row("derivePassword long",
+        "derivePassword",
+        {one, S("long"), S("password"), S("user"), S("example.com")},
+        "ZedaFaxcZaso9*");
+    row("derivePassword long 2",
+        "derivePassword",
+        {Value::fromUint(2, "uint32"), S("long"), S("password"), S("user"), S("example.com")},
+        "Fovi2@JifpTupx");
+    row("derivePassword maximum",
+        "derivePassword",
+        {one, S("maximum"), S("password"), S("user"), S("example.com")},
+        "pf4zS1LjCg&LjhsZ7T2~");
+    row("derivePassword pin",
+        "derivePassword",
+        {one, S("pin"), S("password"), S("user"), S("example.com")},
+        "6685");
+    row("derivePassword unknown",
+        "derivePassword",
+        {one, S("nope"), S("password"), S("user"), S("example.com")},
+        "cannot find password template nope");
+}
+
+void tst_Sprig::crypto()
+{
+    QFETCH(QByteArray, name);
+    QFETCH(QList<Value>, args);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(formatValue(call(name, args)), expected);
+}
+
+void tst_Sprig::aes()
+{
+    const QByteArray secret = call("encryptAES", {S("key"), S("plain text")}).toString();
+    // base64 of a 16-byte IV plus one 16-byte block
+    QCOMPARE(secret.size(), 44);
+    QCOMPARE(call("decryptAES", {S("key"), Value::fromString(secret)}).toString(),
+             QByteArray("plain text"));
+    QCOMPARE(call("encryptAES", {S("key"), S("")}).toString(), QByteArray());
+    QCOMPARE(call("decryptAES", {S("key"), S("")}).toString(), QByteArray());
+    QVERIFY(functions().value("encryptAES").nondeterministic);
+    const QByteArray random = call("randBytes", {I(24)}).toString();
+    QCOMPARE(QByteArray::fromBase64(random).size(), 24);
+    try {
+        call("decryptAES", {S("key"), S("AAAA")});
+        QFAIL("no error");
+    } catch (const FunctionError &e) {
+        QCOMPARE(QByteArray(e.what()),
+                 QByteArray("runtime error: slice bounds out of range [:16] with capacity 3"));
+    }
+    try {
+        call("decryptAES", {S("key"), S("%%%%")});
+        QFAIL("no error");
+    } catch (const FunctionError &e) {
+        QCOMPARE(QByteArray(e.what()), QByteArray("illegal base64 data at input byte 0"));
+    }
+}
+
+void tst_Sprig::privateKeys()
+{
+    const QByteArray ec = call("genPrivateKey", {S("ecdsa")}).toString();
+    QVERIFY2(ec.startsWith("-----BEGIN EC PRIVATE KEY-----\n"), ec.constData());
+    QVERIFY(ec.endsWith("-----END EC PRIVATE KEY-----\n"));
+    QCOMPARE(call("genPrivateKey", {S("foo")}).toString(), QByteArray("Unknown type foo"));
+    // ed25519 arrived in v3; werf uses v2's genPrivateKey.
+    QCOMPARE(call("genPrivateKey", {S("ed25519")}).toString(), QByteArray("Unknown type ed25519"));
+    QVERIFY(functions().value("genPrivateKey").nondeterministic);
 }
 
 QTEST_GUILESS_MAIN(tst_Sprig)

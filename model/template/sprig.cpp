@@ -15,6 +15,7 @@ FunctionMap sprigFunctions()
     Sprig::addRegexFunctions(map);
     Sprig::addDateFunctions(map);
     Sprig::addSemverFunctions(map);
+    Sprig::addCryptoFunctions(map);
     return map;
 }
 

@@ -720,95 +720,6 @@ QByteArray shuffle(const QByteArray &str)
 const char b64Alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const char b32Alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-QByteArray b64Decode(const QByteArray &src, qsizetype *errorAt)
-{
-    *errorAt = -1;
-    int decodeMap[256];
-    std::fill(std::begin(decodeMap), std::end(decodeMap), -1);
-    for (int i = 0; i < 64; ++i)
-        decodeMap[static_cast<unsigned char>(b64Alphabet[i])] = i;
-    QByteArray out;
-    qsizetype si = 0;
-    const qsizetype n = src.size();
-    while (true) {
-        int dbuf[4] = {0, 0, 0, 0};
-        int dlen = 4;
-        bool end = false;
-        for (int j = 0; j < 4; ++j) {
-            if (si == n) {
-                if (j == 0)
-                    return out;
-                *errorAt = si - j;
-                return out;
-            }
-            const unsigned char in = static_cast<unsigned char>(src.at(si));
-            ++si;
-            const int v = decodeMap[in];
-            if (v >= 0) {
-                dbuf[j] = v;
-                continue;
-            }
-            if (in == '\n' || in == '\r') {
-                --j;
-                continue;
-            }
-            if (in != '=') {
-                *errorAt = si - 1;
-                return out;
-            }
-            // Padding.
-            switch (j) {
-            case 0:
-            case 1:
-                *errorAt = si - 1;
-                return out;
-            case 2:
-                while (si < n && (src.at(si) == '\n' || src.at(si) == '\r'))
-                    ++si;
-                if (si == n) {
-                    *errorAt = n;
-                    return out;
-                }
-                if (src.at(si) != '=') {
-                    *errorAt = si - 1;
-                    return out;
-                }
-                ++si;
-                break;
-            default:
-                break;
-            }
-            while (si < n && (src.at(si) == '\n' || src.at(si) == '\r'))
-                ++si;
-            if (si < n) {
-                *errorAt = si;
-                return out;
-            }
-            dlen = j;
-            end = true;
-            break;
-        }
-        const quint32 val = quint32(dbuf[0]) << 18 | quint32(dbuf[1]) << 12 | quint32(dbuf[2]) << 6
-                            | quint32(dbuf[3]);
-        const char bytes[3] = {char(val >> 16), char(val >> 8), char(val)};
-        switch (dlen) {
-        case 4:
-            out.append(bytes, 3);
-            break;
-        case 3:
-            out.append(bytes, 2);
-            break;
-        case 2:
-            out.append(bytes, 1);
-            break;
-        default:
-            break;
-        }
-        if (end)
-            return out;
-    }
-}
-
 QByteArray b32Encode(const QByteArray &src)
 {
     QByteArray out;
@@ -901,6 +812,95 @@ QByteArray b32Decode(const QByteArray &src, qsizetype *errorAt)
 }
 
 } // namespace
+
+QByteArray base64Decode(const QByteArray &src, qsizetype *errorAt)
+{
+    *errorAt = -1;
+    int decodeMap[256];
+    std::fill(std::begin(decodeMap), std::end(decodeMap), -1);
+    for (int i = 0; i < 64; ++i)
+        decodeMap[static_cast<unsigned char>(b64Alphabet[i])] = i;
+    QByteArray out;
+    qsizetype si = 0;
+    const qsizetype n = src.size();
+    while (true) {
+        int dbuf[4] = {0, 0, 0, 0};
+        int dlen = 4;
+        bool end = false;
+        for (int j = 0; j < 4; ++j) {
+            if (si == n) {
+                if (j == 0)
+                    return out;
+                *errorAt = si - j;
+                return out;
+            }
+            const unsigned char in = static_cast<unsigned char>(src.at(si));
+            ++si;
+            const int v = decodeMap[in];
+            if (v >= 0) {
+                dbuf[j] = v;
+                continue;
+            }
+            if (in == '\n' || in == '\r') {
+                --j;
+                continue;
+            }
+            if (in != '=') {
+                *errorAt = si - 1;
+                return out;
+            }
+            // Padding.
+            switch (j) {
+            case 0:
+            case 1:
+                *errorAt = si - 1;
+                return out;
+            case 2:
+                while (si < n && (src.at(si) == '\n' || src.at(si) == '\r'))
+                    ++si;
+                if (si == n) {
+                    *errorAt = n;
+                    return out;
+                }
+                if (src.at(si) != '=') {
+                    *errorAt = si - 1;
+                    return out;
+                }
+                ++si;
+                break;
+            default:
+                break;
+            }
+            while (si < n && (src.at(si) == '\n' || src.at(si) == '\r'))
+                ++si;
+            if (si < n) {
+                *errorAt = si;
+                return out;
+            }
+            dlen = j;
+            end = true;
+            break;
+        }
+        const quint32 val = quint32(dbuf[0]) << 18 | quint32(dbuf[1]) << 12 | quint32(dbuf[2]) << 6
+                            | quint32(dbuf[3]);
+        const char bytes[3] = {char(val >> 16), char(val >> 8), char(val)};
+        switch (dlen) {
+        case 4:
+            out.append(bytes, 3);
+            break;
+        case 3:
+            out.append(bytes, 2);
+            break;
+        case 2:
+            out.append(bytes, 1);
+            break;
+        default:
+            break;
+        }
+        if (end)
+            return out;
+    }
+}
 
 void addStringFunctions(FunctionMap &map)
 {
@@ -1108,7 +1108,7 @@ void addStringFunctions(FunctionMap &map)
     str1("b64enc", [](const QByteArray &s) { return s.toBase64(); });
     str1("b64dec", [](const QByteArray &s) -> QByteArray {
         qsizetype errorAt;
-        const QByteArray out = b64Decode(s, &errorAt);
+        const QByteArray out = base64Decode(s, &errorAt);
         if (errorAt >= 0)
             return "illegal base64 data at input byte " + QByteArray::number(errorAt);
         return out;

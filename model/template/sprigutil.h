@@ -84,6 +84,12 @@ bool parseGoInt(const QByteArray &s, int base, qint64 *out, bool *rangeError = n
 /** strconv.ParseFloat(s, 64). */
 bool parseGoFloat(const QByteArray &s, double *out);
 
+/**
+ * encoding/base64 StdEncoding.DecodeString: the decoded bytes, and in *errorAt the input offset
+ * Go's CorruptInputError reports (-1 when the input is valid).
+ */
+QByteArray base64Decode(const QByteArray &src, qsizetype *errorAt);
+
 /** A Function entry with Go parameter types; variadic is the element type or empty. */
 Function makeFunction(const char *name,
                       QList<const char *> params,
