@@ -397,6 +397,42 @@ void tst_Sprig::calls_data()
     row("isAbs", "isAbs", {S("/x")}, "true");
     row("osBase", "osBase", {S("/a/b")}, "b");
 
+    // urls (net/url)
+    row("urlParse",
+        "urlParse",
+        {S("https://u:p%40ss@Example.com:8080/a%20b/c?x=1&y=2#frag%21")},
+        "map[fragment:frag! host:Example.com:8080 hostname:Example.com opaque: path:/a b/c "
+        "query:x=1&y=2 "
+        "scheme:https userinfo:u:p%40ss]");
+    row("urlParse opaque",
+        "urlParse",
+        {S("mailto:me@example.com")},
+        "map[fragment: host: hostname: opaque:me@example.com path: query: scheme:mailto "
+        "userinfo:]");
+    row("urlParse ipv6",
+        "urlParse",
+        {S("http://[::1]:80/")},
+        "map[fragment: host:[::1]:80 hostname:::1 opaque: path:/ query: scheme:http userinfo:]");
+    row("urlParse relative",
+        "urlParse",
+        {S("a/b?c")},
+        "map[fragment: host: hostname: opaque: path:a/b query:c scheme: userinfo:]");
+    row("urlParse scheme opaque",
+        "urlParse",
+        {S("a:b/c")},
+        "map[fragment: host: hostname: opaque:b/c path: query: scheme:a userinfo:]");
+    row("urlJoin",
+        "urlJoin",
+        {M({{"scheme", S("https")},
+            {"host", S("example.com")},
+            {"path", S("/a b")},
+            {"query", S("x=1")},
+            {"fragment", S("f g")},
+            {"userinfo", S("u:p")}})},
+        "https://u:p@example.com/a%20b?x=1#f%20g");
+    row("urlJoin path without slash", "urlJoin", {M({{"host", S("h")}, {"path", S("p")}})}, "//h/p");
+    row("urlJoin colon path", "urlJoin", {M({{"path", S("a:b")}})}, "./a:b");
+
     // regex (RE2 semantics)
     row("regexMatch", "regexMatch", {S("^[a-z]+$"), S("abc")}, "true", "bool");
     row("regexMatch dollar", "regexMatch", {S("^a$"), S("a\n")}, "false");
@@ -517,6 +553,22 @@ void tst_Sprig::errors_data()
     row("mustToJson nan", "mustToJson", {F(NAN)}, "json: unsupported value: NaN");
     row("toRawJson inf", "toRawJson", {F(INFINITY)}, "json: unsupported value: +Inf");
     row("chunk zero", "chunk", {I(0), L({I(1)})}, "runtime error: makeslice: len out of range");
+    row("urlParse scheme",
+        "urlParse",
+        {S(":x")},
+        "unable to parse url: parse \":x\": missing protocol scheme");
+    row("urlParse port",
+        "urlParse",
+        {S("http://h:x/")},
+        "unable to parse url: parse \"http://h:x/\": invalid port \":x\" after host");
+    row("urlParse escape",
+        "urlParse",
+        {S("http://h/%zz")},
+        "unable to parse url: parse \"http://h/%zz\": invalid URL escape \"%zz\"");
+    row("urlJoin type",
+        "urlJoin",
+        {M({{"host", I(1)}})},
+        "unable to parse host key, must be of type string, but int found");
     row("regex compile panic",
         "regexFindAll",
         {S("("), S("x"), I(-1)},

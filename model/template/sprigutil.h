@@ -106,5 +106,6 @@ void addRegexFunctions(FunctionMap &map);
 void addDateFunctions(FunctionMap &map);
 void addSemverFunctions(FunctionMap &map);
 void addCryptoFunctions(FunctionMap &map);
+void addUrlFunctions(FunctionMap &map);
 
 } // namespace Stagecraft::Model::Template::Sprig
