@@ -5,6 +5,7 @@
 #include "sprigutil.h"
 
 #include <cmath>
+#include <limits>
 
 namespace Stagecraft::Model::Template::Sprig {
 
@@ -51,23 +52,32 @@ bool inList(const List &haystack, const Value &needle)
 List untilStep(qint64 start, qint64 stop, qint64 step)
 {
     List v;
-    constexpr qsizetype limit = 64 * 1024 * 1024;
-    const auto push = [&v](qint64 i) {
-        if (v.size() >= limit)
-            fail("untilStep: more than 67108864 elements exceed the limits of this renderer");
-        v.append(Value::fromInt(i));
-    };
+    // Go would build any length; a bound keeps a runaway template from exhausting memory.
+    constexpr qsizetype limit = qsizetype(1) << 22;
+    const auto push = [&v](qint64 i) { v.append(Value::fromInt(i)); };
+    if (step != 0 && ((stop < start && step < 0) || (stop > start && step > 0))) {
+        const long double count = ((long double) stop - (long double) start) / (long double) step;
+        if (count > (long double) limit)
+            fail("untilStep: more than 4194304 elements exceed the limits of this renderer");
+        v.reserve(qsizetype(count) + 1);
+    }
     if (stop < start) {
         if (step >= 0)
             return v;
-        for (qint64 i = start; i > stop; i += step)
+        for (qint64 i = start; i > stop; i += step) {
             push(i);
+            if (i < std::numeric_limits<qint64>::min() - step)
+                break; // Go would wrap around; stop instead of overflowing
+        }
         return v;
     }
     if (step <= 0)
         return v;
-    for (qint64 i = start; i < stop; i += step)
+    for (qint64 i = start; i < stop; i += step) {
         push(i);
+        if (i > std::numeric_limits<qint64>::max() - step)
+            break;
+    }
     return v;
 }
 

@@ -603,8 +603,10 @@ void addMiscFunctions(FunctionMap &map)
 
     // Conversions
     add(makeFunction("atoi", {"string"}, nullptr, [](const Args &a) {
+        // strconv.Atoi: 0 on a syntax error, the clamped value on a range error.
         qint64 i = 0;
-        if (!parseGoInt(a.at(0).toString(), 10, &i))
+        bool range = false;
+        if (!parseGoInt(a.at(0).toString(), 10, &i, &range) && !range)
             i = 0;
         return Value::fromInt(i);
     }));
