@@ -138,7 +138,7 @@ private:
 
     // --- errors -----------------------------------------------------------------------------
 
-    [[noreturn]] void errorf(const QByteArray &message)
+    [[noreturn]] void errorf(const QByteArray &message, bool fatal = false)
     {
         QByteArray text;
         const QByteArray name = m_tree->name;
@@ -168,7 +168,7 @@ private:
                 }
             }
         }
-        throw ExecError{text, m_ctx.errorLocation.value_or(SourceLocation{})};
+        throw ExecError{text, m_ctx.errorLocation.value_or(SourceLocation{}), fatal};
     }
 
     void at(const Node *node) { m_node = node; }
@@ -179,7 +179,8 @@ private:
     {
         m_ctx.written += n;
         if (m_ctx.written > m_ctx.maxOutput) {
-            errorf(Tr::tr("the rendered output exceeds %1 bytes").arg(m_ctx.maxOutput).toUtf8());
+            errorf(Tr::tr("the rendered output exceeds %1 bytes").arg(m_ctx.maxOutput).toUtf8(),
+                   true);
         }
     }
 
@@ -253,7 +254,9 @@ private:
                                                 + QString::number(locationInText({}, src.text, node->pos).line)
                                       : locationInText(src.path, src.text, node->pos).toString();
         ExecutionContext::Frame f;
-        f.label = label + QStringLiteral(" at ") + where;
+        f.where = where;
+        if (!label.isEmpty())
+            f.label = label + QStringLiteral(" at ") + where;
         f.file = src.path;
         f.fileText = src.text;
         f.start = start;
@@ -271,7 +274,6 @@ private:
             auto *a = static_cast<const ActionNode *>(node);
             const ActionNode *saved = m_action;
             m_action = a;
-            m_ctx.currentAction = frameAt(a, {}, a->sourceStart, a->sourceEnd);
             // Variables declared by the action persist until the enclosing end.
             const EV val = evalPipeline(dot, a->pipe.get());
             if (a->pipe->decl.empty())
@@ -395,7 +397,8 @@ private:
         if (!tree)
             errorf("template " + quoteString(t->name) + " not defined");
         if (m_ctx.depth >= m_ctx.maxDepth)
-            errorf("exceeded maximum template depth (" + QByteArray::number(m_ctx.maxDepth) + ")");
+            errorf("exceeded maximum template depth (" + QByteArray::number(m_ctx.maxDepth) + ")",
+                   true);
         // Variables declared by the pipeline persist.
         const EV newDot = t->pipe ? evalPipeline(dot, t->pipe.get()) : EV{};
         ++m_ctx.depth;
@@ -674,17 +677,29 @@ private:
         if (fn.nondeterministic)
             m_ctx.warnNondeterministic(name, actionLocation());
         Value result;
+        const ExecutionContext::Frame savedCaller = m_ctx.currentAction;
+        m_ctx.currentAction = callFrame(node);
         try {
-            const ActionNode *savedAction = m_action;
-            const Node *savedNode = m_node;
             result = fn.call(argv);
-            m_action = savedAction;
-            m_node = savedNode;
         } catch (const FunctionError &e) {
+            m_ctx.currentAction = savedCaller;
             at(node);
             errorf("error calling " + name + ": " + QByteArray(e.what()));
+        } catch (const LimitError &e) {
+            m_ctx.currentAction = savedCaller;
+            at(node);
+            errorf(e.message, true);
         }
+        m_ctx.currentAction = savedCaller;
         return {result};
+    }
+
+    /** The calling action (or, in an if/range/with pipeline, the call itself) as a frame. */
+    ExecutionContext::Frame callFrame(const Node *node) const
+    {
+        if (m_action)
+            return frameAt(m_action, {}, m_action->sourceStart, m_action->sourceEnd);
+        return frameAt(node, {}, node->pos, node->pos);
     }
 
     SourceLocation actionLocation() const
@@ -720,7 +735,9 @@ private:
             return value;
         if (value.boxed && !isUntypedNil(value.v) && value.v.goType() == typ->goType)
             return {value.v, false};
-        errorf("wrong type for value; expected " + typ->goType + "; got " + typeOf(value));
+        // Go looks inside a non-nil interface before it gives up, and names the concrete type.
+        const QByteArray got = value.boxed && !isUntypedNil(value.v) ? value.v.goType() : typeOf(value);
+        errorf("wrong type for value; expected " + typ->goType + "; got " + got);
     }
 
     EV evalArg(const EV &dot, const ParamType *typ, const Node *n)

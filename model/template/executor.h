@@ -23,6 +23,14 @@ struct ExecError
     QByteArray message;
     /** Where the innermost failing action is in a file (invalid if it is in no file). */
     SourceLocation location;
+    /** A limit was hit: include/tpl pass the error up unchanged instead of wrapping it. */
+    bool fatal = false;
+};
+
+/** Thrown by include/tpl when a limit is hit; the engine reports it without wrapping. */
+struct LimitError
+{
+    QByteArray message;
 };
 
 /** Rendered bytes and where each of them came from. */
@@ -44,8 +52,11 @@ public:
 
     TemplateSet &templates() { return m_set; }
 
-    /** Go's maxExecDepth. Counts nested {{template}} and include/tpl calls alike. */
+    /** Go's maxExecDepth: nesting of {{template}} calls. */
     int maxDepth = 100000;
+    /** Nesting of include/tpl calls (Go has no limit: werf overflows its stack and dies). */
+    int maxIncludeDepth = 1000;
+    int includeDepth = 0;
     /** Total bytes all executions of this render may write (Go has no such limit). */
     qint64 maxOutput = qint64(256) * 1024 * 1024;
 
@@ -71,6 +82,7 @@ public:
     struct Frame
     {
         QString label;   ///< e.g. `include "x" at werf.yaml:3:5`
+        QString where;   ///< the action's place, e.g. `werf.yaml:3:5`
         QString file;    ///< the calling action's file ("" if none)
         QByteArray fileText;
         qint64 start = 0; ///< the calling action's [start, end) in that file

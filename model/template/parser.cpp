@@ -721,6 +721,7 @@ std::unique_ptr<PipeNode> Parser::pipeline(TreeState &t, const QByteArray &conte
         } else if (nextToken.type == Token::Type::Char && nextToken.value == ",") {
             nextNonSpace();
             pipe->decl.push_back(std::make_unique<VariableNode>(v.pos, QList<QByteArray>{v.value}));
+            t.vars.append(v.value);
             if (context == "range" && pipe->decl.size() < 2) {
                 const Token p = peekNonSpace();
                 if (p.type == Token::Type::Variable || p.type == Token::Type::RightDelim
