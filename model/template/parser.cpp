@@ -314,7 +314,6 @@ struct Parser::TreeState
     QByteArray name;
     std::unique_ptr<ListNode> root;
     QList<QByteArray> vars{QByteArrayLiteral("$")};
-    int actionLine = 0;
     int rangeDepth = 0;
 };
 
@@ -413,6 +412,17 @@ void Parser::errorf(const QByteArray &message)
 
 void Parser::unexpected(const Token &token, const QByteArray &context)
 {
+    if (token.type == Token::Type::Error) {
+        // Go 1.16+: a lexer error far from the action's start names where the action began.
+        QByteArray extra;
+        if (m_actionLine != 0 && m_actionLine != token.line) {
+            extra = " in action started at " + m_source->parseName + ':'
+                    + QByteArray::number(m_actionLine);
+            if (token.value.endsWith(" action"))
+                extra = extra.mid(qsizetype(sizeof(" in action")) - 1);
+        }
+        errorf(token.value + extra);
+    }
     errorf("unexpected " + token.describe() + " in " + context);
 }
 
@@ -513,27 +523,16 @@ NodePtr Parser::textOrAction(TreeState &t)
     case Token::Type::Text:
         return std::make_unique<TextNode>(token.pos, token.value);
     case Token::Type::LeftDelim: {
-        const int savedActionLine = t.actionLine;
-        t.actionLine = token.line;
+        const int savedActionLine = m_actionLine;
+        m_actionLine = token.line;
         NodePtr n = action(t);
-        t.actionLine = savedActionLine;
+        m_actionLine = savedActionLine;
         if (n->type == Node::Type::Action) {
             auto *a = static_cast<ActionNode *>(n.get());
             a->sourceStart = token.delimOffset;
             a->sourceEnd = m_lastRightDelimEnd;
         }
         return n;
-    }
-    case Token::Type::Error: {
-        // Go 1.16+: a lexer error far from the action's start names where the action began.
-        QByteArray extra;
-        if (t.actionLine != 0 && t.actionLine != token.line) {
-            extra = " in action started at " + m_source->parseName + ':'
-                    + QByteArray::number(t.actionLine);
-            if (token.value.endsWith(" action"))
-                extra = extra.mid(int(sizeof(" in action")) - 1);
-        }
-        errorf(token.value + extra);
     }
     default:
         unexpected(token, "input");
@@ -562,16 +561,6 @@ NodePtr Parser::action(TreeState &t)
         return templateControl(t);
     case Token::Type::With:
         return parseControl(t, Node::Type::With, false, "with");
-    case Token::Type::Error: {
-        QByteArray extra;
-        if (t.actionLine != 0 && t.actionLine != token.line) {
-            extra = " in action started at " + m_source->parseName + ':'
-                    + QByteArray::number(t.actionLine);
-            if (token.value.endsWith(" action"))
-                extra = extra.mid(int(sizeof(" in action")) - 1);
-        }
-        errorf(token.value + extra);
-    }
     default:
         break;
     }

@@ -93,6 +93,7 @@ private:
     Token m_token[3];
     int m_peekCount = 0;
     qint64 m_lastRightDelimEnd = 0;
+    int m_actionLine = 0;
     std::vector<std::unique_ptr<Tree>> m_trees;
 };
 
