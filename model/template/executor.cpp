@@ -611,7 +611,8 @@ private:
         case Value::Kind::Map:
         case Value::Kind::Nil: {
             const QByteArray mapType = r.goType();
-            if (!mapType.startsWith("map[string]"))
+            // String keys: map[string]T, or yaml.v2's map[interface {}]interface {}.
+            if (!mapType.startsWith("map[string]") && !mapType.startsWith("map[interface {}]"))
                 break;
             if (hasArgs)
                 errorf(fieldName + " is not a method but has arguments");
