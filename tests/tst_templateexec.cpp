@@ -21,8 +21,9 @@ Value testData()
     m.emplace("True", Value::fromBool(true));
     m.emplace("False", Value::fromBool(false));
     m.emplace("Nil", Value::nil());
-    m.emplace("List", Value::fromList({Value::fromString("a"), Value::fromString("b"),
-                                       Value::fromString("c")}));
+    m.emplace("List",
+              Value::fromList(
+                      {Value::fromString("a"), Value::fromString("b"), Value::fromString("c")}));
     m.emplace("EmptyList", Value::fromList({}));
     m.emplace("Ints", Value::fromList({Value::fromInt(3), Value::fromInt(1), Value::fromInt(2)}));
     Map inner;
@@ -33,8 +34,8 @@ Value testData()
     Map nested;
     nested.emplace("Inner", Value::fromMap(inner));
     m.emplace("Nested", Value::fromMap(nested));
-    m.emplace("Strings", Value::fromList({Value::fromString("x"), Value::fromString("y")},
-                                         "[]string"));
+    m.emplace("Strings",
+              Value::fromList({Value::fromString("x"), Value::fromString("y")}, "[]string"));
     return Value::fromMap(std::move(m));
 }
 
@@ -44,7 +45,8 @@ struct Outcome
     QByteArray text;
 };
 
-Outcome run(const QByteArray &text, GoVersion version = GoVersion::Go117,
+Outcome run(const QByteArray &text,
+            GoVersion version = GoVersion::Go117,
             const FunctionMap &extra = {})
 {
     TemplateSet set("test", version);
@@ -68,7 +70,9 @@ FunctionMap testFunctions()
     Function upper;
     upper.name = "upper";
     upper.params = {ParamType{"string"}};
-    upper.call = [](const QList<Value> &a) { return Value::fromString(a.at(0).toString().toUpper()); };
+    upper.call = [](const QList<Value> &a) {
+        return Value::fromString(a.at(0).toString().toUpper());
+    };
     m.insert(upper.name, upper);
     Function fail;
     fail.name = "fail";
@@ -126,10 +130,16 @@ void tst_TemplateExec::execute_data()
     row("missing key", "{{.Missing}}", true, "<no value>");
     row("missing chain", "{{.Missing.X}}", true, "<no value>");
     row("nil in map", "{{.Nil}}", true, "<no value>");
-    row("nil pointer chain", "{{.Nil.X}}", false,
-        "template: test:1:6: executing \"test\" at <.Nil.X>: nil pointer evaluating interface {}.X");
-    row("field of string", "{{.Str.X}}", false,
-        "template: test:1:6: executing \"test\" at <.Str.X>: can't evaluate field X in type interface {}");
+    row("nil pointer chain",
+        "{{.Nil.X}}",
+        false,
+        "template: test:1:6: executing \"test\" at <.Nil.X>: nil pointer evaluating interface "
+        "{}.X");
+    row("field of string",
+        "{{.Str.X}}",
+        false,
+        "template: test:1:6: executing \"test\" at <.Str.X>: can't evaluate field X in type "
+        "interface {}");
     row("list", "{{.List}}", true, "[a b c]");
     row("map", "{{.Map}}", true, "map[a:1 b:2 c:x]");
     row("nested", "{{.Nested.Inner.c}}", true, "x");
@@ -143,7 +153,9 @@ void tst_TemplateExec::execute_data()
     row("underscore", "{{1_000}}", true, "1000");
     row("float const", "{{1e3}}", true, "1000");
     row("negative", "{{-7}}", true, "-7");
-    row("nil command", "{{nil}}", false,
+    row("nil command",
+        "{{nil}}",
+        false,
         "template: test:1:2: executing \"test\" at <nil>: nil is not a command");
     // Trimming and comments.
     row("trim", "a  {{- \"b\" -}}  c", true, "abc");
@@ -173,50 +185,90 @@ void tst_TemplateExec::execute_data()
     row("range map sorted", "{{range $k, $v := .Map}}{{$k}}:{{$v}},{{end}}", true, "a:1,b:2,c:x,");
     row("range else", "{{range .EmptyList}}x{{else}}empty{{end}}", true, "empty");
     row("range missing", "{{range .Missing}}x{{else}}none{{end}}", true, "none");
-    row("range int", "{{range .Int}}x{{end}}", false,
+    row("range int",
+        "{{range .Int}}x{{end}}",
+        false,
         "template: test:1:8: executing \"test\" at <.Int>: range can't iterate over 42");
     row("define template", "{{define \"t\"}}[{{.}}]{{end}}{{template \"t\" .Str}}", true, "[hello]");
-    row("template no data", "{{define \"t\"}}[{{.}}]{{end}}{{template \"t\"}}", true, "[<no value>]");
+    row("template no data",
+        "{{define \"t\"}}[{{.}}]{{end}}{{template \"t\"}}",
+        true,
+        "[<no value>]");
     row("block", "{{block \"b\" .Int}}<{{.}}>{{end}}", true, "<42>");
-    row("template vars", "{{$x := 1}}{{define \"t\"}}{{$x}}{{end}}", false,
+    row("template vars",
+        "{{$x := 1}}{{define \"t\"}}{{$x}}{{end}}",
+        false,
         "template: test:1: undefined variable \"$x\"");
-    row("template undefined", "{{template \"nope\"}}", false,
-        "template: test:1:11: executing \"test\" at <{{template \"nope\"}}>: template \"nope\" not defined");
+    row("template undefined",
+        "{{template \"nope\"}}",
+        false,
+        "template: test:1:11: executing \"test\" at <{{template \"nope\"}}>: template \"nope\" not "
+        "defined");
     row("recursion",
-        "{{define \"r\"}}{{if .}}{{template \"r\" (slice . 1)}}{{.}}{{end}}{{end}}{{template \"r\" .List}}",
-        true, "[c][b c][a b c]");
+        "{{define \"r\"}}{{if .}}{{template \"r\" (slice . 1)}}{{.}}{{end}}{{end}}{{template \"r\" "
+        ".List}}",
+        true,
+        "[c][b c][a b c]");
     // Pipelines and calls.
     row("pipeline", "{{.Str | printf \"%s!\"}}", true, "hello!");
     row("parens", "{{printf \"%d-%d\" (len .List) .Int}}", true, "3-42");
     row("chain on parens", "{{(.Nested).Inner.b}}", true, "2");
     row("function", "{{upper .Str}}", true, "HELLO");
     row("function literal", "{{upper \"x\"}}", true, "X");
-    row("function wrong literal", "{{upper 3}}", false,
+    row("function wrong literal",
+        "{{upper 3}}",
+        false,
         "template: test:1:8: executing \"test\" at <3>: expected string; found 3");
-    row("function wrong type", "{{upper .Int}}", false,
-        "template: test:1:8: executing \"test\" at <.Int>: wrong type for value; expected string; got int");
-    row("function missing arg", "{{upper .Missing}}", false,
+    row("function wrong type",
+        "{{upper .Int}}",
+        false,
+        "template: test:1:8: executing \"test\" at <.Int>: wrong type for value; expected string; "
+        "got int");
+    row("function missing arg",
+        "{{upper .Missing}}",
+        false,
         "template: test:1:8: executing \"test\" at <.Missing>: invalid value; expected string");
-    row("function nil map value", "{{upper .Nil}}", false,
-        "template: test:1:8: executing \"test\" at <.Nil>: wrong type for value; expected string; got interface {}");
-    row("function arg count", "{{upper}}", false,
-        "template: test:1:2: executing \"test\" at <upper>: wrong number of args for upper: want 1 got 0");
-    row("variadic count", "{{join}}", false,
-        "template: test:1:2: executing \"test\" at <join>: wrong number of args for join: want at least 1 got 0");
+    row("function nil map value",
+        "{{upper .Nil}}",
+        false,
+        "template: test:1:8: executing \"test\" at <.Nil>: wrong type for value; expected string; "
+        "got interface {}");
+    row("function arg count",
+        "{{upper}}",
+        false,
+        "template: test:1:2: executing \"test\" at <upper>: wrong number of args for upper: want 1 "
+        "got 0");
+    row("variadic count",
+        "{{join}}",
+        false,
+        "template: test:1:2: executing \"test\" at <join>: wrong number of args for join: want at "
+        "least 1 got 0");
     row("variadic", "{{join \",\" \"a\" \"b\"}}", true, "a,b");
     row("variadic final", "{{\"b\" | join \",\" \"a\"}}", true, "a,b");
     row("int param", "{{count 41}}", true, "42");
-    row("int param float", "{{count 1.5}}", false,
+    row("int param float",
+        "{{count 1.5}}",
+        false,
         "template: test:1:8: executing \"test\" at <1.5>: expected integer; found 1.5");
-    row("function error", "{{fail \"boom\"}}", false,
+    row("function error",
+        "{{fail \"boom\"}}",
+        false,
         "template: test:1:2: executing \"test\" at <fail \"boom\">: error calling fail: boom");
-    row("non-function arg", "{{.Str 1}}", false,
+    row("non-function arg",
+        "{{.Str 1}}",
+        false,
         "template: test:1:2: executing \"test\" at <.Str>: Str is not a method but has arguments");
-    row("non-function pipe", "{{1 | .Int}}", false,
+    row("non-function pipe",
+        "{{1 | .Int}}",
+        false,
         "template: test:1:6: executing \"test\" at <.Int>: Int is not a method but has arguments");
-    row("dot in pipeline", "{{\"x\" | .}}", false,
+    row("dot in pipeline",
+        "{{\"x\" | .}}",
+        false,
         "template: test:1: non executable command in pipeline stage 2");
-    row("arg to variable", "{{$x := 1}}{{$x 2}}", false,
+    row("arg to variable",
+        "{{$x := 1}}{{$x 2}}",
+        false,
         "template: test:1:13: executing \"test\" at <$x>: can't give argument to non-function $x");
     // Builtins.
     row("and", "{{and 1 0 2}}", true, "0");
@@ -226,44 +278,85 @@ void tst_TemplateExec::execute_data()
     row("not", "{{not 0}} {{not .Str}}", true, "true false");
     row("eq", "{{eq 1 1}} {{eq \"a\" \"b\"}} {{eq .Str \"x\" \"hello\"}}", true, "true false true");
     row("eq int uint", "{{eq .Int 42}}", true, "true");
-    row("eq mixed", "{{eq 1 \"1\"}}", false,
-        "template: test:1:2: executing \"test\" at <eq 1 \"1\">: error calling eq: incompatible types for comparison");
-    row("eq missing", "{{eq .Missing \"x\"}}", false,
-        "template: test:1:2: executing \"test\" at <eq .Missing \"x\">: error calling eq: incompatible types for comparison");
+    row("eq mixed",
+        "{{eq 1 \"1\"}}",
+        false,
+        "template: test:1:2: executing \"test\" at <eq 1 \"1\">: error calling eq: incompatible "
+        "types for comparison");
+    row("eq missing",
+        "{{eq .Missing \"x\"}}",
+        false,
+        "template: test:1:2: executing \"test\" at <eq .Missing \"x\">: error calling eq: "
+        "incompatible types for comparison");
     row("eq nil nil", "{{eq .Missing nil}}", true, "true");
-    row("eq list", "{{eq .List .List}}", false,
-        "template: test:1:2: executing \"test\" at <eq .List .List>: error calling eq: uncomparable type []interface {}: [a b c]");
-    row("eq no args", "{{eq 1}}", false,
-        "template: test:1:2: executing \"test\" at <eq 1>: error calling eq: missing argument for comparison");
+    row("eq list",
+        "{{eq .List .List}}",
+        false,
+        "template: test:1:2: executing \"test\" at <eq .List .List>: error calling eq: "
+        "uncomparable type []interface {}: [a b c]");
+    row("eq no args",
+        "{{eq 1}}",
+        false,
+        "template: test:1:2: executing \"test\" at <eq 1>: error calling eq: missing argument for "
+        "comparison");
     row("ne", "{{ne 1 2}} {{ne \"a\" \"a\"}}", true, "true false");
-    row("lt", "{{lt 1 2}} {{lt 2 1}} {{lt \"a\" \"b\"}} {{lt 1.5 2.5}}", true, "true false true true");
+    row("lt",
+        "{{lt 1 2}} {{lt 2 1}} {{lt \"a\" \"b\"}} {{lt 1.5 2.5}}",
+        true,
+        "true false true true");
     row("le", "{{le 2 2}} {{le 3 2}}", true, "true false");
     row("gt ge", "{{gt 3 2}} {{ge 2 2}} {{ge 1 2}}", true, "true true false");
-    row("lt bool", "{{lt true false}}", false,
-        "template: test:1:2: executing \"test\" at <lt true false>: error calling lt: invalid type for comparison");
-    row("lt mixed", "{{lt 1 1.5}}", false,
-        "template: test:1:2: executing \"test\" at <lt 1 1.5>: error calling lt: incompatible types for comparison");
+    row("lt bool",
+        "{{lt true false}}",
+        false,
+        "template: test:1:2: executing \"test\" at <lt true false>: error calling lt: invalid type "
+        "for comparison");
+    row("lt mixed",
+        "{{lt 1 1.5}}",
+        false,
+        "template: test:1:2: executing \"test\" at <lt 1 1.5>: error calling lt: incompatible "
+        "types for comparison");
     row("len", "{{len .List}} {{len .Str}} {{len .Map}}", true, "3 5 3");
-    row("len int", "{{len 3}}", false,
+    row("len int",
+        "{{len 3}}",
+        false,
         "template: test:1:2: executing \"test\" at <len 3>: error calling len: len of type int");
-    row("len missing", "{{len .Missing}}", false,
-        "template: test:1:2: executing \"test\" at <len .Missing>: error calling len: reflect: call of reflect.Value.Type on zero Value");
+    row("len missing",
+        "{{len .Missing}}",
+        false,
+        "template: test:1:2: executing \"test\" at <len .Missing>: error calling len: reflect: "
+        "call of reflect.Value.Type on zero Value");
     row("index list", "{{index .List 1}}", true, "b");
     row("index map", "{{index .Map \"b\"}}", true, "2");
     row("index map missing", "{{index .Map \"zz\"}}", true, "<no value>");
     row("index nested", "{{index .Nested \"Inner\" \"a\"}}", true, "1");
     row("index string", "{{index .Str 1}}", true, "101");
-    row("index out of range", "{{index .List 5}}", false,
-        "template: test:1:2: executing \"test\" at <index .List 5>: error calling index: index out of range: 5");
-    row("index at len", "{{index .List 3}}", false,
-        "template: test:1:2: executing \"test\" at <index .List 3>: error calling index: reflect: slice index out of range");
-    row("index nil", "{{index .Missing 1}}", false,
-        "template: test:1:2: executing \"test\" at <index .Missing 1>: error calling index: index of untyped nil");
-    row("index bad key", "{{index .Map 1}}", false,
-        "template: test:1:2: executing \"test\" at <index .Map 1>: error calling index: value has type int; should be string");
+    row("index out of range",
+        "{{index .List 5}}",
+        false,
+        "template: test:1:2: executing \"test\" at <index .List 5>: error calling index: index out "
+        "of range: 5");
+    row("index at len",
+        "{{index .List 3}}",
+        false,
+        "template: test:1:2: executing \"test\" at <index .List 3>: error calling index: reflect: "
+        "slice index out of range");
+    row("index nil",
+        "{{index .Missing 1}}",
+        false,
+        "template: test:1:2: executing \"test\" at <index .Missing 1>: error calling index: index "
+        "of untyped nil");
+    row("index bad key",
+        "{{index .Map 1}}",
+        false,
+        "template: test:1:2: executing \"test\" at <index .Map 1>: error calling index: value has "
+        "type int; should be string");
     row("slice", "{{slice .List 1}} {{slice .List 1 2}} {{slice .Str 1 3}}", true, "[b c] [b] el");
-    row("slice bad", "{{slice .List 2 1}}", false,
-        "template: test:1:2: executing \"test\" at <slice .List 2 1>: error calling slice: invalid slice index: 2 > 1");
+    row("slice bad",
+        "{{slice .List 2 1}}",
+        false,
+        "template: test:1:2: executing \"test\" at <slice .List 2 1>: error calling slice: invalid "
+        "slice index: 2 > 1");
     row("print", "{{print 1 2 \"a\" \"b\" 3}}", true, "1 2ab3");
     row("print nil", "{{print .Missing}}", true, "<nil>");
     row("println", "{{println 1 \"a\"}}", true, "1 a\n");
@@ -272,9 +365,15 @@ void tst_TemplateExec::execute_data()
     row("html missing", "{{html .Missing}}", true, "&lt;no value&gt;");
     row("js", "{{js \"a'b\\\"<c>\"}}", true, "a\\'b\\\"\\u003Cc\\u003E");
     row("urlquery", "{{urlquery \"a b&c=d/é\"}}", true, "a+b%26c%3Dd%2F%C3%A9");
-    row("call", "{{call .Str}}", false,
-        "template: test:1:2: executing \"test\" at <call .Str>: error calling call: non-function of type string");
-    row("undefined function", "{{nope 1}}", false, "template: test:1: function \"nope\" not defined");
+    row("call",
+        "{{call .Str}}",
+        false,
+        "template: test:1:2: executing \"test\" at <call .Str>: error calling call: non-function "
+        "of type string");
+    row("undefined function",
+        "{{nope 1}}",
+        false,
+        "template: test:1: function \"nope\" not defined");
 }
 
 void tst_TemplateExec::execute()
@@ -300,20 +399,26 @@ void tst_TemplateExec::goVersions_data()
 
     // Go 1.17 evaluates every argument of and/or; 1.18 stops early.
     QTest::newRow("and short-circuit") << QByteArray("{{and 0 (fail \"x\")}}")
-                                       << QByteArray("template: test:1:9: executing \"test\" at <fail \"x\">: error calling fail: x")
+                                       << QByteArray("template: test:1:9: executing \"test\" at "
+                                                     "<fail \"x\">: error calling fail: x")
                                        << QByteArray("0");
     QTest::newRow("or short-circuit") << QByteArray("{{or 1 (fail \"x\")}}")
-                                      << QByteArray("template: test:1:8: executing \"test\" at <fail \"x\">: error calling fail: x")
+                                      << QByteArray("template: test:1:8: executing \"test\" at "
+                                                    "<fail \"x\">: error calling fail: x")
                                       << QByteArray("1");
-    QTest::newRow("break") << QByteArray("{{range .List}}{{if eq . \"b\"}}{{break}}{{end}}{{.}}{{end}}")
+    QTest::newRow("break") << QByteArray(
+            "{{range .List}}{{if eq . \"b\"}}{{break}}{{end}}{{.}}{{end}}")
                            << QByteArray("template: test:1: function \"break\" not defined")
                            << QByteArray("a");
-    QTest::newRow("continue") << QByteArray("{{range .List}}{{if eq . \"b\"}}{{continue}}{{end}}{{.}}{{end}}")
+    QTest::newRow("continue") << QByteArray(
+            "{{range .List}}{{if eq . \"b\"}}{{continue}}{{end}}{{.}}{{end}}")
                               << QByteArray("template: test:1: function \"continue\" not defined")
                               << QByteArray("ac");
-    QTest::newRow("eq nil value") << QByteArray("{{eq .Missing \"x\"}}")
-                                  << QByteArray("template: test:1:2: executing \"test\" at <eq .Missing \"x\">: error calling eq: incompatible types for comparison")
-                                  << QByteArray("false");
+    QTest::newRow("eq nil value")
+            << QByteArray("{{eq .Missing \"x\"}}")
+            << QByteArray("template: test:1:2: executing \"test\" at <eq .Missing \"x\">: error "
+                          "calling eq: incompatible types for comparison")
+            << QByteArray("false");
 }
 
 void tst_TemplateExec::goVersions()

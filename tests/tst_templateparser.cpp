@@ -52,9 +52,11 @@ void tst_TemplateParser::tree_data()
     row("assign prints :=", "{{ $x := 1 }}{{ $x = 2 }}", "{{$x := 1}}{{$x := 2}}");
     row("parens", "{{ printf \"%d\" (len .A) }}", "{{printf \"%d\" (len .A)}}");
     row("chain", "{{ (.A).B.C }}", "{{(.A).B.C}}");
-    row("else if", "{{if .A}}a{{else if .B}}b{{else}}c{{end}}",
+    row("else if",
+        "{{if .A}}a{{else if .B}}b{{else}}c{{end}}",
         "{{if .A}}a{{else}}{{if .B}}b{{else}}c{{end}}{{end}}");
-    row("range two vars", "{{range $i, $v := .L}}{{$i}}{{end}}",
+    row("range two vars",
+        "{{range $i, $v := .L}}{{$i}}{{end}}",
         "{{range $i, $v := .L}}{{$i}}{{end}}");
     row("with else", "{{with .A}}x{{else}}y{{end}}", "{{with .A}}x{{else}}y{{end}}");
     row("template", "{{template \"x\" .}}", "{{template \"x\" .}}");
@@ -62,7 +64,9 @@ void tst_TemplateParser::tree_data()
     row("trim", "a \n {{- .A -}} \n b", "a{{.A}}b");
     row("comment", "a{{/* c */}}b", "ab");
     row("raw string", "{{`x\r\ny`}}", "{{`x\r\ny`}}");
-    row("numbers", "{{ 1 }}{{ -2.5 }}{{ 0x1F }}{{ 'a' }}{{ 1e3 }}", "{{1}}{{-2.5}}{{0x1F}}{{'a'}}{{1e3}}");
+    row("numbers",
+        "{{ 1 }}{{ -2.5 }}{{ 0x1F }}{{ 'a' }}{{ 1e3 }}",
+        "{{1}}{{-2.5}}{{0x1F}}{{'a'}}{{1e3}}");
     row("nil and bools", "{{ upper nil }}{{ true }}", "{{upper nil}}{{true}}");
     row("multi-line action", "{{ upper\n  .A }}", "{{upper .A}}");
 }
@@ -86,9 +90,13 @@ void tst_TemplateParser::errors_data()
     auto row = [](const char *name, const char *in, const char *out) {
         QTest::newRow(name) << QByteArray(in) << QByteArray(out);
     };
-    row("unknown function", "line\n{{ required \"x\" .A }}", "template: t:2: function \"required\" not defined");
+    row("unknown function",
+        "line\n{{ required \"x\" .A }}",
+        "template: t:2: function \"required\" not defined");
     row("unclosed action", "{{ .A", "template: t:1: unclosed action");
-    row("unclosed action multi-line", "a\n{{ .A\n\n", "template: t:4: unclosed action started at t:2");
+    row("unclosed action multi-line",
+        "a\n{{ .A\n\n",
+        "template: t:4: unclosed action started at t:2");
     row("unterminated if", "{{ if .A }}\nx\n", "template: t:3: unexpected EOF");
     row("stray end", "x{{ end }}", "template: t:1: unexpected {{end}}");
     row("stray else", "{{ else }}", "template: t:1: unexpected {{else}}");
@@ -96,35 +104,52 @@ void tst_TemplateParser::errors_data()
     row("unterminated raw string", "{{ `abc }}", "template: t:1: unterminated raw quoted string");
     row("bad number", "{{ 3x }}", "template: t:1: bad number syntax: \"3x\"");
     row("unclosed comment", "{{/* x ", "template: t:1: unclosed comment");
-    row("comment before delim", "{{/* x */ y}}", "template: t:1: comment ends before closing delimiter");
+    row("comment before delim",
+        "{{/* x */ y}}",
+        "template: t:1: comment ends before closing delimiter");
     row("malformed char", "{{ '{{' }}", "template: t:1: malformed character constant: '{{'");
     row("undefined variable", "{{ $x }}", "template: t:1: undefined variable \"$x\"");
-    row("variable out of scope", "{{ if 1 }}{{ $x := 1 }}{{ end }}{{ $x }}",
+    row("variable out of scope",
+        "{{ if 1 }}{{ $x := 1 }}{{ end }}{{ $x }}",
         "template: t:1: undefined variable \"$x\"");
     row("missing value", "{{ if }}{{ end }}", "template: t:1: missing value for if");
     row("empty action", "{{ }}", "template: t:1: missing value for command");
-    row("non executable", "{{ .A | 2 }}", "template: t:1: non executable command in pipeline stage 2");
+    row("non executable",
+        "{{ .A | 2 }}",
+        "template: t:1: non executable command in pipeline stage 2");
     row("unexpected right paren", "{{ ) }}", "template: t:1: unexpected \")\" in command");
     row("unclosed paren", "{{ (upper .A }}", "template: t:1: unclosed left paren");
     row("template name", "{{ template .A }}", "template: t:1: unexpected \".A\" in template clause");
-    row("define name", "{{ define x }}{{ end }}", "template: t:1: unexpected \"x\" in define clause");
-    row("multiple definition", "{{define \"a\"}}x{{end}}{{define \"a\"}}y{{end}}",
+    row("define name",
+        "{{ define x }}{{ end }}",
+        "template: t:1: unexpected \"x\" in define clause");
+    row("multiple definition",
+        "{{define \"a\"}}x{{end}}{{define \"a\"}}y{{end}}",
         "template: t:1: template: multiple definition of template \"a\"");
-    row("range declarations", "{{ range $a, $b, $c := . }}{{ end }}",
+    row("range declarations",
+        "{{ range $a, $b, $c := . }}{{ end }}",
         "template: t:1: too many declarations in range");
-    row("with declarations", "{{ with $a, $b := . }}{{ end }}",
+    row("with declarations",
+        "{{ with $a, $b := . }}{{ end }}",
         "template: t:1: too many declarations in with");
     row("dot after term", "{{ \"x\".A }}", "template: t:1: unexpected . after term \"\\\"x\\\"\"");
     row("bad escape", "{{ \"\\q\" }}", "template: t:1: invalid syntax");
-    row("integer overflow", "{{ 99999999999999999999 }}",
+    row("integer overflow",
+        "{{ 99999999999999999999 }}",
         "template: t:1: integer overflow: \"99999999999999999999\"");
-    row("expected end", "{{ range . }}{{ else }}{{ else }}{{ end }}",
+    row("expected end",
+        "{{ range . }}{{ else }}{{ else }}{{ end }}",
         "template: t:1: expected end; found {{else}}");
     row("bad character", "{{ .A# }}", "template: t:1: bad character U+0023 '#'");
-    row("unrecognized character", "{{ \x01 }}", "template: t:1: unrecognized character in action: U+0001");
-    row("break outside range (1.17)", "{{ break }}", "template: t:1: function \"break\" not defined");
+    row("unrecognized character",
+        "{{ \x01 }}",
+        "template: t:1: unrecognized character in action: U+0001");
+    row("break outside range (1.17)",
+        "{{ break }}",
+        "template: t:1: function \"break\" not defined");
     row("liquid filter", "{{ x | split:'.' }}", "template: t:1: function \"x\" not defined");
-    row("long token", "{{ define \"a\" \"abcdefghijklmnop\" }}",
+    row("long token",
+        "{{ define \"a\" \"abcdefghijklmnop\" }}",
         "template: t:1: unexpected \"\\\"abcdefghi\"... in define clause");
     row("unclosed end", "{{ if 1 }}{{ end", "template: t:1: unclosed action");
 }
@@ -181,10 +206,17 @@ void tst_TemplateParser::lexerTokens()
     QStringList kinds;
     for (const Token &t : tokens)
         kinds.append(QString::fromUtf8(t.value));
-    QCOMPARE(kinds, QStringList({QStringLiteral("a"), QStringLiteral("{{"), QStringLiteral("$x"),
-                                 QStringLiteral(" "), QStringLiteral(":="), QStringLiteral(" "),
-                                 QStringLiteral(".B"), QStringLiteral("}}"), QStringLiteral("c"),
-                                 QString()}));
+    QCOMPARE(kinds,
+             QStringList({QStringLiteral("a"),
+                          QStringLiteral("{{"),
+                          QStringLiteral("$x"),
+                          QStringLiteral(" "),
+                          QStringLiteral(":="),
+                          QStringLiteral(" "),
+                          QStringLiteral(".B"),
+                          QStringLiteral("}}"),
+                          QStringLiteral("c"),
+                          QString()}));
     QCOMPARE(tokens.front().type, Token::Type::Text);
     QCOMPARE(tokens.back().type, Token::Type::Eof);
 }

@@ -78,7 +78,8 @@ void tst_TemplateRender::templatesDir()
     write(QStringLiteral(".werf/sub/inner.tmpl"), "inner={{ .Files.Get \"v.txt\" }}");
     write(QStringLiteral(".werf/not-a-template.yaml"), "{{ broken");
     write(QStringLiteral("v.txt"), "42");
-    const RenderResult r = render("image: a\n{{ include \"base\" \"alpine\" }}\n{{ template \"sub/inner.tmpl\" . }}\n");
+    const RenderResult r = render(
+            "image: a\n{{ include \"base\" \"alpine\" }}\n{{ template \"sub/inner.tmpl\" . }}\n");
     QVERIFY2(r.ok, qPrintable(errors(r)));
     QCOMPARE(r.text, QByteArray("image: a\nfrom: alpine\ninner=42\n"));
 }
@@ -86,9 +87,11 @@ void tst_TemplateRender::templatesDir()
 void tst_TemplateRender::defineOverride()
 {
     // werf.yaml is parsed last, so its define wins; among .werf files the later one wins.
-    write(QStringLiteral(".werf/a.tmpl"), "{{ define \"x\" }}a{{ end }}{{ define \"y\" }}a{{ end }}");
+    write(QStringLiteral(".werf/a.tmpl"),
+          "{{ define \"x\" }}a{{ end }}{{ define \"y\" }}a{{ end }}");
     write(QStringLiteral(".werf/b.tmpl"), "{{ define \"y\" }}b{{ end }}");
-    const RenderResult r = render("{{ define \"x\" }}config{{ end }}{{ include \"x\" . }} {{ include \"y\" . }}");
+    const RenderResult r = render(
+            "{{ define \"x\" }}config{{ end }}{{ include \"x\" . }} {{ include \"y\" . }}");
     QVERIFY2(r.ok, qPrintable(errors(r)));
     QCOMPARE(r.text, QByteArray("config b"));
 }
@@ -96,21 +99,24 @@ void tst_TemplateRender::defineOverride()
 void tst_TemplateRender::filesGet()
 {
     write(QStringLiteral("dir/file.txt"), "content");
-    const RenderResult r = render("a={{ .Files.Get \"dir/file.txt\" }}\nb={{ .Files.Get \"missing.txt\" }}\n");
+    const RenderResult r = render(
+            "a={{ .Files.Get \"dir/file.txt\" }}\nb={{ .Files.Get \"missing.txt\" }}\n");
     QVERIFY(r.ok);
     QCOMPARE(r.text, QByteArray("a=content\nb=\n"));
     QCOMPARE(r.diagnostics.size(), 1);
     const Diagnostic &w = r.diagnostics.front();
     QCOMPARE(w.severity, Severity::Warning);
-    QCOMPARE(w.message, QStringLiteral("Config: {{ .Files.Get 'missing.txt' }}: file '%1' not exist!")
-                                .arg(QDir::cleanPath(m_dir->filePath(QStringLiteral("missing.txt")))));
+    QCOMPARE(w.message,
+             QStringLiteral("Config: {{ .Files.Get 'missing.txt' }}: file '%1' not exist!")
+                     .arg(QDir::cleanPath(m_dir->filePath(QStringLiteral("missing.txt")))));
     QCOMPARE(w.location.line, 2);
     QCOMPARE(w.location.column, 3);
 
     const RenderResult bad = render("{{ .Files.Get 1 }}");
     QVERIFY(!bad.ok);
     QCOMPARE(bad.diagnostics.back().message,
-             QStringLiteral("cannot parse config: template: werfConfig:1:14: executing \"werfConfig\" at <1>: expected string; found 1"));
+             QStringLiteral("cannot parse config: template: werfConfig:1:14: executing "
+                            "\"werfConfig\" at <1>: expected string; found 1"));
 }
 
 void tst_TemplateRender::filesGlobAndTpl()
@@ -119,27 +125,33 @@ void tst_TemplateRender::filesGlobAndTpl()
     write(QStringLiteral("parts/a.yaml"), "image: a\n");
     write(QStringLiteral("parts/deep/c.yaml"), "image: c\n");
     write(QStringLiteral("parts/d.txt"), "no\n");
-    const RenderResult r = render(
-            "{{ range $path, $content := .Files.Glob \"parts/**/*.yaml\" }}# {{ $path }}\n{{ tpl $content (dict) }}{{ end }}");
+    const RenderResult r = render("{{ range $path, $content := .Files.Glob \"parts/**/*.yaml\" }}# "
+                                  "{{ $path }}\n{{ tpl $content (dict) }}{{ end }}");
     // dict is Sprig's; without Sprig this must be a parse error naming it.
     QVERIFY(!r.ok);
-    QVERIFY2(errors(r).contains(QStringLiteral("function \"dict\" not defined")), qPrintable(errors(r)));
+    QVERIFY2(errors(r).contains(QStringLiteral("function \"dict\" not defined")),
+             qPrintable(errors(r)));
 
     const RenderResult r2 = render(
-            "{{ $ctx := .Files.Get \"ctx.yaml\" | fromYaml }}{{ range $path, $content := .Files.Glob \"parts/**/*.yaml\" }}# {{ $path }}\n{{ tpl $content $ctx }}{{ end }}");
+            "{{ $ctx := .Files.Get \"ctx.yaml\" | fromYaml }}{{ range $path, $content := "
+            ".Files.Glob \"parts/**/*.yaml\" }}# {{ $path }}\n{{ tpl $content $ctx }}{{ end }}");
     QVERIFY2(r2.ok, qPrintable(errors(r2)));
-    QCOMPARE(r2.text, QByteArray("# parts/a.yaml\nimage: a\n# parts/b.yaml\nimage: <no value>-b\n# parts/deep/c.yaml\nimage: c\n"));
+    QCOMPARE(r2.text,
+             QByteArray("# parts/a.yaml\nimage: a\n# parts/b.yaml\nimage: <no value>-b\n# "
+                        "parts/deep/c.yaml\nimage: c\n"));
     // ctx.yaml is missing: one warning for Get (and fromYaml of "" gives a nil map).
     QCOMPARE(r2.diagnostics.size(), 1);
 
-    const RenderResult none = render("{{ range .Files.Glob \"nothing/*\" }}x{{ else }}none{{ end }}");
+    const RenderResult none = render(
+            "{{ range .Files.Glob \"nothing/*\" }}x{{ else }}none{{ end }}");
     QVERIFY(none.ok);
     QCOMPARE(none.text, QByteArray("none"));
     QCOMPARE(none.diagnostics.size(), 1);
     QCOMPARE(none.diagnostics.front().message,
              QStringLiteral("Config: {{ .Files.Glob 'nothing/*' }}: no matches found!"));
 
-    const RenderResult braces = render("{{ range $k, $v := .Files.Glob \"parts/{a,b}.yaml\" }}{{ $k }} {{ end }}");
+    const RenderResult braces = render(
+            "{{ range $k, $v := .Files.Glob \"parts/{a,b}.yaml\" }}{{ $k }} {{ end }}");
     QVERIFY(braces.ok);
     QCOMPARE(braces.text, QByteArray("parts/a.yaml parts/b.yaml "));
 
@@ -157,21 +169,30 @@ void tst_TemplateRender::fromYaml_data()
     QTest::addColumn<QByteArray>("expected");
     QTest::newRow("string") << QByteArray("a: hello") << QByteArray(".a") << QByteArray("hello");
     QTest::newRow("int") << QByteArray("a: 42") << QByteArray("add1 .a") << QByteArray();
-    QTest::newRow("octal") << QByteArray("a: 0755") << QByteArray("printf \"%d\" .a") << QByteArray("493");
-    QTest::newRow("hex") << QByteArray("a: 0x1F") << QByteArray("printf \"%T %d\" .a .a") << QByteArray("int 31");
-    QTest::newRow("yes") << QByteArray("a: yes") << QByteArray("printf \"%T %v\" .a .a") << QByteArray("bool true");
+    QTest::newRow("octal") << QByteArray("a: 0755") << QByteArray("printf \"%d\" .a")
+                           << QByteArray("493");
+    QTest::newRow("hex") << QByteArray("a: 0x1F") << QByteArray("printf \"%T %d\" .a .a")
+                         << QByteArray("int 31");
+    QTest::newRow("yes") << QByteArray("a: yes") << QByteArray("printf \"%T %v\" .a .a")
+                         << QByteArray("bool true");
     QTest::newRow("off") << QByteArray("a: off") << QByteArray(".a") << QByteArray("false");
-    QTest::newRow("float") << QByteArray("a: 1.50") << QByteArray("printf \"%T %v\" .a .a") << QByteArray("float64 1.5");
-    QTest::newRow("quoted") << QByteArray("a: \"yes\"") << QByteArray("printf \"%T\" .a") << QByteArray("string");
+    QTest::newRow("float") << QByteArray("a: 1.50") << QByteArray("printf \"%T %v\" .a .a")
+                           << QByteArray("float64 1.5");
+    QTest::newRow("quoted") << QByteArray("a: \"yes\"") << QByteArray("printf \"%T\" .a")
+                            << QByteArray("string");
     QTest::newRow("null") << QByteArray("a: ~") << QByteArray(".a") << QByteArray("<no value>");
-    QTest::newRow("list") << QByteArray("a: [x, 2, true]") << QByteArray(".a") << QByteArray("[x 2 true]");
-    QTest::newRow("nested") << QByteArray("a:\n  b:\n    c: deep") << QByteArray(".a.b.c") << QByteArray("deep");
+    QTest::newRow("list") << QByteArray("a: [x, 2, true]") << QByteArray(".a")
+                          << QByteArray("[x 2 true]");
+    QTest::newRow("nested") << QByteArray("a:\n  b:\n    c: deep") << QByteArray(".a.b.c")
+                            << QByteArray("deep");
     QTest::newRow("nested type") << QByteArray("a:\n  b: 1") << QByteArray("printf \"%T\" .a")
                                  << QByteArray("map[interface {}]interface {}");
-    QTest::newRow("map print") << QByteArray("b: 2\na: 1") << QByteArray(".") << QByteArray("map[a:1 b:2]");
-    QTest::newRow("timestamp") << QByteArray("a: 2001-12-14") << QByteArray("printf \"%T\" .a") << QByteArray("string");
-    QTest::newRow("merge") << QByteArray("base: &b\n  x: 1\nm:\n  <<: *b\n  y: 2") << QByteArray(".m")
-                           << QByteArray("map[x:1 y:2]");
+    QTest::newRow("map print") << QByteArray("b: 2\na: 1") << QByteArray(".")
+                               << QByteArray("map[a:1 b:2]");
+    QTest::newRow("timestamp") << QByteArray("a: 2001-12-14") << QByteArray("printf \"%T\" .a")
+                               << QByteArray("string");
+    QTest::newRow("merge") << QByteArray("base: &b\n  x: 1\nm:\n  <<: *b\n  y: 2")
+                           << QByteArray(".m") << QByteArray("map[x:1 y:2]");
 }
 
 void tst_TemplateRender::fromYaml()
@@ -182,7 +203,8 @@ void tst_TemplateRender::fromYaml()
     if (expected.isEmpty())
         QSKIP("needs Sprig's add1");
     write(QStringLiteral("values.yaml"), yaml);
-    const RenderResult r = render("{{ with .Files.Get \"values.yaml\" | fromYaml }}{{ " + expression + " }}{{ end }}");
+    const RenderResult r = render("{{ with .Files.Get \"values.yaml\" | fromYaml }}{{ " + expression
+                                  + " }}{{ end }}");
     QVERIFY2(r.ok, qPrintable(errors(r)));
     QCOMPARE(r.text, expected);
 }
@@ -190,23 +212,30 @@ void tst_TemplateRender::fromYaml()
 void tst_TemplateRender::rootContext()
 {
     // The root is a map with only Files: Helm's .Values is simply missing.
-    const RenderResult r = render("env: {{ .Values.werf.env }}\n{{ printf \"%T\" .Files }}\n{{ len . }}");
+    const RenderResult r = render(
+            "env: {{ .Values.werf.env }}\n{{ printf \"%T\" .Files }}\n{{ len . }}");
     QVERIFY2(r.ok, qPrintable(errors(r)));
     QCOMPARE(r.text, QByteArray("env: <no value>\nconfig.files\n1"));
 
     const RenderResult bad = render("x\n{{ fromYaml \"- a\" }}");
     QVERIFY(!bad.ok);
     QCOMPARE(bad.diagnostics.back().message,
-             QStringLiteral("cannot parse config: template: werfConfig:2:3: executing \"werfConfig\" at <fromYaml \"- a\">: error calling fromYaml: yaml: unmarshal errors:\n  line 1: cannot unmarshal !!seq into map[string]interface {}"));
+             QStringLiteral(
+                     "cannot parse config: template: werfConfig:2:3: executing \"werfConfig\" at "
+                     "<fromYaml \"- a\">: error calling fromYaml: yaml: unmarshal errors:\n  line "
+                     "1: cannot unmarshal !!seq into map[string]interface {}"));
 }
 
 void tst_TemplateRender::parseErrorLocation()
 {
-    const RenderResult r = render("configVersion: 1\nproject: x\n---\nimage: {{ required \"name\" .Name }}\n");
+    const RenderResult r = render(
+            "configVersion: 1\nproject: x\n---\nimage: {{ required \"name\" .Name }}\n");
     QVERIFY(!r.ok);
     QCOMPARE(r.diagnostics.size(), 1);
     const Diagnostic &d = r.diagnostics.front();
-    QCOMPARE(d.message, QStringLiteral("cannot parse config: template: werfConfig:4: function \"required\" not defined"));
+    QCOMPARE(d.message,
+             QStringLiteral("cannot parse config: template: werfConfig:4: function \"required\" "
+                            "not defined"));
     QCOMPARE(d.location.file, m_dir->filePath(QStringLiteral("werf.yaml")));
     QCOMPARE(d.location.line, 4);
     QCOMPARE(d.location.column, 11);
@@ -220,12 +249,16 @@ void tst_TemplateRender::parseErrorLocation()
 
 void tst_TemplateRender::execErrorInTemplateFile()
 {
-    write(QStringLiteral(".werf/img.tmpl"), "{{ define \"img\" }}\nimage: {{ .name.first }}\n{{ end }}");
+    write(QStringLiteral(".werf/img.tmpl"),
+          "{{ define \"img\" }}\nimage: {{ .name.first }}\n{{ end }}");
     const RenderResult r = render("a: 1\n{{ include \"img\" \"x\" }}");
     QVERIFY(!r.ok);
     const Diagnostic &d = r.diagnostics.back();
     QCOMPARE(d.message,
-             QStringLiteral("cannot parse config: template: werfConfig:2:3: executing \"werfConfig\" at <include \"img\" \"x\">: error calling include: template: img.tmpl:2:15: executing \"img\" at <.name.first>: can't evaluate field name in type string"));
+             QStringLiteral("cannot parse config: template: werfConfig:2:3: executing "
+                            "\"werfConfig\" at <include \"img\" \"x\">: error calling include: "
+                            "template: img.tmpl:2:15: executing \"img\" at <.name.first>: can't "
+                            "evaluate field name in type string"));
     // The location is the innermost failing action, in the .tmpl file.
     QCOMPARE(d.location.file, QDir::cleanPath(m_dir->filePath(QStringLiteral(".werf/img.tmpl"))));
     QCOMPARE(d.location.line, 2);
@@ -238,15 +271,20 @@ void tst_TemplateRender::includeErrors()
     const RenderResult r = render("{{ include \"nope\" . }}");
     QVERIFY(!r.ok);
     QCOMPARE(r.diagnostics.back().message,
-             QStringLiteral("cannot parse config: template: werfConfig:1:3: executing \"werfConfig\" at <include \"nope\" .>: error calling include: template: no template \"nope\" associated with template \"werfConfig\""));
+             QStringLiteral(
+                     "cannot parse config: template: werfConfig:1:3: executing \"werfConfig\" at "
+                     "<include \"nope\" .>: error calling include: template: no template \"nope\" "
+                     "associated with template \"werfConfig\""));
 }
 
 void tst_TemplateRender::runawayInclude()
 {
-    const RenderResult r = render("{{ define \"r\" }}x{{ include \"r\" . }}{{ end }}{{ include \"r\" . }}");
+    const RenderResult r = render(
+            "{{ define \"r\" }}x{{ include \"r\" . }}{{ end }}{{ include \"r\" . }}");
     QVERIFY(!r.ok);
     const QString message = r.diagnostics.back().message;
-    QVERIFY2(message.endsWith(QStringLiteral("exceeded maximum include depth (1000)")), qPrintable(message));
+    QVERIFY2(message.endsWith(QStringLiteral("exceeded maximum include depth (1000)")),
+             qPrintable(message));
     QVERIFY(message.size() < 1000); // not wrapped a thousand times
     QCOMPARE(r.diagnostics.back().location.line, 1);
 }
@@ -255,10 +293,12 @@ void tst_TemplateRender::runawayTemplate()
 {
     QElapsedTimer timer;
     timer.start();
-    const RenderResult r = render("{{ define \"r\" }}{{ template \"r\" . }}{{ end }}{{ template \"r\" . }}");
+    const RenderResult r = render(
+            "{{ define \"r\" }}{{ template \"r\" . }}{{ end }}{{ template \"r\" . }}");
     QVERIFY(!r.ok);
     QCOMPARE(r.diagnostics.back().message,
-             QStringLiteral("cannot parse config: template: werfConfig:1:28: executing \"r\" at <{{template \"r\" .}}>: exceeded maximum template depth (100000)"));
+             QStringLiteral("cannot parse config: template: werfConfig:1:28: executing \"r\" at "
+                            "<{{template \"r\" .}}>: exceeded maximum template depth (100000)"));
     qInfo("template recursion to depth 100000 failed cleanly in %lld ms", timer.elapsed());
 }
 
@@ -271,11 +311,14 @@ void tst_TemplateRender::hugeOutput()
     options.maxOutputBytes = 1024 * 1024;
     const RenderResult r = render("{{ $l := (.Files.Get \"ten.yaml\" | fromYaml).l }}"
                                   "{{ range $l }}{{ range $l }}{{ range $l }}{{ range $l }}"
-                                  "{{ range $l }}{{ range $l }}" + line + "\n{{ end }}{{ end }}"
-                                  "{{ end }}{{ end }}{{ end }}{{ end }}",
+                                  "{{ range $l }}{{ range $l }}"
+                                          + line
+                                          + "\n{{ end }}{{ end }}"
+                                            "{{ end }}{{ end }}{{ end }}{{ end }}",
                                   options);
     QVERIFY(!r.ok);
-    QVERIFY2(r.diagnostics.back().message.endsWith(QStringLiteral("the rendered output exceeds 1048576 bytes")),
+    QVERIFY2(r.diagnostics.back().message.endsWith(
+                     QStringLiteral("the rendered output exceeds 1048576 bytes")),
              qPrintable(r.diagnostics.back().message));
     QVERIFY(r.text.size() <= 1024 * 1024 + 200);
 }

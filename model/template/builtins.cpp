@@ -350,8 +350,11 @@ Value zeroValue(const QByteArray &type)
     return Value::nil(type);
 }
 
-Function make(const char *name, QList<ParamType> params, std::optional<ParamType> variadic,
-              bool returnsError, std::function<Value(const QList<Value> &)> call)
+Function make(const char *name,
+              QList<ParamType> params,
+              std::optional<ParamType> variadic,
+              bool returnsError,
+              std::function<Value(const QList<Value> &)> call)
 {
     Function f;
     f.name = name;
@@ -384,25 +387,33 @@ FunctionMap builtinFunctions(GoVersion version)
         }
         return args.back();
     }));
-    add(make("not", {Any}, std::nullopt, false,
-             [](const QList<Value> &args) { return Value::fromBool(!truth(args.front())); }));
+    add(make("not", {Any}, std::nullopt, false, [](const QList<Value> &args) {
+        return Value::fromBool(!truth(args.front()));
+    }));
     add(make("call", {Any}, Any, true, [](const QList<Value> &args) -> Value {
         if (isUntypedNil(args.front()))
             fail("call of nil");
         fail("non-function of type " + args.front().goType());
     }));
-    add(make("html", {}, Any, false,
-             [](const QList<Value> &args) { return Value::fromString(htmlEscape(evalArgs(args))); }));
-    add(make("js", {}, Any, false,
-             [](const QList<Value> &args) { return Value::fromString(jsEscape(evalArgs(args))); }));
+    add(make("html", {}, Any, false, [](const QList<Value> &args) {
+        return Value::fromString(htmlEscape(evalArgs(args)));
+    }));
+    add(make("js", {}, Any, false, [](const QList<Value> &args) {
+        return Value::fromString(jsEscape(evalArgs(args)));
+    }));
     add(make("urlquery", {}, Any, false, [](const QList<Value> &args) {
         return Value::fromString(queryEscape(evalArgs(args)));
     }));
-    add(make("print", {}, Any, false,
-             [](const QList<Value> &args) { return Value::fromString(sprint(args)); }));
-    add(make("println", {}, Any, false,
-             [](const QList<Value> &args) { return Value::fromString(sprintln(args)); }));
-    add(make("printf", {ParamType{QByteArrayLiteral("string")}}, Any, false,
+    add(make("print", {}, Any, false, [](const QList<Value> &args) {
+        return Value::fromString(sprint(args));
+    }));
+    add(make("println", {}, Any, false, [](const QList<Value> &args) {
+        return Value::fromString(sprintln(args));
+    }));
+    add(make("printf",
+             {ParamType{QByteArrayLiteral("string")}},
+             Any,
+             false,
              [](const QList<Value> &args) {
                  return Value::fromString(goSprintf(args.front().toString(), args.mid(1)));
              }));

@@ -145,7 +145,9 @@ bool matchComponent(const QByteArray &p, qsizetype pi, const QByteArray &n, qsiz
     return ni == n.size();
 }
 
-bool matchComponents(const QList<QByteArray> &p, qsizetype pi, const QList<QByteArray> &n,
+bool matchComponents(const QList<QByteArray> &p,
+                     qsizetype pi,
+                     const QList<QByteArray> &n,
                      qsizetype ni)
 {
     while (pi < p.size()) {

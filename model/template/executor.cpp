@@ -9,7 +9,8 @@ namespace Stagecraft::Model::Template {
 SourceLocation locationInText(const QString &file, const QByteArray &text, qint64 offset)
 {
     offset = std::clamp<qint64>(offset, 0, text.size());
-    const qsizetype lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    // lastIndexOf(c, -1) would search from the end, hence the guard.
+    const qsizetype lineStart = offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
     const int line = 1 + int(std::count(text.constBegin(), text.constBegin() + lineStart, '\n'));
     const int column = 1 + int(runeCount(text.mid(lineStart, offset - lineStart)));
     return {file, offset, line, column};
@@ -147,9 +148,11 @@ private:
             text = "template: " + name + ": " + message;
         } else {
             const qint64 pos = m_node->pos;
-            const qsizetype lineStart = src.text.lastIndexOf('\n', pos - 1) + 1;
-            const int line = 1 + int(std::count(src.text.constBegin(),
-                                                src.text.constBegin() + lineStart, '\n'));
+            const qsizetype lineStart = pos > 0 ? src.text.lastIndexOf('\n', pos - 1) + 1 : 0;
+            const int line = 1
+                             + int(std::count(src.text.constBegin(),
+                                              src.text.constBegin() + lineStart,
+                                              '\n'));
             const qint64 byteCol = pos - lineStart;
             text = "template: " + src.parseName + ':' + QByteArray::number(line) + ':'
                    + QByteArray::number(byteCol) + ": executing " + quoteString(name) + " at <"
@@ -241,18 +244,21 @@ private:
             return;
         }
         m_out->text += bytes;
-        m_out->map.appendGenerated(file, node->sourceStart, node->sourceEnd, bytes.size(),
+        m_out->map.appendGenerated(file,
+                                   node->sourceStart,
+                                   node->sourceEnd,
+                                   bytes.size(),
                                    m_ctx.contextLabels());
     }
 
-    ExecutionContext::Frame frameAt(const Node *node, const QString &label, qint64 start,
-                                    qint64 end) const
+    ExecutionContext::Frame frameAt(const QString &label, qint64 start, qint64 end) const
     {
         const SourceText &src = *m_tree->source;
         const QString where = src.path.isEmpty()
                                       ? QString::fromUtf8(src.parseName) + u':'
-                                                + QString::number(locationInText({}, src.text, node->pos).line)
-                                      : locationInText(src.path, src.text, node->pos).toString();
+                                                + QString::number(
+                                                        locationInText({}, src.text, start).line)
+                                      : locationInText(src.path, src.text, start).toString();
         ExecutionContext::Frame f;
         f.where = where;
         if (!label.isEmpty())
@@ -332,7 +338,7 @@ private:
         const EV val = evalPipeline(dot, r->pipe.get());
         const size_t mark = m_vars.size();
         const size_t declCount = r->pipe->decl.size();
-        m_ctx.pushFrame(frameAt(r, QStringLiteral("range"), r->pos, r->pos));
+        m_ctx.pushFrame(frameAt(QStringLiteral("range"), r->sourceStart, r->sourceStart));
         auto oneIteration = [&](const EV &index, const EV &elem) {
             if (declCount > 0)
                 m_vars[m_vars.size() - 1].value = elem;
@@ -402,8 +408,10 @@ private:
         // Variables declared by the pipeline persist.
         const EV newDot = t->pipe ? evalPipeline(dot, t->pipe.get()) : EV{};
         ++m_ctx.depth;
-        m_ctx.pushFrame(frameAt(t, QStringLiteral("template ") + QString::fromUtf8(quoteString(t->name)),
-                                t->pos, t->pos));
+        m_ctx.pushFrame(
+                frameAt(QStringLiteral("template ") + QString::fromUtf8(quoteString(t->name)),
+                        t->sourceStart,
+                        t->sourceStart));
         Executor inner(m_ctx, tree, m_out);
         // No dynamic scoping: the called template sees only $.
         inner.m_vars.push_back({QByteArrayLiteral("$"), newDot});
@@ -467,13 +475,18 @@ private:
         case Node::Type::Chain:
             return evalChainNode(dot, static_cast<const ChainNode *>(firstWord), &cmd->args, final);
         case Node::Type::Identifier:
-            return evalFunction(dot, static_cast<const IdentifierNode *>(firstWord), cmd,
-                                &cmd->args, final);
+            return evalFunction(dot,
+                                static_cast<const IdentifierNode *>(firstWord),
+                                cmd,
+                                &cmd->args,
+                                final);
         case Node::Type::Pipe:
             notAFunction(&cmd->args, final);
             return evalPipeline(dot, static_cast<const PipeNode *>(firstWord));
         case Node::Type::Variable:
-            return evalVariableNode(dot, static_cast<const VariableNode *>(firstWord), &cmd->args,
+            return evalVariableNode(dot,
+                                    static_cast<const VariableNode *>(firstWord),
+                                    &cmd->args,
                                     final);
         default:
             break;
@@ -518,14 +531,18 @@ private:
         return {};
     }
 
-    EV evalFieldNode(const EV &dot, const FieldNode *field, const std::vector<NodePtr> *args,
+    EV evalFieldNode(const EV &dot,
+                     const FieldNode *field,
+                     const std::vector<NodePtr> *args,
                      const std::optional<EV> &final)
     {
         at(field);
         return evalFieldChain(dot, dot, field, field->ident, args, final);
     }
 
-    EV evalChainNode(const EV &dot, const ChainNode *chain, const std::vector<NodePtr> *args,
+    EV evalChainNode(const EV &dot,
+                     const ChainNode *chain,
+                     const std::vector<NodePtr> *args,
                      const std::optional<EV> &final)
     {
         at(chain);
@@ -537,8 +554,10 @@ private:
         return evalFieldChain(dot, pipe, chain, chain->field, args, final);
     }
 
-    EV evalVariableNode(const EV &dot, const VariableNode *variable,
-                        const std::vector<NodePtr> *args, const std::optional<EV> &final)
+    EV evalVariableNode(const EV &dot,
+                        const VariableNode *variable,
+                        const std::vector<NodePtr> *args,
+                        const std::optional<EV> &final)
     {
         at(variable);
         const EV value = varValue(variable->ident.front());
@@ -549,8 +568,11 @@ private:
         return evalFieldChain(dot, value, variable, variable->ident.mid(1), args, final);
     }
 
-    EV evalFieldChain(const EV &dot, EV receiver, const Node *node,
-                      const QList<QByteArray> &ident, const std::vector<NodePtr> *args,
+    EV evalFieldChain(const EV &dot,
+                      EV receiver,
+                      const Node *node,
+                      const QList<QByteArray> &ident,
+                      const std::vector<NodePtr> *args,
                       const std::optional<EV> &final)
     {
         const qsizetype n = ident.size();
@@ -559,8 +581,11 @@ private:
         return evalField(dot, ident.at(n - 1), node, args, final, receiver);
     }
 
-    EV evalFunction(const EV &dot, const IdentifierNode *node, const Node *cmd,
-                    const std::vector<NodePtr> *args, const std::optional<EV> &final)
+    EV evalFunction(const EV &dot,
+                    const IdentifierNode *node,
+                    const Node *cmd,
+                    const std::vector<NodePtr> *args,
+                    const std::optional<EV> &final)
     {
         at(node);
         const Function *function = m_ctx.templates().function(node->ident);
@@ -570,8 +595,11 @@ private:
         return evalCall(dot, *function, builtin, cmd, node->ident, args, final);
     }
 
-    EV evalField(const EV &dot, const QByteArray &fieldName, const Node *node,
-                 const std::vector<NodePtr> *args, const std::optional<EV> &final,
+    EV evalField(const EV &dot,
+                 const QByteArray &fieldName,
+                 const Node *node,
+                 const std::vector<NodePtr> *args,
+                 const std::optional<EV> &final,
                  const EV &receiver)
     {
         const Value &r = receiver.v;
@@ -634,8 +662,12 @@ private:
 
     static std::optional<Function> methodSignature(const Object &object, const QByteArray &name);
 
-    EV evalCall(const EV &dot, const Function &fn, bool builtin, const Node *node,
-                const QByteArray &name, const std::vector<NodePtr> *argNodes,
+    EV evalCall(const EV &dot,
+                const Function &fn,
+                bool builtin,
+                const Node *node,
+                const QByteArray &name,
+                const std::vector<NodePtr> *argNodes,
                 const std::optional<EV> &final)
     {
         // The zeroth argument node is the function itself.
@@ -699,8 +731,8 @@ private:
     ExecutionContext::Frame callFrame(const Node *node) const
     {
         if (m_action)
-            return frameAt(m_action, {}, m_action->sourceStart, m_action->sourceEnd);
-        return frameAt(node, {}, node->pos, node->pos);
+            return frameAt({}, m_action->sourceStart, m_action->sourceEnd);
+        return frameAt({}, node->pos, node->pos);
     }
 
     SourceLocation actionLocation() const
@@ -737,7 +769,8 @@ private:
         if (value.boxed && !isUntypedNil(value.v) && value.v.goType() == typ->goType)
             return {value.v, false};
         // Go looks inside a non-nil interface before it gives up, and names the concrete type.
-        const QByteArray got = value.boxed && !isUntypedNil(value.v) ? value.v.goType() : typeOf(value);
+        const QByteArray got = value.boxed && !isUntypedNil(value.v) ? value.v.goType()
+                                                                     : typeOf(value);
         errorf("wrong type for value; expected " + typ->goType + "; got " + got);
     }
 
@@ -752,22 +785,31 @@ private:
                 return {zeroOf(typ->goType)};
             errorf("cannot assign nil to " + (typ ? typ->goType : QByteArray("<nil>")));
         case Node::Type::Field: {
-            return validateType(evalFieldNode(dot, static_cast<const FieldNode *>(n), nullptr,
+            return validateType(evalFieldNode(dot,
+                                              static_cast<const FieldNode *>(n),
+                                              nullptr,
                                               std::nullopt),
                                 typ);
         }
         case Node::Type::Variable:
-            return validateType(evalVariableNode(dot, static_cast<const VariableNode *>(n),
-                                                 nullptr, std::nullopt),
+            return validateType(evalVariableNode(dot,
+                                                 static_cast<const VariableNode *>(n),
+                                                 nullptr,
+                                                 std::nullopt),
                                 typ);
         case Node::Type::Pipe:
             return validateType(evalPipeline(dot, static_cast<const PipeNode *>(n)), typ);
         case Node::Type::Identifier:
-            return validateType(evalFunction(dot, static_cast<const IdentifierNode *>(n), n,
-                                             nullptr, std::nullopt),
+            return validateType(evalFunction(dot,
+                                             static_cast<const IdentifierNode *>(n),
+                                             n,
+                                             nullptr,
+                                             std::nullopt),
                                 typ);
         case Node::Type::Chain:
-            return validateType(evalChainNode(dot, static_cast<const ChainNode *>(n), nullptr,
+            return validateType(evalChainNode(dot,
+                                              static_cast<const ChainNode *>(n),
+                                              nullptr,
                                               std::nullopt),
                                 typ);
         default:
@@ -808,7 +850,8 @@ private:
             case Node::Type::String:
                 return {Value::fromString(static_cast<const StringNode *>(n)->text)};
             default:
-                errorf("can't handle assignment of " + n->toString() + " to empty interface argument");
+                errorf("can't handle assignment of " + n->toString()
+                       + " to empty interface argument");
             }
         }
         errorf("can't handle " + n->toString() + " for arg of type " + t);

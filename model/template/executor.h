@@ -81,9 +81,9 @@ public:
     // Used by the executor and by include/tpl.
     struct Frame
     {
-        QString label;   ///< e.g. `include "x" at werf.yaml:3:5`
-        QString where;   ///< the action's place, e.g. `werf.yaml:3:5`
-        QString file;    ///< the calling action's file ("" if none)
+        QString label; ///< e.g. `include "x" at werf.yaml:3:5`
+        QString where; ///< the action's place, e.g. `werf.yaml:3:5`
+        QString file;  ///< the calling action's file ("" if none)
         QByteArray fileText;
         qint64 start = 0; ///< the calling action's [start, end) in that file
         qint64 end = 0;

@@ -252,6 +252,8 @@ struct BranchNode final : Node
     std::unique_ptr<PipeNode> pipe;
     std::unique_ptr<ListNode> list;
     std::unique_ptr<ListNode> elseList;
+    /** Offset of the opening action's `{{`, for the source map. */
+    qint64 sourceStart = 0;
 };
 
 struct TemplateNode final : Node
@@ -265,6 +267,8 @@ struct TemplateNode final : Node
     int line;
     QByteArray name;
     std::unique_ptr<PipeNode> pipe;
+    /** Offset of the action's `{{`, for the source map. */
+    qint64 sourceStart = 0;
 };
 
 /** break, continue, and the parser's else/end markers. */

@@ -527,10 +527,23 @@ NodePtr Parser::textOrAction(TreeState &t)
         m_actionLine = token.line;
         NodePtr n = action(t);
         m_actionLine = savedActionLine;
-        if (n->type == Node::Type::Action) {
+        switch (n->type) {
+        case Node::Type::Action: {
             auto *a = static_cast<ActionNode *>(n.get());
             a->sourceStart = token.delimOffset;
             a->sourceEnd = m_lastRightDelimEnd;
+            break;
+        }
+        case Node::Type::If:
+        case Node::Type::Range:
+        case Node::Type::With:
+            static_cast<BranchNode *>(n.get())->sourceStart = token.delimOffset;
+            break;
+        case Node::Type::Template:
+            static_cast<TemplateNode *>(n.get())->sourceStart = token.delimOffset;
+            break;
+        default:
+            break;
         }
         return n;
     }

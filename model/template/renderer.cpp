@@ -64,7 +64,9 @@ QByteArray tplName(quint64 *state)
 class Renderer
 {
 public:
-    Renderer(const QString &configFile, const QByteArray &source, const QString &projectDir,
+    Renderer(const QString &configFile,
+             const QByteArray &source,
+             const QString &projectDir,
              const RenderOptions &options)
         : m_configFile(configFile)
         , m_source(source)
@@ -98,12 +100,14 @@ public:
         for (const QString &path : std::as_const(templates)) {
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
-                result.diagnostics.append(Diagnostic::error(
-                        Tr::tr("cannot read %1: %2").arg(path, file.errorString()), {path, -1, 0, 0}));
+                result.diagnostics.append(
+                        Diagnostic::error(Tr::tr("cannot read %1: %2").arg(path, file.errorString()),
+                                          {path, -1, 0, 0}));
                 return result;
             }
             const QByteArray text = file.readAll();
-            const QByteArray name = QDir(QDir::cleanPath(templatesDir)).relativeFilePath(path).toUtf8();
+            const QByteArray name
+                    = QDir(QDir::cleanPath(templatesDir)).relativeFilePath(path).toUtf8();
             if (!parseInto(name, text, path, &result))
                 return result;
         }
@@ -119,9 +123,9 @@ public:
             m_ctx.execute(QByteArrayLiteral("werfConfig"), Value::fromMap(std::move(data)), &out);
         } catch (const ExecError &e) {
             result.diagnostics.append(m_ctx.warnings());
-            result.diagnostics.append(Diagnostic::error(
-                    QStringLiteral("cannot parse config: ") + QString::fromUtf8(e.message),
-                    e.location));
+            result.diagnostics.append(Diagnostic::error(QStringLiteral("cannot parse config: ")
+                                                                + QString::fromUtf8(e.message),
+                                                        e.location));
             result.text = std::move(out.text);
             result.map = std::move(out.map);
             return result;
@@ -134,16 +138,17 @@ public:
     }
 
 private:
-    bool parseInto(const QByteArray &name, const QByteArray &text, const QString &path,
+    bool parseInto(const QByteArray &name,
+                   const QByteArray &text,
+                   const QString &path,
                    RenderResult *result)
     {
         ParseError error;
         if (m_set.parse(name, text, path, &error))
             return true;
-        result->diagnostics.append(
-                Diagnostic::error(QStringLiteral("cannot parse config: ")
-                                          + QString::fromUtf8(error.message),
-                                  locationInText(path, text, error.offset)));
+        result->diagnostics.append(Diagnostic::error(QStringLiteral("cannot parse config: ")
+                                                             + QString::fromUtf8(error.message),
+                                                     locationInText(path, text, error.offset)));
         return false;
     }
 
@@ -183,7 +188,8 @@ private:
         include.returnsError = true;
         include.call = [this](const QList<Value> &args) {
             const QByteArray name = args.at(0).toString();
-            return executeNested(name, args.at(1),
+            return executeNested(name,
+                                 args.at(1),
                                  QStringLiteral("include ") + QString::fromUtf8(quoteString(name)));
         };
         m.insert(include.name, include);
@@ -224,8 +230,10 @@ private:
 
 } // namespace
 
-RenderResult renderWerfConfig(const QString &configFile, const QByteArray &source,
-                              const QString &projectDir, const RenderOptions &options)
+RenderResult renderWerfConfig(const QString &configFile,
+                              const QByteArray &source,
+                              const QString &projectDir,
+                              const RenderOptions &options)
 {
     RenderResult result;
     // Go's template depth limit (100000) needs far more stack than a default thread has, so

@@ -49,7 +49,9 @@ struct RenderResult
  * @param source the bytes of the config (the editor's buffer, not necessarily the file on disk)
  * @param projectDir werf's --dir
  */
-RenderResult renderWerfConfig(const QString &configFile, const QByteArray &source,
-                              const QString &projectDir, const RenderOptions &options = {});
+RenderResult renderWerfConfig(const QString &configFile,
+                              const QByteArray &source,
+                              const QString &projectDir,
+                              const RenderOptions &options = {});
 
 } // namespace Stagecraft::Model::Template

@@ -31,7 +31,9 @@ bool TemplateSet::isBuiltin(const QByteArray &name) const
     return !m_functions.contains(name) && m_builtins.contains(name);
 }
 
-bool TemplateSet::parse(const QByteArray &name, const QByteArray &text, const QString &path,
+bool TemplateSet::parse(const QByteArray &name,
+                        const QByteArray &text,
+                        const QString &path,
                         ParseError *error)
 {
     auto source = std::make_shared<SourceText>();

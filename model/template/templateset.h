@@ -46,7 +46,9 @@ public:
      * Parses text as the template `name` (Go's t.New(name).Parse(text)); its defines are added
      * too. path names the file the text is (empty if none), for the source map.
      */
-    bool parse(const QByteArray &name, const QByteArray &text, const QString &path,
+    bool parse(const QByteArray &name,
+               const QByteArray &text,
+               const QString &path,
                ParseError *error);
 
     std::shared_ptr<const Tree> lookup(const QByteArray &name) const;

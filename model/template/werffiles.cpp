@@ -95,7 +95,8 @@ Value WerfFiles::glob(const QByteArray &pattern)
     const QByteArray fullPattern = joinPath(m_homePath, pattern).toUtf8();
     Map result;
     QStringList files;
-    QDirIterator it(m_homePath, QDir::Files | QDir::Hidden | QDir::System,
+    QDirIterator it(m_homePath,
+                    QDir::Files | QDir::Hidden | QDir::System,
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();

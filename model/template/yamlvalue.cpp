@@ -3,10 +3,9 @@
 
 #include <QRegularExpression>
 
-#include <yaml-cpp/yaml.h>
-
 #include <cmath>
 #include <limits>
+#include <yaml-cpp/yaml.h>
 
 namespace Stagecraft::Model::Template {
 
@@ -140,8 +139,10 @@ Value resolveYamlScalar(const QByteArray &in)
         if (in == n)
             return Value::nil();
     }
-    static const char *const trues[] = {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"};
-    static const char *const falses[] = {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"};
+    static const char *const trues[]
+            = {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"};
+    static const char *const falses[]
+            = {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"};
     for (const char *t : trues) {
         if (in == t)
             return Value::fromBool(true);
@@ -207,9 +208,9 @@ Value yamlToValue(const QByteArray &text)
                 kind = "!!bool";
             shown = " `" + QByteArray::fromStdString(root.Scalar()) + '`';
         }
-        throw FunctionError("yaml: unmarshal errors:\n  line " + QByteArray::number(root.Mark().line + 1)
-                            + ": cannot unmarshal " + kind + shown
-                            + " into map[string]interface {}");
+        throw FunctionError("yaml: unmarshal errors:\n  line "
+                            + QByteArray::number(root.Mark().line + 1) + ": cannot unmarshal "
+                            + kind + shown + " into map[string]interface {}");
     }
     try {
         return convertMap(root, 0, "map[string]interface {}");
