@@ -23,6 +23,16 @@ int SourceMap::addFile(const QString &path, const QByteArray &text)
     return int(m_files.size()) - 1;
 }
 
+int SourceMap::addFile(const QString &path, const TextIndex &index)
+{
+    for (int i = 0; i < m_files.size(); ++i) {
+        if (m_files.at(i).path == path)
+            return i;
+    }
+    m_files.append({path, index});
+    return int(m_files.size()) - 1;
+}
+
 QString SourceMap::filePath(int file) const
 {
     return file >= 0 && file < m_files.size() ? m_files.at(file).path : QString();
@@ -34,7 +44,10 @@ const TextIndex &SourceMap::fileIndex(int file) const
     return file >= 0 && file < m_files.size() ? m_files.at(file).index : empty;
 }
 
-void SourceMap::appendLiteral(int file, qint64 sourceStart, qint64 length, const QStringList &context)
+void SourceMap::appendLiteral(int file,
+                              qint64 sourceStart,
+                              qint64 length,
+                              const QStringList &context)
 {
     if (length <= 0)
         return;
@@ -48,8 +61,13 @@ void SourceMap::appendLiteral(int file, qint64 sourceStart, qint64 length, const
             return;
         }
     }
-    m_segments.append({m_length, m_length + length, Kind::Literal, file, sourceStart,
-                       sourceStart + length, context});
+    m_segments.append({m_length,
+                       m_length + length,
+                       Kind::Literal,
+                       file,
+                       sourceStart,
+                       sourceStart + length,
+                       context});
     m_length += length;
 }
 
@@ -77,7 +95,7 @@ void SourceMap::append(const SourceMap &other)
     QList<int> fileMap;
     fileMap.reserve(other.m_files.size());
     for (const File &f : other.m_files)
-        fileMap.append(addFile(f.path, f.index.text()));
+        fileMap.append(addFile(f.path, f.index));
     for (const Segment &s : other.m_segments) {
         const qint64 length = s.renderedEnd - s.renderedStart;
         if (s.kind == Kind::Literal)
@@ -91,7 +109,9 @@ const SourceMap::Segment *SourceMap::segmentAt(qint64 renderedOffset) const
 {
     if (renderedOffset < 0 || renderedOffset >= m_length)
         return nullptr;
-    const auto it = std::upper_bound(m_segments.cbegin(), m_segments.cend(), renderedOffset,
+    const auto it = std::upper_bound(m_segments.cbegin(),
+                                     m_segments.cend(),
+                                     renderedOffset,
                                      [](qint64 offset, const Segment &s) {
                                          return offset < s.renderedEnd;
                                      });
@@ -133,7 +153,7 @@ bool SourceMap::isLiteral(qint64 start, qint64 end) const
 }
 
 std::optional<std::pair<int, std::pair<qint64, qint64>>> SourceMap::sourceRange(qint64 start,
-                                                                                 qint64 end) const
+                                                                                qint64 end) const
 {
     if (start < 0 || end < start || end > m_length)
         return std::nullopt;

@@ -200,7 +200,8 @@ private:
     int fileIndex()
     {
         if (m_fileIndex < 0 && !m_tree->source->path.isEmpty())
-            m_fileIndex = m_out->map.addFile(m_tree->source->path, m_tree->source->text);
+            m_fileIndex = m_out->map.addFile(m_tree->source->path,
+                                             m_ctx.textIndex(m_tree->source->text));
         return m_fileIndex;
     }
 
@@ -209,7 +210,7 @@ private:
         const ExecutionContext::Frame *f = fallbackFrame();
         m_out->text += bytes;
         if (f) {
-            const int file = m_out->map.addFile(f->file, f->fileText);
+            const int file = m_out->map.addFile(f->file, m_ctx.textIndex(f->fileText));
             m_out->map.appendGenerated(file, f->start, f->end, bytes.size(), m_ctx.contextLabels());
         } else {
             m_out->map.appendGenerated(-1, 0, 0, bytes.size(), m_ctx.contextLabels());
@@ -254,11 +255,10 @@ private:
     ExecutionContext::Frame frameAt(const QString &label, qint64 start, qint64 end) const
     {
         const SourceText &src = *m_tree->source;
-        const QString where = src.path.isEmpty()
-                                      ? QString::fromUtf8(src.parseName) + u':'
-                                                + QString::number(
-                                                        locationInText({}, src.text, start).line)
-                                      : locationInText(src.path, src.text, start).toString();
+        const SourceLocation loc = m_ctx.locate(src.path, src.text, start);
+        const QString where = src.path.isEmpty() ? QString::fromUtf8(src.parseName) + u':'
+                                                           + QString::number(loc.line)
+                                                 : loc.toString();
         ExecutionContext::Frame f;
         f.where = where;
         if (!label.isEmpty())
@@ -739,9 +739,9 @@ private:
     {
         const SourceText &src = *m_tree->source;
         if (!src.path.isEmpty())
-            return locationInText(src.path, src.text, m_node ? m_node->pos : 0);
+            return m_ctx.locate(src.path, src.text, m_node ? m_node->pos : 0);
         if (const ExecutionContext::Frame *f = fallbackFrame())
-            return locationInText(f->file, f->fileText, f->start);
+            return m_ctx.locate(f->file, f->fileText, f->start);
         return {};
     }
 
@@ -932,6 +932,21 @@ QString ExecutionContext::fileOfString(const QByteArray &text) const
     if (it == m_fileStrings.cend() || it->first.size() != text.size())
         return {};
     return it->second;
+}
+
+const TextIndex &ExecutionContext::textIndex(const QByteArray &text)
+{
+    auto it = m_indexes.find(text.constData());
+    if (it == m_indexes.end() || it->first.size() != text.size())
+        it = m_indexes.insert(text.constData(), {text, TextIndex(text)});
+    return it->second;
+}
+
+SourceLocation ExecutionContext::locate(const QString &file, const QByteArray &text, qint64 offset)
+{
+    offset = std::clamp<qint64>(offset, 0, text.size());
+    const LineColumn lc = textIndex(text).lineColumn(offset);
+    return {file, offset, lc.line, lc.column};
 }
 
 void ExecutionContext::warn(const QString &message, const SourceLocation &location)

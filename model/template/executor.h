@@ -3,6 +3,7 @@
 
 #include "common/diagnostic.h"
 #include "common/sourcemap.h"
+#include "common/textindex.h"
 #include "templateset.h"
 #include "value.h"
 
@@ -73,6 +74,11 @@ public:
     void registerFileString(const QByteArray &text, const QString &path);
     QString fileOfString(const QByteArray &text) const;
 
+    /** locationInText() with a cached line index per text. */
+    SourceLocation locate(const QString &file, const QByteArray &text, qint64 offset);
+    /** The line index of a text, built once per render. */
+    const TextIndex &textIndex(const QByteArray &text);
+
     void warn(const QString &message, const SourceLocation &location = {});
     const Diagnostics &warnings() const { return m_warnings; }
     /** Warns once per function that its result differs from run to run. */
@@ -102,6 +108,7 @@ public:
 private:
     TemplateSet &m_set;
     QStringList m_labels;
+    QHash<const char *, std::pair<QByteArray, TextIndex>> m_indexes;
     QHash<const char *, std::pair<QByteArray, SourceMap>> m_mapped;
     QHash<const char *, std::pair<QByteArray, QString>> m_fileStrings;
     Diagnostics m_warnings;

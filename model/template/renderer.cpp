@@ -114,10 +114,10 @@ public:
         if (!parseInto(QByteArrayLiteral("werfConfig"), m_source, m_configFile, &result))
             return result;
 
-        Map data;
+        Map data = m_options.extraData;
         const QString home = QFileInfo(m_configFile).absoluteDir().absolutePath();
-        data.emplace(QByteArrayLiteral("Files"),
-                     Value::fromObject(std::make_shared<WerfFiles>(home, &m_ctx)));
+        data.insert_or_assign(QByteArrayLiteral("Files"),
+                              Value::fromObject(std::make_shared<WerfFiles>(home, &m_ctx)));
         RenderedText out;
         try {
             m_ctx.execute(QByteArrayLiteral("werfConfig"), Value::fromMap(std::move(data)), &out);
@@ -247,6 +247,15 @@ RenderResult renderWerfConfig(const QString &configFile,
     thread->wait();
     delete thread;
     return result;
+}
+
+bool sprigAvailable()
+{
+#ifdef STAGECRAFT_HAVE_SPRIG
+    return true;
+#else
+    return false;
+#endif
 }
 
 } // namespace Stagecraft::Model::Template

@@ -18,6 +18,8 @@ struct RenderOptions
     QString templatesDir;
     /** Functions added after Sprig's and werf's (they win on a name clash). */
     QList<FunctionMap> extraFunctions;
+    /** Extra keys of the root context (werf 1.1 has only Files; werf 2 adds e.g. Env). */
+    Map extraData;
     /** Use Sprig's functions when the Sprig library is part of the build. */
     bool sprig = true;
     GoVersion goVersion = GoVersion::Go117;
@@ -53,5 +55,8 @@ RenderResult renderWerfConfig(const QString &configFile,
                               const QByteArray &source,
                               const QString &projectDir,
                               const RenderOptions &options = {});
+
+/** True when Sprig's function library is part of this build (model/template/sprig.h). */
+bool sprigAvailable();
 
 } // namespace Stagecraft::Model::Template
