@@ -530,6 +530,10 @@ void tst_ConfigLoader::messages_data()
     QTest::newRow("invalid image name") << meta + "image: 5\nfrom: x\n"
                                         << "1.1"
                                         << "invalid image name `5`!" << 4 << 8;
+    QTest::newRow("image name checked before unknown fields")
+            << meta + "image: {a: b}\nfrom: x\nfoo: 1\n"
+            << "1.1"
+            << "invalid image name `map[a:b]`!" << 4 << 8;
     QTest::newRow("image list item not a string")
             << meta + "image: [a, true]\nfrom: x\n"
             << "1.1"
@@ -746,7 +750,8 @@ void tst_ConfigLoader::messages_data()
     QTest::newRow("no meta") << QByteArray("image: a\nfrom: x\n") << "1.1"
                              << "meta config section (part of YAML stream separated by three "
                                 "hyphens, https://yaml.org/spec/1.2/spec.html#id2800132) is not "
-                                "defined…"
+                                "defined: add following example config section with required "
+                                "fields, e.g:\n\n```\nconfigVersion: 1\nproject: project\n---\n```…"
                              << 1 << 1;
     // whole config
     QTest::newRow("nameless among many")

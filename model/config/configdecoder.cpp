@@ -4,6 +4,7 @@
 #include "common/tr.h"
 #include "config/linelocator.h"
 
+#include <QFileInfo>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
@@ -200,11 +201,15 @@ private:
 class Decoder
 {
 public:
-    Decoder(const QByteArray &text, const SourceMap &map, WerfVersion rules)
+    Decoder(const QByteArray &text,
+            const SourceMap &map,
+            WerfVersion rules,
+            const QString &projectName)
         : m_text(text)
         , m_map(map)
         , m_rules(rules)
         , m_locator(text, 0, text.size(), 1)
+        , m_projectName(projectName)
     {
         // An untemplated text maps to itself: locate it directly, which stays linear on very
         // long lines.
@@ -303,6 +308,7 @@ private:
     Diagnostics m_phase2;
     Diagnostics *m_current = &m_phase1;
     LineLocator m_locator;
+    QString m_projectName;
     bool m_identity = false;
     QString m_identityFile;
 
@@ -1236,7 +1242,8 @@ void Decoder::decodeStapel(const YamlNode &root, int document, const Span &docSp
     bool namesOk = true;
     if (imageEntry)
         namesOk = imageNames(imageEntry, names, nameSpans);
-    if (!f.checkUnknown() || !namesOk)
+    // werf validates the image names before it looks for unknown fields.
+    if (!namesOk || !f.checkUnknown())
         return;
     const bool isImage = !names.isEmpty();
     const bool isArtifact = !artifactName.value.isEmpty();
@@ -1614,7 +1621,8 @@ void Decoder::decodeDockerfile(const YamlNode &root, int document, const Span &d
     bool namesOk = true;
     if (imageEntry)
         namesOk = imageNames(imageEntry, names, nameSpans);
-    if (!f.checkUnknown() || !namesOk)
+    // werf validates the image names before it looks for unknown fields.
+    if (!namesOk || !f.checkUnknown())
         return;
     m_current = &m_phase2;
     for (const auto &[raw, target] : lists)
@@ -1696,9 +1704,19 @@ DecodeResult Decoder::run()
                 QStringLiteral(
                         "meta config section (part of YAML stream separated by three hyphens, "
                         "https://yaml.org/spec/1.2/spec.html#id2800132) is not defined: add "
-                        "the following config section with required fields "
-                        "(configVersion, project) at the beginning of werf.yaml:\n\n"
-                        "configVersion: 1\nproject: PROJECT_NAME"),
+                        "following example config section with required fields, e.g:\n\n```\n"
+                        "configVersion: 1\nproject: %1\n---\n```\n\n"
+                        "##################################################################"
+                        "############################################################\n"
+                        "###           WARNING! Project name cannot be changed later without "
+                        "rebuilding and redeploying your application!           ###\n"
+                        "###       Project name should be unique within group of projects that "
+                        "shares build hosts and deployed into the same        ###\n"
+                        "###                    Kubernetes clusters (i.e. unique across all "
+                        "groups within the same gitlab).                         ###\n"
+                        "##################################################################"
+                        "############################################################")
+                        .arg(m_projectName),
                 location(0)));
     }
     m_config.version = m_rules == WerfVersion::Auto ? WerfVersion::V1_1 : m_rules;
@@ -1766,10 +1784,34 @@ QString cleanPath(const QString &path)
     return result;
 }
 
-DecodeResult decodeWerfConfig(const QByteArray &rendered, const SourceMap &map, WerfVersion rules)
+DecodeResult decodeWerfConfig(const QByteArray &rendered,
+                              const SourceMap &map,
+                              WerfVersion rules,
+                              const QString &defaultProjectName)
 {
-    Decoder decoder(rendered, map, rules);
+    Decoder decoder(rendered, map, rules, defaultProjectName);
     return decoder.run();
+}
+
+} // namespace Stagecraft::Model
+
+namespace Stagecraft::Model {
+
+QString defaultProjectName(const QString &projectDir)
+{
+    // werf slugs the name (lower case, [a-z0-9-]); the git remote's path is not consulted here.
+    const QString base = QFileInfo(projectDir).fileName().toLower();
+    QString slug;
+    for (const QChar c : base) {
+        const bool ok = (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
+        if (ok)
+            slug += c;
+        else if (!slug.isEmpty() && !slug.endsWith(u'-'))
+            slug += u'-';
+    }
+    while (slug.endsWith(u'-'))
+        slug.chop(1);
+    return slug.isEmpty() ? QStringLiteral("project") : slug;
 }
 
 } // namespace Stagecraft::Model
