@@ -123,6 +123,9 @@ void tst_Conveyor::stages_data()
     QTest::newRow("empty docker map") << meta + "image: a\nfrom: x\ndocker: {}\n"
                                       << "a"
                                       << "from dockerInstructions";
+    QTest::newRow("null docker") << meta + "image: a\nfrom: x\ndocker:\n"
+                                 << "a"
+                                 << "from";
     QTest::newRow("dockerfile image") << meta + "image: d\ndockerfile: Dockerfile\n"
                                       << "d"
                                       << "dockerfile";

@@ -1207,7 +1207,7 @@ void Decoder::decodeStapel(const YamlNode &root, int document, const Span &docSp
     // docker
     std::vector<std::pair<const YamlNode *, StringListValue *>> dockerLists;
     if (const YamlMapEntry *d = f.take(QStringLiteral("docker"))) {
-        base.docker.present = true;
+        base.docker.present = !resolveAlias(d->value).isNull();
         base.docker.span = span(d->value);
         if (expectMap(d, QStringLiteral("config.rawDocker"))) {
             Fields df(*this, d->value);
