@@ -352,6 +352,24 @@ void tst_ConfigLoader::directives_data()
             << "1.1"
             << "git"
             << "/>/app : inc= exc= eff=vendor sd=// ref=";
+    QTest::newRow("auto exclusion from the root")
+            << meta
+                       + "image: a\nfrom: x\ngit:\n- add: /\n  to: /\nimport:\n- image: b\n  add: "
+                         "/out\n  "
+                         "to: /srv/data\n  after: setup\n---\nimage: b\nfrom: x\n"
+            << "1.1"
+            << "git"
+            << "/>/ : inc= exc= eff=srv/data sd=// ref=";
+    QTest::newRow("auto exclusion keeps covered includes")
+            << meta
+                       + "image: a\nfrom: x\ngit:\n- to: /app\n  includePaths: [src]\n  "
+                         "excludePaths: [lib]\n"
+                         "import:\n- image: b\n  add: /o\n  to: /app/lib/x\n  after: setup\n- "
+                         "image: b\n  "
+                         "add: /o\n  to: /app/vendor\n  after: setup\n---\nimage: b\nfrom: x\n"
+            << "1.1"
+            << "git"
+            << "/>/app : inc=src exc=lib eff=lib,vendor sd=// ref=";
     QTest::newRow("shell")
             << meta
                        + "image: a\nfrom: x\nshell:\n  beforeInstall: apt-get update\n  install:\n "
