@@ -528,6 +528,14 @@ void tst_ConfigLoader::messages_data()
                "required for meta config section;\n * 'image' required for the image config "
                "sections;\n * 'artifact' required for the artifact config sections;"
             << 4 << 1;
+    QTest::newRow("null document")
+            << meta + "~\n"
+            << "1.1"
+            << "cannot recognize type of config section (part of YAML stream separated by three "
+               "hyphens, https://yaml.org/spec/1.2/spec.html#id2800132):\n * 'configVersion' "
+               "required for meta config section;\n * 'image' required for the image config "
+               "sections;\n * 'artifact' required for the artifact config sections;"
+            << 4 << 1;
     QTest::newRow("unknown fields") << meta + "image: a\nfrom: x\nfoo: 1\nbar: 2\n"
                                     << "1.1"
                                     << "unknown fields: `foo`, `bar`!" << 6 << 1;

@@ -1664,7 +1664,8 @@ DecodeResult Decoder::run()
             continue;
         }
         const YamlNode &root = resolveAlias(parsed.root);
-        if (!root.isMap()) {
+        // A null document decodes to an empty map in yaml.v2: it is then unrecognised.
+        if (!root.isMap() && !root.isNull()) {
             // werf decodes each document into map[string]interface{} first.
             m_phase1.append(Diagnostic::error(
                     QStringLiteral("yaml: unmarshal errors:\n  line %1: %2")
