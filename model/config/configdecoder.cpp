@@ -286,18 +286,13 @@ private:
     void decodeDockerfile(const YamlNode &root, int document, const Span &docSpan);
     void decodeKeepPolicy(const YamlNode &node, KeepPolicy &policy);
     void decodeLimit(const YamlMapEntry *e, KeepPolicyLimit &limit);
-    void decodeImageSpec(const YamlMapEntry *e, ImageSpecConfig &spec, const QString &where);
+    void decodeImageSpec(const YamlMapEntry *e, ImageSpecConfig &spec);
     void decodeDependencies(const YamlMapEntry *e, QList<DependencyConfig> &out, bool stapel);
     void decodeSecrets(const YamlMapEntry *e, QList<SecretConfig> &out);
     bool decodeAnsibleTasks(const YamlNode &list, QList<AnsibleTask> *out, int depth);
 
     /** Image names of `image:` (reference §1.5); false after an error. */
     bool imageNames(const YamlMapEntry *e, QStringList &names, QList<Span> &spans);
-
-    struct PendingLists
-    {
-        std::vector<std::pair<const YamlNode *, StringListValue *>> lists;
-    };
 
     const QByteArray &m_text;
     const SourceMap &m_map;
@@ -515,8 +510,6 @@ void Decoder::readStringMap(const YamlMapEntry *e, StringMapValue &out)
         error(unmarshalError(v, QStringLiteral("map[string]string")), e->value.start);
         return;
     }
-    Fields fields(*this, v);
-    Q_UNUSED(fields)
     for (const YamlMapEntry &me : v.entries) {
         KeyValue kv;
         readString(&me, kv.value);
@@ -631,9 +624,8 @@ void Decoder::decodeKeepPolicy(const YamlNode &node, KeepPolicy &policy)
     }
 }
 
-void Decoder::decodeImageSpec(const YamlMapEntry *e, ImageSpecConfig &spec, const QString &where)
+void Decoder::decodeImageSpec(const YamlMapEntry *e, ImageSpecConfig &spec)
 {
-    Q_UNUSED(where)
     if (!e)
         return;
     spec.present = true;
@@ -764,8 +756,7 @@ void Decoder::decodeMeta(const YamlNode &root, int document)
             readBool(bf.take(QStringLiteral("staged"), WerfVersion::V2, false, ctx),
                      meta.build.staged);
             decodeImageSpec(bf.take(QStringLiteral("imageSpec"), WerfVersion::V2, false, ctx),
-                            meta.build.imageSpec,
-                            ctx);
+                            meta.build.imageSpec);
             bf.take(QStringLiteral("sbom"), WerfVersion::V2, false, ctx);
             bf.checkUnknown();
             convertStringList(raw, meta.build.platform);
@@ -1042,9 +1033,7 @@ void Decoder::decodeStapel(const YamlNode &root, int document, const Span &docSp
                        base.dependencies,
                        true);
     decodeSecrets(f.take(QStringLiteral("secrets"), WerfVersion::V2), base.secrets);
-    decodeImageSpec(f.take(QStringLiteral("imageSpec"), WerfVersion::V2),
-                    base.imageSpec,
-                    QStringLiteral("image"));
+    decodeImageSpec(f.take(QStringLiteral("imageSpec"), WerfVersion::V2), base.imageSpec);
 
     // git
     if (const YamlMapEntry *g = f.take(QStringLiteral("git"))) {
@@ -1265,7 +1254,6 @@ void Decoder::decodeStapel(const YamlNode &root, int document, const Span &docSp
 
     // ---- conversion to directives (phase 2, per image in document order)
     m_current = &m_phase2;
-    const int firstImage = int(m_config.images.size());
     base.artifact = isArtifact;
 
     // git
@@ -1560,7 +1548,6 @@ void Decoder::decodeStapel(const YamlNode &root, int document, const Span &docSp
             m_config.images << image;
         }
     }
-    Q_UNUSED(firstImage)
     m_current = &m_phase1;
 }
 
@@ -1612,9 +1599,7 @@ void Decoder::decodeDockerfile(const YamlNode &root, int document, const Span &d
                        base.dependencies,
                        false);
     decodeSecrets(f.take(QStringLiteral("secrets"), WerfVersion::V2), base.secrets);
-    decodeImageSpec(f.take(QStringLiteral("imageSpec"), WerfVersion::V2),
-                    base.imageSpec,
-                    QStringLiteral("image"));
+    decodeImageSpec(f.take(QStringLiteral("imageSpec"), WerfVersion::V2), base.imageSpec);
 
     QStringList names;
     QList<Span> nameSpans;
