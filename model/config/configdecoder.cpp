@@ -290,6 +290,7 @@ private:
     void decodeDependencies(const YamlMapEntry *e, QList<DependencyConfig> &out, bool stapel);
     void decodeSecrets(const YamlMapEntry *e, QList<SecretConfig> &out);
     bool decodeAnsibleTasks(const YamlNode &list, QList<AnsibleTask> *out, int depth);
+    QList<StapelImage> expandAsLayers(const StapelImage &image);
 
     /** Image names of `image:` (reference §1.5); false after an error. */
     bool imageNames(const YamlMapEntry *e, QStringList &names, QList<Span> &spans);
@@ -1536,19 +1537,136 @@ void Decoder::decodeStapel(const YamlNode &root, int document, const Span &docSp
         error(QStringLiteral("`docker` section is not supported for artifact!"),
               base.docker.span.start);
 
+    auto addImage = [this](StapelImage image) {
+        if (image.asLayers.value && m_rules != WerfVersion::V1_2 && m_rules != WerfVersion::V2)
+            m_config.images << expandAsLayers(image);
+        else
+            m_config.images << image;
+    };
     if (isArtifact) {
         base.name = artifactName.value;
         base.nameSpan = artifactName.valueSpan;
-        m_config.images << base;
+        addImage(base);
     } else {
         for (int i = 0; i < names.size(); ++i) {
             StapelImage image = base;
             image.name = names.at(i);
             image.nameSpan = nameSpans.at(i);
-            m_config.images << image;
+            addImage(image);
         }
     }
     m_current = &m_phase1;
+}
+
+QList<StapelImage> Decoder::expandAsLayers(const StapelImage &image)
+{
+    // werf 1.1 toImageAsLayersDirective (reference §1.13): one image per command or task, one for
+    // all git mappings, one per import group, and the image itself last; each is built
+    // from the previous one, and mounts go to every layer.
+    QList<StapelImage> layers;
+    auto layer = [&](const QString &suffix) {
+        StapelImage l;
+        l.name = image.name.isEmpty() ? suffix : image.name + u'-' + suffix;
+        l.artifact = image.artifact;
+        l.document = image.document;
+        l.documentSpan = image.documentSpan;
+        l.nameSpan = image.nameSpan;
+        l.mounts = image.mounts;
+        l.asLayers = image.asLayers;
+        return l;
+    };
+    const std::pair<const char *, int> stages[] = {{"beforeinstall", 0},
+                                                   {"install", 1},
+                                                   {"beforesetup", 2},
+                                                   {"setup", 3}};
+    auto commandLayers = [&](int stage) {
+        StringListValue ShellConfig::*shellLists[] = {&ShellConfig::beforeInstall,
+                                                      &ShellConfig::install,
+                                                      &ShellConfig::beforeSetup,
+                                                      &ShellConfig::setup};
+        AnsibleTaskList AnsibleConfig::*ansibleLists[] = {&AnsibleConfig::beforeInstall,
+                                                          &AnsibleConfig::install,
+                                                          &AnsibleConfig::beforeSetup,
+                                                          &AnsibleConfig::setup};
+        const QString prefix = QString::fromLatin1(stages[stage].first);
+        if (image.shell.present) {
+            const StringListValue &cmds = image.shell.*shellLists[stage];
+            for (int i = 0; i < cmds.value.size(); ++i) {
+                StapelImage l = layer(prefix + u'-' + QString::number(i));
+                l.shell.present = true;
+                l.shell.span = image.shell.span;
+                StringListValue &one = l.shell.*shellLists[stage];
+                one = cmds;
+                one.value = QStringList{cmds.value.at(i)};
+                one.itemSpans = QList<Span>{cmds.itemSpans.value(i)};
+                layers << l;
+            }
+        } else if (image.ansible.present) {
+            const AnsibleTaskList &tasks = image.ansible.*ansibleLists[stage];
+            for (int i = 0; i < tasks.tasks.size(); ++i) {
+                StapelImage l = layer(prefix + u'-' + QString::number(i));
+                l.ansible.present = true;
+                l.ansible.span = image.ansible.span;
+                AnsibleTaskList &one = l.ansible.*ansibleLists[stage];
+                one = tasks;
+                one.tasks = QList<AnsibleTask>{tasks.tasks.at(i)};
+                layers << l;
+            }
+        }
+    };
+    auto importLayer = [&](const QString &before, const QString &after, const QString &suffix) {
+        QList<ImportConfig> group;
+        for (const ImportConfig &imp : image.imports) {
+            if ((!before.isEmpty() && imp.before.value == before)
+                || (before.isEmpty() && imp.after.value == after))
+                group << imp;
+        }
+        if (group.isEmpty())
+            return;
+        StapelImage l = layer(suffix);
+        l.imports = group;
+        layers << l;
+    };
+    commandLayers(0);
+    if (!image.git.isEmpty()) {
+        StapelImage l = layer(QStringLiteral("git"));
+        l.git = image.git;
+        layers << l;
+    }
+    importLayer(QStringLiteral("install"), {}, QStringLiteral("before-install-artifacts"));
+    commandLayers(1);
+    importLayer({}, QStringLiteral("install"), QStringLiteral("after-install-artifacts"));
+    commandLayers(2);
+    importLayer(QStringLiteral("setup"), {}, QStringLiteral("before-setup-artifacts"));
+    commandLayers(3);
+    StapelImage top = layer(QString());
+    top.name = image.name;
+    for (const ImportConfig &imp : image.imports) {
+        if (imp.after.value == QStringLiteral("setup"))
+            top.imports << imp;
+    }
+    if (!image.artifact)
+        top.docker = image.docker;
+    layers << top;
+    for (int i = 0; i < layers.size(); ++i) {
+        StapelImage &l = layers[i];
+        if (i == 0) {
+            l.from = image.from;
+            l.fromImage = image.fromImage;
+            l.fromImageArtifact = image.fromImageArtifact;
+            l.fromLatest = image.fromLatest;
+            l.herebyIAdmitThatFromLatestMightBreakReproducibility
+                    = image.herebyIAdmitThatFromLatestMightBreakReproducibility;
+            l.fromCacheVersion = image.fromCacheVersion;
+        } else {
+            StringValue &ref = l.artifact ? l.fromImageArtifact : l.fromImage;
+            ref.value = layers.at(i - 1).name;
+            ref.present = true;
+            ref.keySpan = image.asLayers.keySpan;
+            ref.valueSpan = image.asLayers.valueSpan;
+        }
+    }
+    return layers;
 }
 
 void Decoder::decodeDockerfile(const YamlNode &root, int document, const Span &docSpan)
