@@ -16,6 +16,7 @@ private slots:
     void flowCollections();
     void crlfAndNoFinalNewline();
     void blockScalarKeep();
+    void unicodeColumns();
     void regionOffsets();
     void duplicateKeys_data();
     void duplicateKeys();
@@ -78,6 +79,14 @@ void tst_YamlNode::scalarSpans_data()
             << int(YamlNode::Style::Literal);
     QTest::newRow("tagged") << QByteArray("a: !!str 0755\n") << QByteArray("!!str 0755")
                             << QStringLiteral("0755") << plain;
+    QTest::newRow("anchored") << QByteArray("a: &x 'v'\nb: *x\n") << QByteArray("&x 'v'")
+                              << QStringLiteral("v") << int(YamlNode::Style::SingleQuoted);
+    QTest::newRow("explicit indentation")
+            << QByteArray("a: |2\n    indented\n  two\nb: 1\n")
+            << QByteArray("|2\n    indented\n  two") << QStringLiteral("  indented\ntwo\n")
+            << int(YamlNode::Style::Literal);
+    QTest::newRow("empty literal") << QByteArray("a: |\nb: 1\n") << QByteArray("|") << QString()
+                                   << int(YamlNode::Style::Literal);
 }
 
 void tst_YamlNode::scalarSpans()
@@ -161,6 +170,19 @@ void tst_YamlNode::crlfAndNoFinalNewline()
     const YamlParseResult p = parse(plainEnd);
     QVERIFY(p.ok);
     QCOMPARE(spanText(plainEnd, p.root.entries[0].value), QByteArray("v"));
+}
+
+void tst_YamlNode::unicodeColumns()
+{
+    // Columns count code points, offsets count bytes.
+    const QByteArray text = "a: [\xd0\xbf\xd1\x80\xd0\xb8, x]\n";
+    const YamlParseResult r = parse(text);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    const YamlNode &x = r.root.child(QStringLiteral("a"))->items[1];
+    QCOMPARE(x.start, qint64(12));
+    QCOMPARE(x.column, 10);
+    QCOMPARE(r.root.child(QStringLiteral("a"))->items[0].value,
+             QString::fromUtf8("\xd0\xbf\xd1\x80\xd0\xb8"));
 }
 
 void tst_YamlNode::blockScalarKeep()
