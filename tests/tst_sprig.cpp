@@ -69,6 +69,7 @@ private slots:
     void errors();
     void setMutatesItsMap();
     void mergeMutatesDestination();
+    void cycles();
     void signatures();
     void nondeterministic();
     void environment();
@@ -657,6 +658,26 @@ void tst_Sprig::mergeMutatesDestination()
     const Value copy = call("deepCopy", {dst});
     call("set", {copy, S("e"), I(5)});
     QCOMPARE(formatValue(dst), QByteArray("map[c:map[x:1 y:2] d:4]"));
+}
+
+void tst_Sprig::cycles()
+{
+    // {{ $_ := set $m "self" $m }}: Go overflows its stack printing this; here it is an error.
+    const Value m = M({{"a", I(1)}});
+    call("set", {m, S("self"), m});
+    QVERIFY_THROWS_EXCEPTION(FunctionError, formatValue(m));
+    QVERIFY_THROWS_EXCEPTION(FunctionError, call("toString", {m}));
+    QVERIFY_THROWS_EXCEPTION(FunctionError, call("deepCopy", {m}));
+    QVERIFY_THROWS_EXCEPTION(FunctionError, call("mustToJson", {m}));
+    QCOMPARE(call("toJson", {m}).toString(), QByteArray());
+    QCOMPARE(call("deepEqual", {m, m}).toBool(), true);
+    call("unset", {m, S("self")}); // break the cycle so the map can be freed
+
+    // Deeply nested JSON is bounded too, without exhausting the stack.
+    const QByteArray deep = QByteArray(1500, '[') + QByteArray(1500, ']');
+    QCOMPARE(call("fromJson", {Value::fromString(deep)}).kind(), Value::Kind::List);
+    const QByteArray deeper = QByteArray(100000, '[');
+    QVERIFY_THROWS_EXCEPTION(FunctionError, call("mustFromJson", {Value::fromString(deeper)}));
 }
 
 void tst_Sprig::signatures()

@@ -449,6 +449,8 @@ bool isStringKind(const Value &v)
     return v.kind() == Value::Kind::String;
 }
 
+constexpr int maxDepth = 1000; // well inside an 8 MiB stack even in debug builds
+
 // One fmt.pp: the output buffer and the flags of the verb being printed.
 class Printer
 {
@@ -870,6 +872,11 @@ public:
 
     void printValue(const Value &v, char32_t verb, int depth)
     {
+        // A map that contains itself (`set $m "self" $m`) would recurse until Go's stack
+        // overflows; stop with an error instead of crashing.
+        if (depth > maxDepth)
+            throw FunctionError(
+                    QByteArrayLiteral("fmt: value nested more than 1000 levels deep (a cycle?)"));
         if (depth > 0 && v.kind() == Value::Kind::Object && !erroring) {
             printObject(v, verb);
             return;

@@ -17,6 +17,8 @@ namespace Stagecraft::Model::Template {
  * What fmt's %v (and fmt.Sprint of one operand) prints: `map[a:1 b:[x y]]`, `[a b]`, `<nil>`,
  * floats as strconv 'g' shortest with Go's exponent rule (`1e+06`, `0.1`, `3`). An Invalid value
  * prints `<nil>` like a nil interface; text/template's `<no value>` is the engine's business.
+ * Throws FunctionError for values nested more than 1000 levels (a map containing itself), where
+ * Go would overflow its stack; the same holds for sprint, sprintln and goSprintf.
  */
 QByteArray formatValue(const Value &value);
 

@@ -236,7 +236,7 @@ std::shared_ptr<Map> mapParam(const Value &v)
 // mergo v0.3.11 deepMerge of map[string]interface{} values (see the report for the rules).
 void mergeMaps(Map &dst, const Map &src, bool overwrite, int depth)
 {
-    if (depth > 10000)
+    if (depth > 1000)
         fail("merge: maps nested too deeply");
     for (const auto &[key, s] : src) {
         if (!s.isValid()) {
@@ -276,20 +276,22 @@ Value mergeImpl(const Args &a, bool overwrite)
     return dst;
 }
 
-Value deepCopy(const Value &v)
+Value deepCopy(const Value &v, int depth = 0)
 {
+    if (depth > 1000)
+        fail("deepCopy error: value nested more than 1000 levels deep (a cycle?)");
     switch (v.kind()) {
     case Value::Kind::List: {
         List out;
         out.reserve(v.list()->size());
         for (const Value &e : *v.list())
-            out.append(deepCopy(e));
+            out.append(deepCopy(e, depth + 1));
         return Value::fromList(out, v.goType());
     }
     case Value::Kind::Map: {
         Map out;
         for (const auto &[key, value] : *v.map())
-            out.emplace(key, deepCopy(value));
+            out.emplace(key, deepCopy(value, depth + 1));
         return Value::fromMap(out, v.goType());
     }
     default:
