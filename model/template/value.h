@@ -49,8 +49,7 @@ public:
     static Value fromUint(quint64 u, const QByteArray &goType = QByteArrayLiteral("uint64"));
     static Value fromFloat(double f, const QByteArray &goType = QByteArrayLiteral("float64"));
     static Value fromString(const QByteArray &s);
-    static Value fromList(List list = {},
-                          const QByteArray &goType = QByteArrayLiteral("[]interface {}"));
+    static Value fromList(List list = {}, const QByteArray &goType = QByteArrayLiteral("[]interface {}"));
     static Value fromMap(Map map = {},
                          const QByteArray &goType = QByteArrayLiteral("map[string]interface {}"));
     static Value fromObject(std::shared_ptr<Object> object);
