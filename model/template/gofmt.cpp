@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace Stagecraft::Model::Template {
@@ -165,6 +166,74 @@ QByteArray formatFloat(double f, char fmt, int prec, int bitSize)
     if (std::isinf(f))
         return f > 0 ? QByteArrayLiteral("+Inf") : QByteArrayLiteral("-Inf");
     const bool neg = std::signbit(f);
+    if (fmt == 'b' || fmt == 'x' || fmt == 'X') {
+        // The binary forms work on the IEEE bits (float64; float32 values are widened).
+        quint64 bits;
+        std::memcpy(&bits, &f, sizeof bits);
+        int exp = int(bits >> 52) & 0x7FF;
+        quint64 mant = bits & ((quint64(1) << 52) - 1);
+        if (exp == 0)
+            ++exp;
+        else
+            mant |= quint64(1) << 52;
+        exp -= 1023;
+        QByteArray out;
+        if (neg)
+            out.append('-');
+        if (fmt == 'b') {
+            out.append(QByteArray::number(mant));
+            out.append('p');
+            const int e = exp - 52;
+            if (e >= 0)
+                out.append('+');
+            out.append(QByteArray::number(e));
+            return out;
+        }
+        if (mant == 0)
+            exp = 0;
+        mant <<= 60 - 52;
+        while (mant != 0 && (mant & (quint64(1) << 60)) == 0) {
+            mant <<= 1;
+            --exp;
+        }
+        if (prec >= 0 && prec < 15) {
+            const unsigned shift = unsigned(prec * 4);
+            const quint64 extra = (mant << shift) & ((quint64(1) << 60) - 1);
+            mant >>= 60 - shift;
+            if ((extra | (mant & 1)) > (quint64(1) << 59))
+                ++mant;
+            mant <<= 60 - shift;
+            if (mant & (quint64(1) << 61)) {
+                mant >>= 1;
+                ++exp;
+            }
+        }
+        const char *hex = fmt == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+        out.append('0');
+        out.append(fmt);
+        out.append(char('0' + ((mant >> 60) & 1)));
+        mant <<= 4;
+        if (prec < 0 && mant != 0) {
+            out.append('.');
+            while (mant != 0) {
+                out.append(hex[(mant >> 60) & 15]);
+                mant <<= 4;
+            }
+        } else if (prec > 0) {
+            out.append('.');
+            for (int i = 0; i < prec; ++i) {
+                out.append(hex[(mant >> 60) & 15]);
+                mant <<= 4;
+            }
+        }
+        out.append(fmt == 'X' ? 'P' : 'p');
+        out.append(exp < 0 ? '-' : '+');
+        const int e = std::abs(exp);
+        if (e < 10)
+            out.append('0');
+        out.append(QByteArray::number(e));
+        return out;
+    }
     switch (fmt) {
     case 'e':
     case 'E': {
@@ -797,6 +866,9 @@ public:
             break;
         case 'g':
         case 'G':
+        case 'b':
+        case 'x':
+        case 'X':
             fmtFloat(v.toFloat(), size, char(verb), -1);
             break;
         case 'f':

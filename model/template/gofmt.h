@@ -31,14 +31,14 @@ QByteArray sprintln(const QList<Value> &args);
 /**
  * fmt.Sprintf with Go's verbs, flags, width, precision, `*` and `[n]` argument indexes, and
  * Go's error output (`%!d(string=x)`, `%!s(MISSING)`, `%!(EXTRA int=1)`, `%!(NOVERB)`,
- * `%!(BADWIDTH)`, `%!(BADPREC)`, `%!v(BADINDEX)`). Not supported: %p (printed as a bad verb)
- * and the hexadecimal float verbs %x/%X/%b on floats (also printed as bad verbs).
+ * `%!(BADWIDTH)`, `%!(BADPREC)`, `%!v(BADINDEX)`). Not supported: %p (printed as a bad verb,
+ * as Go prints it for non-pointers) and %w.
  */
 QByteArray goSprintf(const QByteArray &format, const QList<Value> &args);
 
 /**
- * strconv.FormatFloat(f, fmt, prec, bitSize) for fmt 'e', 'E', 'f', 'g', 'G'; prec -1 means the
- * shortest representation that round-trips.
+ * strconv.FormatFloat(f, fmt, prec, bitSize) for fmt 'b', 'e', 'E', 'f', 'g', 'G', 'x', 'X'; prec -1
+ * means the shortest representation that round-trips ('b', 'x' and 'X' use the float64 bits).
  */
 QByteArray formatFloat(double f, char fmt, int prec, int bitSize = 64);
 
