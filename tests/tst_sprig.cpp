@@ -4,7 +4,9 @@
 #include "template/gofmt.h"
 #include "template/sprig.h"
 
+#include <QDateTime>
 #include <QRegularExpression>
+#include <QSslCertificate>
 #include <QTest>
 
 using namespace Stagecraft::Model::Template;
@@ -85,6 +87,7 @@ private slots:
     void aes();
     void privateKeys();
     void completeness();
+    void certificates();
 };
 
 void tst_Sprig::initTestCase()
@@ -1255,18 +1258,10 @@ void tst_Sprig::completeness()
             "wrap",
             "wrapWith",
     };
-    // Not implemented (see the report): bcrypt needs EksBlowfish, which OpenSSL does not expose;
-    // the certificate generators are not written yet. A template using them fails at parse time
-    // with "function ... not defined" instead of producing wrong output.
-    const QByteArrayList missing = {"bcrypt",
-                                    "htpasswd",
-                                    "buildCustomCert",
-                                    "genCA",
-                                    "genCAWithKey",
-                                    "genSelfSignedCert",
-                                    "genSelfSignedCertWithKey",
-                                    "genSignedCert",
-                                    "genSignedCertWithKey"};
+    // Not implemented (see the report): bcrypt needs EksBlowfish, which OpenSSL does not expose.
+    // A template using them fails at parse time with "function ... not defined" instead of
+    // producing wrong output.
+    const QByteArrayList missing = {"bcrypt", "htpasswd"};
     QByteArrayList absent;
     for (const QByteArray &name : all) {
         if (!functions().contains(name) && !missing.contains(name))
@@ -1281,6 +1276,72 @@ void tst_Sprig::completeness()
             extra.append(it.key());
     }
     QCOMPARE(extra.join(' '), QByteArray());
+}
+
+void tst_Sprig::certificates()
+{
+    const Value ca = call("genCA", {S("My CA"), I(30)});
+    QCOMPARE(ca.goType(), QByteArray("sprig.certificate"));
+    const QByteArray caCert = ca.object()->field("Cert").toString();
+    const QByteArray caKey = ca.object()->field("Key").toString();
+    QVERIFY(caCert.startsWith("-----BEGIN CERTIFICATE-----\n"));
+    QVERIFY(caKey.startsWith("-----BEGIN RSA PRIVATE KEY-----\n"));
+    const QSslCertificate parsedCa(caCert, QSsl::Pem);
+    if (parsedCa.isNull())
+        QSKIP("no Qt TLS backend to parse certificates");
+    QCOMPARE(parsedCa.subjectInfo(QSslCertificate::CommonName),
+             QStringList{QStringLiteral("My CA")});
+    QVERIFY(parsedCa.isSelfSigned());
+    QCOMPARE(parsedCa.version(), QByteArray("3"));
+    const qint64 days = QDateTime::currentDateTimeUtc().daysTo(parsedCa.expiryDate());
+    QVERIFY2(days >= 29 && days <= 30, QByteArray::number(days).constData());
+
+    const Value signedCert = call("genSignedCert",
+                                  {S("srv"), L({S("10.0.0.1")}), L({S("a.example")}), I(10), ca});
+    const QSslCertificate parsed(signedCert.object()->field("Cert").toString(), QSsl::Pem);
+    QCOMPARE(parsed.subjectInfo(QSslCertificate::CommonName), QStringList{QStringLiteral("srv")});
+    QCOMPARE(parsed.issuerInfo(QSslCertificate::CommonName), QStringList{QStringLiteral("My CA")});
+    const auto alt = parsed.subjectAlternativeNames();
+    QCOMPARE(alt.values(QSsl::DnsEntry), QStringList{QStringLiteral("a.example")});
+    QCOMPARE(alt.values(QSsl::IpAddressEntry), QStringList{QStringLiteral("10.0.0.1")});
+    QVERIFY(!parsed.isSelfSigned());
+
+    const Value rebuilt = call("buildCustomCert",
+                               {call("b64enc", {Value::fromString(caCert)}),
+                                call("b64enc", {Value::fromString(caKey)})});
+    QCOMPARE(rebuilt.object()->field("Cert").toString(), caCert);
+
+    const Value ecKey = call("genPrivateKey", {S("ecdsa")});
+    const Value ecCa = call("genCAWithKey", {S("EC CA"), I(1), ecKey});
+    QCOMPARE(ecCa.object()->field("Key").toString(), ecKey.toString());
+    const Value leaf = call("genSignedCertWithKey", {S("leaf"), L(), L(), I(1), ecCa, ecKey});
+    QCOMPARE(QSslCertificate(leaf.object()->field("Cert").toString(), QSsl::Pem)
+                     .issuerInfo(QSslCertificate::CommonName),
+             QStringList{QStringLiteral("EC CA")});
+
+    const auto error = [](const QByteArray &name, const QList<Value> &args) -> QByteArray {
+        try {
+            call(name, args);
+        } catch (const FunctionError &e) {
+            return e.what();
+        }
+        return "no error";
+    };
+    QCOMPARE(error("genSelfSignedCert", {S("x"), L({S("not-an-ip")}), L(), I(1)}),
+             QByteArray("error parsing ip: not-an-ip"));
+    QCOMPARE(error("genSelfSignedCert", {S("x"), L({I(1)}), L(), I(1)}),
+             QByteArray("error parsing ip: 1 is not a string"));
+    QCOMPARE(error("genSelfSignedCert", {S("x"), L(), L({I(2)}), I(1)}),
+             QByteArray("error processing alternate dns name: 2 is not a string"));
+    QCOMPARE(error("buildCustomCert", {S("%%"), S("")}),
+             QByteArray("unable to decode base64 certificate"));
+    QCOMPARE(error("buildCustomCert", {S("eA=="), S("")}),
+             QByteArray("unable to decode certificate"));
+    QCOMPARE(error("genCAWithKey", {S("x"), I(1), S("nope")}),
+             QByteArray("parsing private key: no PEM data in input"));
+    // v2's genSignedCert insists on a PKCS#1 RSA CA key.
+    QCOMPARE(error("genSignedCert", {S("x"), L(), L(), I(1), ecCa}),
+             QByteArray("error parsing prive key: decodedSignerKey.Bytes: asn1: structure error"));
 }
 
 QTEST_GUILESS_MAIN(tst_Sprig)

@@ -16,6 +16,7 @@ FunctionMap sprigFunctions()
     Sprig::addDateFunctions(map);
     Sprig::addSemverFunctions(map);
     Sprig::addCryptoFunctions(map);
+    Sprig::addCertificateFunctions(map);
     Sprig::addUrlFunctions(map);
     return map;
 }

@@ -106,6 +106,7 @@ void addRegexFunctions(FunctionMap &map);
 void addDateFunctions(FunctionMap &map);
 void addSemverFunctions(FunctionMap &map);
 void addCryptoFunctions(FunctionMap &map);
+void addCertificateFunctions(FunctionMap &map);
 void addUrlFunctions(FunctionMap &map);
 
 } // namespace Stagecraft::Model::Template::Sprig
