@@ -17,6 +17,7 @@ FunctionMap sprigFunctions()
     Sprig::addSemverFunctions(map);
     Sprig::addCryptoFunctions(map);
     Sprig::addCertificateFunctions(map);
+    Sprig::addBcryptFunctions(map);
     Sprig::addUrlFunctions(map);
     return map;
 }
