@@ -564,7 +564,7 @@ void tst_Sprig::errors_data()
     row("until bounded",
         "until",
         {I(qint64(1) << 40)},
-        "untilStep: more than 4194304 elements exceed the limits of this renderer");
+        "more than 4194304 list elements exceed the limits of this renderer");
     row("chunk zero", "chunk", {I(0), L({I(1)})}, "runtime error: makeslice: len out of range");
     row("urlParse scheme",
         "urlParse",

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gofmt.h"
 
+#include "common/tr.h"
+
 #include <QChar>
 
 #include <charconv>
@@ -948,7 +950,8 @@ public:
         // overflows; stop with an error instead of crashing.
         if (depth > maxDepth)
             throw FunctionError(
-                    QByteArrayLiteral("fmt: value nested more than 1000 levels deep (a cycle?)"));
+                    Tr::tr("value nested more than 1000 levels deep (a map containing itself?)")
+                            .toUtf8());
         if (depth > 0 && v.kind() == Value::Kind::Object && !erroring) {
             printObject(v, verb);
             return;
