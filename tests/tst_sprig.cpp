@@ -473,6 +473,25 @@ void tst_Sprig::calls_data()
     row("regexSplit n", "regexSplit", {S("a"), S("banana"), I(2)}, "[b nana]");
     row("regexSplit empty pattern", "regexSplit", {S(""), S("abc"), I(-1)}, "[a b c]");
     row("regexSplit empty input", "regexSplit", {S("z+"), S(""), I(-1)}, "[]");
+    // The corpus' own uses (002, 023, 056).
+    row("corpus regexSplit",
+        "regexSplit",
+        {S("\n?---[ \t]*\n"), S("a: 1\n---\nb: 2\n--- \t\nc: 3\n"), I(-1)},
+        "[a: 1 b: 2 c: 3\n]");
+    row("corpus regexMatch",
+        "regexMatch",
+        {S("/werf.inc.yaml$"), S("modules/a/images/b/werf.inc.yaml")},
+        "true");
+    row("corpus regexMatch no",
+        "regexMatch",
+        {S("/werf.inc.yaml$"), S("modules/a/werf.inc.yaml.bak")},
+        "false");
+    row("corpus regexReplaceAll",
+        "regexReplaceAll",
+        {S("^(.*)modules/([0-9]+)-([a-z0-9-]+)/images/([0-9a-z-_]+)/(Dockerfile|werf.inc.yaml)$"),
+         S("/deckhouse/modules/040-node-manager/images/bashible_x/werf.inc.yaml"),
+         S("${1}#${2}#${3}#${4}")},
+        "/deckhouse/#040#node-manager#bashible_x");
     row("regexQuoteMeta", "regexQuoteMeta", {S("1.5*[x]")}, "1\\.5\\*\\[x\\]");
 }
 
