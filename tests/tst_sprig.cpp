@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QSslCertificate>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Stagecraft::Model::Template;
 
@@ -852,6 +853,11 @@ void tst_Sprig::dates()
     QFETCH(QByteArray, name);
     QFETCH(QList<Value>, args);
     QFETCH(QByteArray, expected);
+    for (const QByteArray zone : {QByteArray("America/New_York"), QByteArray("Europe/Moscow")}) {
+        if (args.size() == 3 && args.at(2).toString() == zone
+            && !QTimeZone::isTimeZoneIdAvailable(zone))
+            QSKIP("no tzdata for this zone on this machine");
+    }
     QCOMPARE(formatValue(call(name, args)), expected);
 }
 
