@@ -853,7 +853,7 @@ void tst_Sprig::dates()
     QFETCH(QByteArray, name);
     QFETCH(QList<Value>, args);
     QFETCH(QByteArray, expected);
-    for (const QByteArray zone : {QByteArray("America/New_York"), QByteArray("Europe/Moscow")}) {
+    for (const QByteArray &zone : {QByteArray("America/New_York"), QByteArray("Europe/Moscow")}) {
         if (args.size() == 3 && args.at(2).toString() == zone
             && !QTimeZone::isTimeZoneIdAvailable(zone))
             QSKIP("no tzdata for this zone on this machine");
