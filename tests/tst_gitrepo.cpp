@@ -252,7 +252,7 @@ void tst_GitRepo::stageDependencies()
     QString error;
     const auto tree = repo.tree(m_first, &error);
     QVERIFY2(tree, qPrintable(error));
-    GitMapping mapping;
+    GitMappingParams mapping;
     mapping.add = add;
     mapping.to = u"/app"_s;
     mapping.includePaths = includePaths;
@@ -267,7 +267,7 @@ void tst_GitRepo::stageDependencies()
 void tst_GitRepo::changeOutsideDependencies()
 {
     GitRepository repo(m_dir.path() + u"/repo"_s);
-    GitMapping mapping;
+    GitMappingParams mapping;
     mapping.to = u"/app"_s;
     const QStringList deps{u"package.json"_s, u"src"_s};
     auto checksumAt = [&](const QString &commit) {
@@ -298,7 +298,7 @@ void tst_GitRepo::patchContent()
 {
     GitRepository repo(m_dir.path() + u"/repo"_s);
     QString error;
-    GitMapping mapping;
+    GitMappingParams mapping;
     mapping.add = u"/sub"_s;
     mapping.to = u"/app"_s;
     // Same commit: no patch at all.
@@ -323,7 +323,7 @@ void tst_GitRepo::patchContent()
     QCOMPARE(*patch, expected);
 
     // With add: / both files are kept, with their full paths.
-    GitMapping whole;
+    GitMappingParams whole;
     whole.to = u"/app"_s;
     const auto both = GitMappingHash::patchContent(whole, repo, m_second, m_third, &error);
     QVERIFY2(both, qPrintable(error));
@@ -344,7 +344,7 @@ void tst_GitRepo::patchSize()
 {
     GitRepository repo(m_dir.path() + u"/repo"_s);
     QString error;
-    GitMapping mapping;
+    GitMappingParams mapping;
     mapping.add = u"/sub"_s;
     mapping.to = u"/app"_s;
     QCOMPARE(GitMappingHash::patchSize(mapping, repo, m_third, m_third, &error),
@@ -371,7 +371,7 @@ void tst_GitRepo::patchSize()
 void tst_GitRepo::paramshash()
 {
     // §5.6.1 golden example.
-    GitMapping golden;
+    GitMappingParams golden;
     golden.to = u"/app"_s;
     golden.owner = u"user"_s;
     golden.group = u"group"_s;
@@ -380,12 +380,12 @@ void tst_GitRepo::paramshash()
     QCOMPARE(golden.paramshash(),
              u"e1e84d6984e36c9cdbf2812cdb0be661a76b47e2f9f7a83759cf8a0beba8cb93"_s);
     // §5.9.
-    GitMapping plain;
+    GitMappingParams plain;
     plain.to = u"/app"_s;
     QCOMPARE(plain.paramshash(),
              u"69595bebc4fb0895aebaaf3d1d7a1fbfc3bad0380610b6910cd05e2bc52fc63d"_s);
     // add without its leading slash, remote names from the URL.
-    GitMapping remote;
+    GitMappingParams remote;
     remote.url = u"https://github.com/flant/werf.git"_s;
     remote.add = u"/docs"_s;
     remote.to = u"/w"_s;
@@ -393,8 +393,9 @@ void tst_GitRepo::paramshash()
     QCOMPARE(remote.fullName(), u"flant/werf_flant/werf"_s);
     QCOMPARE(remote.paramshash(),
              Hash::raw256("flant/werf_flant/werf:::/w:::docs::::::::::::::::::v1.0.0:::"));
-    QCOMPARE(GitMapping::repositoryIdFromUrl(u"git@github.com:flant/werf.git"_s), u"flant/werf"_s);
-    QCOMPARE(GitMapping::repositoryIdFromUrl(u"https://gitlab.example.com/group/repo"_s),
+    QCOMPARE(GitMappingParams::repositoryIdFromUrl(u"git@github.com:flant/werf.git"_s),
+             u"flant/werf"_s);
+    QCOMPARE(GitMappingParams::repositoryIdFromUrl(u"https://gitlab.example.com/group/repo"_s),
              u"group/repo"_s);
 }
 

@@ -23,7 +23,7 @@ QList<QByteArray> toBytes(const QStringList &list)
 
 } // namespace
 
-QString GitMapping::repositoryIdFromUrl(const QString &url)
+QString GitMappingParams::repositoryIdFromUrl(const QString &url)
 {
     // werf's pattern is `(?U).*?[:/](.*/[^/ ]+)(\.git)?/?$`. Go's (?U) swaps greedy and lazy
     // quantifiers, so this is the same expression spelled without the flag: the leading part is
@@ -33,18 +33,18 @@ QString GitMapping::repositoryIdFromUrl(const QString &url)
     return m.hasMatch() ? m.captured(1) : QString();
 }
 
-QString GitMapping::repositoryName() const
+QString GitMappingParams::repositoryName() const
 {
     return isLocal() ? QStringLiteral("own") : repositoryIdFromUrl(url);
 }
 
-QString GitMapping::fullName() const
+QString GitMappingParams::fullName() const
 {
     const QString name = repositoryName();
     return name + u'_' + name;
 }
 
-QByteArray GitMapping::basePath() const
+QByteArray GitMappingParams::basePath() const
 {
     QByteArray base = add.toUtf8();
     while (base.startsWith('/'))
@@ -52,7 +52,7 @@ QByteArray GitMapping::basePath() const
     return base;
 }
 
-QString GitMapping::paramshash() const
+QString GitMappingParams::paramshash() const
 {
     const QString sep = QStringLiteral(":::");
     const QString text = fullName() + sep + to + sep + QString::fromUtf8(basePath()) + sep
@@ -62,12 +62,12 @@ QString GitMapping::paramshash() const
     return Hash::raw256(text.toUtf8());
 }
 
-PathMatcher GitMapping::matcher() const
+PathMatcher GitMappingParams::matcher() const
 {
     return PathMatcher(basePath(), toBytes(includePaths), toBytes(excludePaths));
 }
 
-QStringList GitMapping::dependencies(const QString &stageName) const
+QStringList GitMappingParams::dependencies(const QString &stageName) const
 {
     if (stageName == u"install")
         return installDependencies;
@@ -80,7 +80,7 @@ QStringList GitMapping::dependencies(const QString &stageName) const
 
 namespace GitMappingHash {
 
-StageDependenciesChecksum stageDependenciesChecksum(const GitMapping &mapping,
+StageDependenciesChecksum stageDependenciesChecksum(const GitMappingParams &mapping,
                                                     const GitTree &tree,
                                                     const QStringList &paths)
 {
@@ -102,7 +102,7 @@ StageDependenciesChecksum stageDependenciesChecksum(const GitMapping &mapping,
     return result;
 }
 
-static std::optional<QByteArray> filteredPatch(const GitMapping &mapping,
+static std::optional<QByteArray> filteredPatch(const GitMappingParams &mapping,
                                                const GitRepository &repository,
                                                const QString &fromCommit,
                                                const QString &toCommit,
@@ -130,7 +130,7 @@ static std::optional<QByteArray> filteredPatch(const GitMapping &mapping,
     return filtered.patch;
 }
 
-std::optional<QByteArray> patchContent(const GitMapping &mapping,
+std::optional<QByteArray> patchContent(const GitMappingParams &mapping,
                                        const GitRepository &repository,
                                        const QString &fromCommit,
                                        const QString &toCommit,
@@ -141,7 +141,7 @@ std::optional<QByteArray> patchContent(const GitMapping &mapping,
     return filteredPatch(mapping, repository, fromCommit, toCommit, {}, errorMessage);
 }
 
-std::optional<qint64> patchSize(const GitMapping &mapping,
+std::optional<qint64> patchSize(const GitMappingParams &mapping,
                                 const GitRepository &repository,
                                 const QString &fromCommit,
                                 const QString &toCommit,

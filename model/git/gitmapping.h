@@ -15,7 +15,7 @@ class GitTree;
  * One `git:` mapping as the signatures see it (reference §1.6, §5.6): paths already cleaned and
  * the export auto-excludes of §2.3 already appended to excludePaths.
  */
-struct GitMapping
+struct GitMappingParams
 {
     /** Remote URL; empty for the project repository. */
     QString url;
@@ -63,7 +63,7 @@ struct StageDependenciesChecksum
 /** Git computations for one mapping over a commit tree (§5.6.2–§5.6.4). */
 namespace GitMappingHash {
 
-StageDependenciesChecksum stageDependenciesChecksum(const GitMapping &mapping,
+StageDependenciesChecksum stageDependenciesChecksum(const GitMappingParams &mapping,
                                                     const GitTree &tree,
                                                     const QStringList &paths);
 
@@ -71,14 +71,14 @@ StageDependenciesChecksum stageDependenciesChecksum(const GitMapping &mapping,
  * §5.6.4: the werf-filtered `git diff` FROM..TO for the mapping ("" when from == to).
  * @return std::nullopt with errorMessage on failure (for example a missing commit)
  */
-std::optional<QByteArray> patchContent(const GitMapping &mapping,
+std::optional<QByteArray> patchContent(const GitMappingParams &mapping,
                                        const GitRepository &repository,
                                        const QString &fromCommit,
                                        const QString &toCommit,
                                        QString *errorMessage = nullptr);
 
 /** §5.6.3: the size in bytes of the filtered full-context binary patch (0 when from == to). */
-std::optional<qint64> patchSize(const GitMapping &mapping,
+std::optional<qint64> patchSize(const GitMappingParams &mapping,
                                 const GitRepository &repository,
                                 const QString &fromCommit,
                                 const QString &toCommit,
