@@ -4,9 +4,14 @@
 #include "git/gittree.h"
 #include "signature/gojson.h"
 #include "signature/hash.h"
+#include "signature/plandiff.h"
 #include "signature/signaturecalculator.h"
+#include "signature/stageimage.h"
 
+#include <QDir>
 #include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Stagecraft::Model;
@@ -133,6 +138,54 @@ SignatureInput goldenInput()
     return input;
 }
 
+// A real repository in a temporary directory with reproducible commits.
+class TestRepo
+{
+public:
+    TestRepo()
+    {
+        QDir(m_dir.path()).mkdir(u"repo"_s);
+        git({u"-c"_s, u"init.defaultBranch=main"_s, u"init"_s, u"-q"_s});
+    }
+    QString path() const { return m_dir.path() + u"/repo"_s; }
+    QByteArray git(const QStringList &args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"GIT_CONFIG_NOSYSTEM"_s, u"1"_s);
+        env.insert(u"HOME"_s, m_dir.path());
+        for (const QString &who : {u"AUTHOR"_s, u"COMMITTER"_s}) {
+            env.insert(u"GIT_"_s + who + u"_NAME"_s, u"Stagecraft Test"_s);
+            env.insert(u"GIT_"_s + who + u"_EMAIL"_s, u"test@example.invalid"_s);
+            env.insert(u"GIT_"_s + who + u"_DATE"_s, QString::number(m_time) + u" +0000"_s);
+        }
+        p.setProcessEnvironment(env);
+        p.setWorkingDirectory(path());
+        p.start(u"git"_s, args);
+        p.waitForFinished(60000);
+        return p.readAllStandardOutput();
+    }
+    void write(const QString &file, const QByteArray &content)
+    {
+        const QString full = path() + u'/' + file;
+        QDir().mkpath(QFileInfo(full).absolutePath());
+        QFile f(full);
+        if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            f.write(content);
+    }
+    QString commit(const QString &message)
+    {
+        m_time += 100;
+        git({u"add"_s, u"-A"_s});
+        git({u"-c"_s, u"commit.gpgsign=false"_s, u"commit"_s, u"-q"_s, u"-m"_s, message});
+        return QString::fromLatin1(git({u"rev-parse"_s, u"HEAD"_s}).trimmed());
+    }
+
+private:
+    QTemporaryDir m_dir;
+    qint64 m_time = 1600000000;
+};
+
 } // namespace
 
 class tst_Signature : public QObject
@@ -156,6 +209,8 @@ private slots:
     void fromLatestNeedsRegistry();
     void missingRepository();
     void dockerCommandNormalisation();
+    void gitHistory();
+    void stageImageNaming();
 };
 
 void tst_Signature::goJsonStrings_data()
@@ -550,6 +605,181 @@ void tst_Signature::dockerCommandNormalisation()
     // No escaping inside the list form, like werf.
     QCOMPARE(SignatureInput::Docker::normalizeCommand({u"say \"hi\""_s}, true),
              u"[\"say \"hi\"\"]"_s);
+}
+
+void tst_Signature::gitHistory()
+{
+    // §5.9 on a real repository: what a second and third commit do to the git stages when the
+    // first build is in the stages storage (the baseline plan stands in for the storage).
+    TestRepo repo;
+    repo.write(u"package.json"_s, "{}\n");
+    repo.write(u"src/app.js"_s, "console.log(1)\n");
+    const QString c1 = repo.commit(u"one"_s);
+
+    SignatureInput input;
+    SignatureInput::Image image;
+    image.name = u"app"_s;
+    image.from = u"node:20"_s;
+    GitMappingParams mapping;
+    mapping.to = u"/app"_s;
+    mapping.installDependencies = {u"package.json"_s};
+    image.git = {mapping};
+    image.builder.kind = SignatureInput::Builder::Kind::Shell;
+    image.builder.install.items = {u"npm ci"_s};
+    input.images = {image};
+    const QString ph = mapping.paramshash();
+
+    auto planAt = [&](const Plan *baseline) {
+        GitContext git;
+        git.setProjectRepository(repo.path());
+        SignatureCalculator calculator(input, git);
+        if (baseline)
+            calculator.setStageLookup(SignatureCalculator::lookupFromPlan(*baseline));
+        return calculator.calculate();
+    };
+
+    // First build: everything at C1, gitCache and gitLatestPatch empty.
+    const Plan p1 = planAt(nullptr);
+    const ImagePlan &i1 = p1.images.first();
+    QCOMPARE(i1.stage(StageId::GitArchive)->gitCommits.value(ph), c1);
+    QCOMPARE(i1.stage(StageId::Install)->nextStageDependencies, Hash::h256({c1}));
+    QCOMPARE(i1.stage(StageId::Install)->dependencies,
+             Hash::h256({Hash::h256({u"npm ci"_s}),
+                         Hash::h256({Hash::raw256(
+                                 Hash::raw256("0967ef424bce6791893e9a57bb952f80fd536e93")
+                                         .toLatin1())})}));
+    QVERIFY(i1.stage(StageId::GitLatestPatch)->empty);
+
+    // C2 changes only src/app.js: gitArchive and install stay cached with C1, and
+    // gitLatestPatch applies the filtered patch C1..C2.
+    repo.write(u"src/app.js"_s, "console.log(2)\n");
+    const QString c2 = repo.commit(u"two"_s);
+    const Plan p2 = planAt(&p1);
+    const ImagePlan &i2 = p2.images.first();
+    QCOMPARE(i2.stage(StageId::GitArchive)->cache, CacheStatus::Cached);
+    QCOMPARE(i2.stage(StageId::Install)->cache, CacheStatus::Cached);
+    QCOMPARE(i2.stage(StageId::Install)->signature, i1.stage(StageId::Install)->signature);
+    QCOMPARE(i2.stage(StageId::Install)->gitCommits.value(ph), c1);
+    QVERIFY(i2.stage(StageId::GitCache)->empty); // far below 1 MiB
+    const StagePlan *latest = i2.stage(StageId::GitLatestPatch);
+    QVERIFY(!latest->empty);
+    const QByteArray blob1 = repo.git({u"rev-parse"_s, c1 + u":src/app.js"_s}).trimmed().left(8);
+    const QByteArray blob2 = repo.git({u"rev-parse"_s, c2 + u":src/app.js"_s}).trimmed().left(8);
+    const QByteArray patch = "diff --git a/src/app.js b/src/app.js\n"
+                             "index "
+                             + blob1 + ".." + blob2
+                             + " 100644\n"
+                               "--- a/src/app.js\n"
+                               "+++ b/src/app.js\n"
+                               "@@ -1 +1 @@\n"
+                               "-console.log(1)\n"
+                               "+console.log(2)\n";
+    QCOMPARE(latest->dependencies, Hash::h256({QString::fromUtf8(patch)}));
+    QCOMPARE(latest->signature,
+             Hash::h3({u"1.1"_s,
+                       u"gitLatestPatch"_s,
+                       latest->dependencies,
+                       i2.stage(StageId::Install)->signature,
+                       Hash::h256({c1})}));
+    QCOMPARE(latest->cache, CacheStatus::Missing);
+    QCOMPARE(latest->nextStageDependencies, Hash::h256({c2}));
+    QCOMPARE(i2.contentSignature,
+             Hash::h3({u"1.1"_s, u"imageStages"_s, QString(), latest->signature, Hash::h256({c2})}));
+
+    // C3 changes package.json: install is invalidated by its stageDependencies and rebuilt at C3.
+    repo.write(u"package.json"_s, "{\"name\":\"x\"}\n");
+    const QString c3 = repo.commit(u"three"_s);
+    const Plan p3 = planAt(&p2);
+    const ImagePlan &i3 = p3.images.first();
+    QCOMPARE(i3.stage(StageId::GitArchive)->cache, CacheStatus::Cached);
+    QCOMPARE(i3.stage(StageId::Install)->cache, CacheStatus::Missing);
+    QCOMPARE(i3.stage(StageId::Install)->gitCommits.value(ph), c3);
+    QVERIFY(i3.stage(StageId::GitLatestPatch)->empty);
+    const QList<StageChange> changes = PlanDiff::invalidated(p2, p3);
+    QVERIFY(!changes.isEmpty());
+    QCOMPARE(changes.first().stageName, u"install"_s);
+    QCOMPARE(changes.first().inputs.size(), 1);
+    QCOMPARE(changes.first().inputs.first().key, u"git[/app].stageDependencies.install"_s);
+    QVERIFY(changes.first().reasons().first().startsWith(
+            u"stageDependencies.install of git mapping /app"_s));
+
+    // C4 adds a large file: from 1 MiB of patch on, gitCache exists and hashes the size in MiB.
+    QByteArray big;
+    for (int i = 0; big.size() < 2 * 1024 * 1024 + 1000; ++i)
+        big += "line " + QByteArray::number(i)
+               + " of a generated file that makes the patch large\n";
+    repo.write(u"data/big.txt"_s, big);
+    const QString c4 = repo.commit(u"four"_s);
+    const Plan p4 = planAt(&p3);
+    const ImagePlan &i4 = p4.images.first();
+    QCOMPARE(i4.stage(StageId::Install)->cache, CacheStatus::Cached);
+    const StagePlan *cache = i4.stage(StageId::GitCache);
+    QVERIFY(!cache->empty);
+    // git's own full-context binary diff, with werf's 8-character index ids (2 × 32 bytes less).
+    const qint64 size = repo.git({u"-c"_s,
+                                  u"diff.renames=false"_s,
+                                  u"-c"_s,
+                                  u"diff.context=999999999"_s,
+                                  u"diff"_s,
+                                  u"--full-index"_s,
+                                  u"--binary"_s,
+                                  c3,
+                                  c4})
+                                .size()
+                        - 64;
+    QVERIFY(size > 2 * 1024 * 1024);
+    QCOMPARE(cache->dependencies, Hash::h256({QString::number(size / (1024 * 1024))}));
+    QCOMPARE(cache->gitCommits.value(ph), c4);
+    // gitCache brought the image to C4, so there is no latest patch left.
+    QVERIFY(i4.stage(StageId::GitLatestPatch)->empty);
+    QCOMPARE(i4.contentSignature,
+             Hash::h3({u"1.1"_s, u"imageStages"_s, QString(), cache->signature, Hash::h256({c4})}));
+}
+
+void tst_Signature::stageImageNaming()
+{
+    QCOMPARE(StageImage::localName(u"demo"_s,
+                                   u"2bc41fbd00277e3021c613fcfdcef2716ed893bee29b36f928136e47"_s,
+                                   1598954400000),
+             u"werf-stages-storage/demo:2bc41fbd00277e3021c613fcfdcef2716ed893bee29b36f928136e47-1598954400000"_s);
+    QCOMPARE(StageImage::repoName(u"registry.example.com/demo/stages"_s, u"abc"_s, 5),
+             u"registry.example.com/demo/stages:abc-5"_s);
+    QVERIFY(StageImage::generateUniqueId() > 1600000000000);
+
+    GitContext git;
+    git.injectState(QString(), goldenCommit, GitTree(goldenCommit, emptyTree, {}));
+    const SignatureInput input = goldenInput();
+    const Plan plan = SignatureCalculator(input, git).calculate();
+    const SignatureInput::Image &image = input.images.at(1);
+    QCOMPARE(image.name, u"stapel_image_shell"_s);
+    const StagePlan *install = plan.image(image.name, ImageKind::Image)->stage(StageId::Install);
+    StageImage::LabelContext context;
+    context.project = u"none"_s;
+    context.temporaryImageName = u"3f2504e0-4f89-11d3-9a0c-0305e82c3301"_s;
+    context.projectRepoCommit = goldenCommit;
+    const QMap<QString, QString> labels = StageImage::labels(image, *install, context);
+    const QString ph = u"e1e84d6984e36c9cdbf2812cdb0be661a76b47e2f9f7a83759cf8a0beba8cb93"_s;
+    const QMap<QString, QString> expected{
+            {u"werf"_s, u"none"_s},
+            {u"werf-version"_s, u"v1.1.36"_s},
+            {u"werf-cache-version"_s, u"1.1"_s},
+            {u"werf-image"_s, u"false"_s},
+            {u"werf-docker-image-name"_s, u"3f2504e0-4f89-11d3-9a0c-0305e82c3301"_s},
+            {u"werf-stage-signature"_s,
+             u"c91779d2713c9cb4f7559d0b6356968ee0de1e026849269db10ff16b"_s},
+            {u"werf-stage-content-signature"_s, install->contentSignature},
+            {u"werf-project-repo-commit"_s, goldenCommit},
+            {u"werf-mount-type-build-dir"_s, u"/build"_s},
+            {u"werf-mount-type-tmp-dir"_s, u"/tmp"_s},
+            {u"werf-mount-type-custom-dir---tmp--test"_s, u"/from"_s},
+            {u"werf-git-"_s + ph + u"-commit"_s, goldenCommit},
+            {u"werf-git-"_s + ph + u"-virtual-merge"_s, u"false"_s},
+            {u"werf-git-"_s + ph + u"-type"_s, u"directory"_s},
+    };
+    QCOMPARE(labels, expected);
+    // The from stage carries no git labels yet.
+    const StagePlan *from = plan.image(image.name, ImageKind::Image)->stage(StageId::From);
+    QVERIFY(!StageImage::labels(image, *from, context).contains(u"werf-git-"_s + ph + u"-commit"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_Signature)
