@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/configloader.h"
 #include "config/yamlnode.h"
 #include "git/gitcontext.h"
 #include "git/gittree.h"
@@ -6,6 +7,7 @@
 #include "signature/hash.h"
 #include "signature/plandiff.h"
 #include "signature/signaturecalculator.h"
+#include "signature/signatureinputbuilder.h"
 #include "signature/stageimage.h"
 
 #include <QDir>
@@ -205,6 +207,7 @@ private slots:
     void golden_data();
     void golden();
     void goldenIntermediates();
+    void goldenFromConfig();
     void dockerfileNotComputed();
     void fromLatestNeedsRegistry();
     void missingRepository();
@@ -509,6 +512,55 @@ void tst_Signature::goldenIntermediates()
                        QString(),
                        artifact->stages.last().signature,
                        QString()}));
+}
+
+void tst_Signature::goldenFromConfig()
+{
+    // End to end: werf's fixture as rendered (tests/data/config/golden-rendered), loaded by the
+    // config layer, converted by signatureInputFromProject and computed.
+    const LoadedProject project = loadProject(
+            QStringLiteral(STAGECRAFT_TEST_DATA_DIR "/config/golden-rendered/werf.yaml"));
+    for (const Diagnostic &d : project.diagnostics) {
+        if (d.severity == Severity::Error)
+            qWarning() << d.toString();
+    }
+    QVERIFY(project.ok());
+    QCOMPARE(project.version, WerfVersion::V1_1);
+    const SignatureInput input = signatureInputFromProject(project);
+    QCOMPARE(input.project, u"none"_s);
+    GitContext git;
+    git.injectState(QString(), goldenCommit, GitTree(goldenCommit, emptyTree, {}));
+    const Plan plan = SignatureCalculator(input, git).calculate();
+
+    QFile file(QStringLiteral(STAGECRAFT_SHARED_DIR
+                              "/reference/werf-1.1-golden/expected-signatures.txt"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    int checked = 0;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.trimmed().split(' ');
+        if (fields.size() != 2)
+            continue;
+        const QString id = QString::fromUtf8(fields.at(0));
+        const QString imageName = id.section(u'/', 0, 0);
+        const std::optional<StageId> stage = stageFromName(id.section(u'/', 1));
+        QVERIFY(stage);
+        const ImagePlan *image = plan.image(imageName, ImageKind::Image);
+        if (!image)
+            image = plan.image(imageName, ImageKind::Artifact);
+        if (!image)
+            image = plan.image(imageName, ImageKind::Dockerfile);
+        QVERIFY2(image, qPrintable(imageName));
+        const StagePlan *s = image->stage(*stage);
+        QVERIFY2(s, qPrintable(id));
+        if (*stage == StageId::Dockerfile) {
+            QCOMPARE(s->computation, Computation::NotComputed);
+            continue;
+        }
+        QVERIFY2(s->hasSignature(), qPrintable(id + u": "_s + s->reason));
+        QCOMPARE(s->signature, QString::fromUtf8(fields.at(1)));
+        ++checked;
+    }
+    QCOMPARE(checked, 53);
 }
 
 void tst_Signature::dockerfileNotComputed()
