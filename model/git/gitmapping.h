@@ -47,6 +47,8 @@ struct GitMappingParams
 
     /** werf's getRepositoryID: the "group/repo" part of a URL; empty when it has none. */
     static QString repositoryIdFromUrl(const QString &url);
+
+    friend bool operator==(const GitMappingParams &, const GitMappingParams &) = default;
 };
 
 /** The result of werf's StageDependenciesChecksum for one mapping and stage. */

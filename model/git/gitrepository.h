@@ -17,6 +17,8 @@ struct GitRevision
     QString commit;
     QString tag;
     QString branch;
+
+    friend bool operator==(const GitRevision &, const GitRevision &) = default;
 };
 
 /**

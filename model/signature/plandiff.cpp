@@ -75,6 +75,18 @@ QStringList StageChange::reasons() const
 QList<StageChange> PlanDiff::compare(const Plan &before, const Plan &after)
 {
     QList<StageChange> result;
+    // Name lookups by hash: plans of large configs have thousands of images.
+    auto index = [](const Plan &plan) {
+        QHash<QString, const ImagePlan *> byName;
+        for (const ImagePlan &image : plan.images)
+            byName.insert(QString::number(int(image.kind)) + u'\n' + image.name, &image);
+        return byName;
+    };
+    const QHash<QString, const ImagePlan *> beforeIndex = index(before);
+    const QHash<QString, const ImagePlan *> afterIndex = index(after);
+    auto find = [](const QHash<QString, const ImagePlan *> &byName, const ImagePlan &image) {
+        return byName.value(QString::number(int(image.kind)) + u'\n' + image.name);
+    };
     auto makeChange = [](const ImagePlan &image, const StagePlan &stage) {
         StageChange c;
         c.image = image.displayName();
@@ -84,7 +96,7 @@ QList<StageChange> PlanDiff::compare(const Plan &before, const Plan &after)
         return c;
     };
     for (const ImagePlan &image : after.images) {
-        const ImagePlan *old = before.image(image.name, image.kind);
+        const ImagePlan *old = find(beforeIndex, image);
         for (const StagePlan &stage : image.stages) {
             StageChange c = makeChange(image, stage);
             c.signatureAfter = stage.hasSignature() ? stage.signature : QString();
@@ -133,7 +145,7 @@ QList<StageChange> PlanDiff::compare(const Plan &before, const Plan &after)
         }
     }
     for (const ImagePlan &image : before.images) {
-        if (after.image(image.name, image.kind))
+        if (find(afterIndex, image))
             continue;
         for (const StagePlan &stage : image.stages) {
             StageChange c = makeChange(image, stage);

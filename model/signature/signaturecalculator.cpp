@@ -66,6 +66,28 @@ QString importSlotLabel(StageId id)
     }
 }
 
+// werf looks images and artifacts up separately; Dockerfile images count as images.
+QString sourceKey(const QString &name, bool artifact)
+{
+    return (artifact ? QStringLiteral("a\n") : QStringLiteral("i\n")) + name;
+}
+
+QString planKey(const QString &name, ImageKind kind)
+{
+    return QString::number(int(kind)) + u'\n' + name;
+}
+
+QHash<QString, int> indexInput(const SignatureInput &input)
+{
+    QHash<QString, int> index;
+    // Backwards, so that the first definition wins, like SignatureInput::indexOf.
+    for (int i = input.images.size() - 1; i >= 0; --i) {
+        const SignatureInput::Image &image = input.images.at(i);
+        index[sourceKey(image.name, image.kind == ImageKind::Artifact)] = i;
+    }
+    return index;
+}
+
 } // namespace
 
 SignatureCalculator::SignatureCalculator(const SignatureInput &input, GitContext &git)
@@ -73,8 +95,75 @@ SignatureCalculator::SignatureCalculator(const SignatureInput &input, GitContext
     , m_git(git)
 {}
 
+void SignatureCalculator::setPrevious(const SignatureInput &input, const Plan &plan)
+{
+    m_previousInput = input;
+    m_previousPlan = plan;
+    m_previousInputIndex = indexInput(input);
+    m_previousPlanIndex.clear();
+    for (int i = 0; i < plan.images.size(); ++i)
+        m_previousPlanIndex.insert(planKey(plan.images.at(i).name, plan.images.at(i).kind), i);
+}
+
+bool SignatureCalculator::canReuse(int index, const ImagePlan **previous)
+{
+    if (!m_previousInput || m_lookup)
+        return false;
+    const SignatureInput::Image &image = m_input.images.at(index);
+    if (!image.git.isEmpty() || image.fromLatest)
+        return false;
+    const int old = m_previousInputIndex.value(sourceKey(image.name,
+                                                         image.kind == ImageKind::Artifact),
+                                               -1);
+    if (old < 0 || m_previousInput->images.at(old).kind != image.kind)
+        return false;
+    // Source locations move with every edit above the image; they are not hashed.
+    auto withoutLocations = [](SignatureInput::Image i) {
+        i.location = {};
+        for (SignatureInput::Import &imp : i.imports)
+            imp.location = {};
+        return i;
+    };
+    if (!(withoutLocations(m_previousInput->images.at(old)) == withoutLocations(image)))
+        return false;
+    const int oldPlanIndex = m_previousPlanIndex.value(planKey(image.name, image.kind), -1);
+    if (oldPlanIndex < 0)
+        return false;
+    const ImagePlan *oldPlan = &m_previousPlan.images.at(oldPlanIndex);
+
+    // Every dependency must present the same content signatures as before.
+    auto sameSource = [this](const QString &name, bool artifact, const QString &stage) {
+        const int source = findSource(name, artifact);
+        if (source < 0 || m_state.at(source) == 1)
+            return false;
+        const ImagePlan &now = computeImage(source);
+        const int beforeIndex = m_previousPlanIndex.value(planKey(now.name, now.kind), -1);
+        const ImagePlan *before = beforeIndex < 0 ? nullptr
+                                                  : &m_previousPlan.images.at(beforeIndex);
+        if (!before || before->contentSignature != now.contentSignature)
+            return false;
+        if (stage.isEmpty())
+            return true;
+        const std::optional<StageId> id = stageFromName(stage);
+        const StagePlan *a = id ? now.stage(*id) : nullptr;
+        const StagePlan *b = id ? before->stage(*id) : nullptr;
+        return (a ? a->contentSignature : QString()) == (b ? b->contentSignature : QString());
+    };
+    if (!image.fromImage.isEmpty()
+        && !sameSource(image.fromImage, image.fromImageArtifact, QString()))
+        return false;
+    for (const SignatureInput::Import &imp : image.imports) {
+        if (!sameSource(imp.source, imp.fromArtifact, imp.stage))
+            return false;
+    }
+    *previous = oldPlan;
+    return true;
+}
+
 Plan SignatureCalculator::calculate()
 {
+    m_computedImages = 0;
+    m_inputIndex = indexInput(m_input);
     m_plans = QList<ImagePlan>(m_input.images.size());
     m_state = QList<int>(m_input.images.size(), 0);
     for (int i = 0; i < m_input.images.size(); ++i)
@@ -95,7 +184,7 @@ Plan SignatureCalculator::calculate()
 
 int SignatureCalculator::findSource(const QString &name, bool artifact) const
 {
-    return m_input.indexOf(name, artifact);
+    return m_inputIndex.value(sourceKey(name, artifact), -1);
 }
 
 const ImagePlan &SignatureCalculator::computeImage(int index)
@@ -108,6 +197,13 @@ const ImagePlan &SignatureCalculator::computeImage(int index)
     plan.name = image.name;
     plan.kind = image.kind;
     plan.location = image.location;
+    const ImagePlan *previous = nullptr;
+    if (canReuse(index, &previous)) {
+        m_plans[index] = *previous;
+        m_state[index] = 2;
+        return m_plans.at(index);
+    }
+    ++m_computedImages;
     // computeStages may recurse into dependencies, which may grow nothing but their own entries.
     ImagePlan computed = plan;
     computeStages(image, computed);

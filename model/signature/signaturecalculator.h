@@ -50,7 +50,18 @@ public:
     /** Registry config digests ("sha256:…") of `from:` references, for fromLatest images. */
     void setBaseImageDigests(const QHash<QString, QString> &digests) { m_digests = digests; }
 
+    /**
+     * The input and plan of the previous calculation: images whose input is unchanged, that have
+     * no git mappings and no fromLatest, and whose dependencies kept their content signatures are
+     * taken over instead of recomputed (the incremental re-plan after an edit). Ignored when a
+     * StageLookup is set, since cache states may have changed.
+     */
+    void setPrevious(const SignatureInput &input, const Plan &plan);
+
     Plan calculate();
+
+    /** How many images the last calculate() computed (the others were taken over). */
+    int computedImageCount() const { return m_computedImages; }
 
     /** A lookup that finds exactly the computed stages of a baseline plan, with their commits. */
     static StageLookup lookupFromPlan(const Plan &baseline);
@@ -87,6 +98,7 @@ private:
                                                   const QString &dependant,
                                                   Blocked &blocked);
     int findSource(const QString &name, bool artifact) const;
+    bool canReuse(int index, const ImagePlan **previous);
 
     const SignatureInput &m_input;
     GitContext &m_git;
@@ -94,6 +106,13 @@ private:
     QHash<QString, QString> m_digests;
     QList<ImagePlan> m_plans;
     QList<int> m_state; ///< 0 = not started, 1 = in progress, 2 = done
+    std::optional<SignatureInput> m_previousInput;
+    Plan m_previousPlan;
+    // Name lookups ("<kind>\n<name>"), so that large configs stay linear.
+    QHash<QString, int> m_inputIndex;         ///< images and Dockerfile images vs artifacts
+    QHash<QString, int> m_previousInputIndex; ///< same keys, into m_previousInput
+    QHash<QString, int> m_previousPlanIndex;  ///< "<ImageKind>\n<name>" into m_previousPlan
+    int m_computedImages = 0;
 };
 
 } // namespace Stagecraft::Model

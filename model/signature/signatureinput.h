@@ -30,6 +30,8 @@ struct SignatureInput
         QString type;     ///< "tmp_dir", "build_dir" or "custom_dir"
         QString fromPath; ///< custom_dir only, as written
         QString to;
+
+        friend bool operator==(const Mount &, const Mount &) = default;
     };
 
     /** `import:` item (§1.10). */
@@ -46,6 +48,8 @@ struct SignatureInput
         QStringList excludePaths; ///< cleaned, plus the auto-excludes of §2.3
         QString stage;            ///< `stage:` (werf name) or empty
         SourceLocation location;
+
+        friend bool operator==(const Import &, const Import &) = default;
     };
 
     /** One user stage of the shell or ansible builder (§5.5). */
@@ -56,6 +60,8 @@ struct SignatureInput
         QString stageCacheVersion;
         /** Set when an item could not be made canonical (werf would fail too). */
         QString error;
+
+        friend bool operator==(const UserStage &, const UserStage &) = default;
     };
 
     struct Builder
@@ -69,6 +75,7 @@ struct SignatureInput
         UserStage setup;
 
         const UserStage *stage(StageId id) const;
+        friend bool operator==(const Builder &, const Builder &) = default;
     };
 
     /** `docker:` (§1.11), normalised. */
@@ -87,6 +94,7 @@ struct SignatureInput
 
         /** werf's CMD/ENTRYPOINT string: shell form as written, a list as `["a", "b"]`. */
         static QString normalizeCommand(const QStringList &items, bool isList);
+        friend bool operator==(const Docker &, const Docker &) = default;
     };
 
     struct Image
@@ -110,6 +118,7 @@ struct SignatureInput
         QString displayName() const { return name.isEmpty() ? QStringLiteral("~") : name; }
         /** werf's static stage list (reference §4.2). */
         QList<StageId> stages() const;
+        friend bool operator==(const Image &, const Image &) = default;
     };
 
     QString project;
