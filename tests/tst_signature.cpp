@@ -213,6 +213,8 @@ private slots:
     void missingRepository();
     void dockerCommandNormalisation();
     void gitHistory();
+    void importStage();
+    void remoteMapping();
     void stageImageNaming();
 };
 
@@ -786,6 +788,104 @@ void tst_Signature::gitHistory()
     QVERIFY(i4.stage(StageId::GitLatestPatch)->empty);
     QCOMPARE(i4.contentSignature,
              Hash::h3({u"1.1"_s, u"imageStages"_s, QString(), cache->signature, Hash::h256({c4})}));
+}
+
+void tst_Signature::importStage()
+{
+    // import `stage:` hashes that stage's content signature and the stage name; a stage the
+    // source does not have silently means its last stage (§1.10, §5.4.3).
+    SignatureInput input;
+    SignatureInput::Image source;
+    source.name = u"src"_s;
+    source.kind = ImageKind::Artifact;
+    source.from = u"alpine"_s;
+    source.builder.kind = SignatureInput::Builder::Kind::Shell;
+    source.builder.install.items = {u"make"_s};
+    source.builder.setup.items = {u"make install"_s};
+    SignatureInput::Image target;
+    target.name = u"dst"_s;
+    target.from = u"alpine"_s;
+    SignatureInput::Import a;
+    a.source = u"src"_s;
+    a.fromArtifact = true;
+    a.slot = StageId::ImportsBeforeSetup;
+    a.add = u"/build"_s;
+    a.to = u"/build"_s;
+    a.stage = u"install"_s;
+    SignatureInput::Import b = a;
+    b.stage = u"beforeSetup"_s; // src has no beforeSetup stage
+    target.imports = {a, b};
+    input.images = {source, target};
+    GitContext git;
+    const Plan plan = SignatureCalculator(input, git).calculate();
+    const ImagePlan *src = plan.image(u"src"_s, ImageKind::Artifact);
+    const ImagePlan *dst = plan.image(u"dst"_s, ImageKind::Image);
+    QVERIFY(src && dst);
+    const QString installContent = src->stage(StageId::Install)->contentSignature;
+    const QString lastContent = src->stage(StageId::Setup)->contentSignature;
+    QVERIFY(installContent != lastContent);
+    QCOMPARE(dst->stage(StageId::ImportsBeforeSetup)->dependencies,
+             Hash::h256({installContent,
+                         u"/build"_s,
+                         u"/build"_s,
+                         QString(),
+                         QString(),
+                         u"install"_s,
+                         lastContent,
+                         u"/build"_s,
+                         u"/build"_s,
+                         QString(),
+                         QString(),
+                         u"beforeSetup"_s}));
+    // The stage list of dst: the imports stage exists although dst has no builder.
+    QCOMPARE(dst->stages.size(), 2);
+}
+
+void tst_Signature::remoteMapping()
+{
+    // A remote mapping reads the clone registered for its URL; a branch resolves to
+    // refs/remotes/origin/<branch> there, and the repository name comes from the URL.
+    TestRepo upstream;
+    upstream.write(u"docs/index.md"_s, "# docs\n");
+    const QString head = upstream.commit(u"docs"_s);
+    QTemporaryDir cloneDir;
+    QProcess clone;
+    clone.start(u"git"_s,
+                {u"clone"_s,
+                 u"-q"_s,
+                 u"--bare"_s,
+                 upstream.path(),
+                 cloneDir.path() + u"/clone.git"_s});
+    QVERIFY(clone.waitForFinished(60000) && clone.exitCode() == 0);
+    // A bare clone has no refs/remotes; werf's clones are fetched with origin refs, so add one.
+    QProcess ref;
+    ref.start(u"git"_s,
+              {u"-C"_s,
+               cloneDir.path() + u"/clone.git"_s,
+               u"update-ref"_s,
+               u"refs/remotes/origin/main"_s,
+               head});
+    QVERIFY(ref.waitForFinished(60000) && ref.exitCode() == 0);
+
+    GitMappingParams mapping;
+    mapping.url = u"https://github.com/flant/werf.git"_s;
+    mapping.add = u"/docs"_s;
+    mapping.to = u"/docs"_s;
+    mapping.revision.branch = u"main"_s;
+    mapping.installDependencies = {u"index.md"_s};
+    GitContext git;
+    QVERIFY(!git.state(mapping).isValid());
+    QVERIFY(git.state(mapping).error.contains(u"https://github.com/flant/werf.git"_s));
+    git.setRemoteRepository(mapping.url, cloneDir.path() + u"/clone.git"_s);
+    const GitContext::MappingState state = git.state(mapping);
+    QVERIFY2(state.isValid(), qPrintable(state.error));
+    QCOMPARE(state.commit, head);
+    const auto checksum = GitMappingHash::stageDependenciesChecksum(mapping,
+                                                                    *state.tree,
+                                                                    mapping.installDependencies);
+    const QByteArray blob = upstream.git({u"rev-parse"_s, head + u":docs/index.md"_s}).trimmed();
+    QCOMPARE(checksum.checksum, Hash::raw256(Hash::raw256(blob).toLatin1()));
+    QCOMPARE(mapping.fullName(), u"flant/werf_flant/werf"_s);
 }
 
 void tst_Signature::stageImageNaming()
