@@ -6,6 +6,7 @@
 #include "signature/gojson.h"
 #include "signature/hash.h"
 #include "signature/plandiff.h"
+#include "signature/planner.h"
 #include "signature/signaturecalculator.h"
 #include "signature/signatureinputbuilder.h"
 #include "signature/stageimage.h"
@@ -190,6 +191,11 @@ private:
 
 } // namespace
 
+static QString firstMappingParamshash(const LoadedProject &project)
+{
+    return signatureInputFromProject(project).images.first().git.first().paramshash();
+}
+
 class tst_Signature : public QObject
 {
     Q_OBJECT
@@ -215,6 +221,7 @@ private slots:
     void gitHistory();
     void importStage();
     void remoteMapping();
+    void planProjectWithRepository();
     void stageImageNaming();
 };
 
@@ -886,6 +893,39 @@ void tst_Signature::remoteMapping()
     const QByteArray blob = upstream.git({u"rev-parse"_s, head + u":docs/index.md"_s}).trimmed();
     QCOMPARE(checksum.checksum, Hash::raw256(Hash::raw256(blob).toLatin1()));
     QCOMPARE(mapping.fullName(), u"flant/werf_flant/werf"_s);
+}
+
+void tst_Signature::planProjectWithRepository()
+{
+    // The whole path: a werf.yaml in a real repository, loaded and planned like `stagecraft plan`.
+    TestRepo repo;
+    repo.write(u"werf.yaml"_s,
+               "project: demo\nconfigVersion: 1\n---\nimage: app\nfrom: alpine\ngit:\n- add: /\n  "
+               "to: /app\n"
+               "  stageDependencies:\n    install:\n    - package.json\n    - "
+               "missing.txt\nshell:\n  install:\n"
+               "  - npm ci\n");
+    repo.write(u"package.json"_s, "{}\n");
+    const QString head = repo.commit(u"initial"_s);
+    const LoadedProject project = loadProject(repo.path());
+    QVERIFY(project.ok());
+    const Plan plan = planProject(project);
+    const ImagePlan *app = plan.image(u"app"_s, ImageKind::Image);
+    QVERIFY(app);
+    QVERIFY2(!app->contentSignature.isEmpty(), qPrintable(app->reason));
+    QCOMPARE(app->stage(StageId::Install)->gitCommits.value(firstMappingParamshash(project)), head);
+    QCOMPARE(plan.diagnostics.size(), 1);
+    QCOMPARE(plan.diagnostics.first().message,
+             u"WARNING: stage install dependency path missing.txt has not been found in own git"_s);
+    QCOMPARE(plan.diagnostics.first().severity, Severity::Warning);
+    // The archive type label: add: / is a directory.
+    GitRepository repository(repo.path());
+    const auto tree = repository.tree(head);
+    QVERIFY(tree);
+    GitMappingParams file;
+    file.add = u"/package.json"_s;
+    QCOMPARE(StageImage::gitArchiveType(file, *tree), u"file"_s);
+    QCOMPARE(StageImage::gitArchiveType(GitMappingParams(), *tree), u"directory"_s);
 }
 
 void tst_Signature::stageImageNaming()

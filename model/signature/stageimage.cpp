@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stageimage.h"
 
+#include "git/gittree.h"
 #include "git/gopath.h"
 #include "signaturecalculator.h"
 
@@ -23,6 +24,14 @@ QString repoName(const QString &repo, const QString &signature, qint64 uniqueIdM
 qint64 generateUniqueId()
 {
     return QDateTime::currentMSecsSinceEpoch();
+}
+
+QString gitArchiveType(const GitMappingParams &mapping, const GitTree &tree)
+{
+    const QByteArray base = mapping.basePath();
+    const GitTreeEntry *entry = base.isEmpty() ? nullptr : tree.entry(base);
+    return entry && !entry->isTree() && !entry->isSubmodule() ? QStringLiteral("file")
+                                                              : QStringLiteral("directory");
 }
 
 QMap<QString, QString> labels(const SignatureInput::Image &image,

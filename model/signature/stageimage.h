@@ -10,6 +10,8 @@
 
 namespace Stagecraft::Model {
 
+class GitTree;
+
 /**
  * How werf 1.1 names and labels stage images (reference §6.1, §6.5), so that images Stagecraft
  * stores are found by werf and the other way round.
@@ -22,6 +24,9 @@ QString localName(const QString &project, const QString &signature, qint64 uniqu
 QString repoName(const QString &repo, const QString &signature, qint64 uniqueIdMs);
 /** werf's GenerateStageUniqueID: the current UTC Unix time in milliseconds. */
 qint64 generateUniqueId();
+
+/** werf's archive type of a git mapping: "file" when `add` names a file, else "directory". */
+QString gitArchiveType(const GitMappingParams &mapping, const GitTree &tree);
 
 /** What the labels need beyond the plan. */
 struct LabelContext
