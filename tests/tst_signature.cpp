@@ -222,6 +222,8 @@ private slots:
     void importStage();
     void remoteMapping();
     void planProjectWithRepository();
+    void autoExcludes();
+    void newerWerfRules();
     void stageImageNaming();
 };
 
@@ -926,6 +928,50 @@ void tst_Signature::planProjectWithRepository()
     file.add = u"/package.json"_s;
     QCOMPARE(StageImage::gitArchiveType(file, *tree), u"file"_s);
     QCOMPARE(StageImage::gitArchiveType(GitMappingParams(), *tree), u"directory"_s);
+}
+
+void tst_Signature::autoExcludes()
+{
+    // §2.3: an import into /app/vendor silently excludes vendor from the git mapping to /app,
+    // which changes its paramshash and so the gitArchive signature.
+    const QByteArray yaml
+            = "project: demo\nconfigVersion: 1\n---\nartifact: deps\nfrom: alpine\n---\n"
+              "image: app\nfrom: alpine\ngit:\n- add: /\n  to: /app\nimport:\n- artifact: deps\n"
+              "  add: /vendor\n  to: /app/vendor\n  before: install\n";
+    const LoadedProject project = loadText(u"werf.yaml"_s, yaml);
+    QVERIFY(project.ok());
+    const SignatureInput input = signatureInputFromProject(project);
+    const int app = input.indexOf(u"app"_s, false);
+    QVERIFY(app >= 0);
+    QCOMPARE(input.images.at(app).git.first().excludePaths, QStringList{u"vendor"_s});
+    const QString paramshash = Hash::raw256("own_own:::/app:::::::::vendor:::::::::::::::");
+    QCOMPARE(input.images.at(app).git.first().paramshash(), paramshash);
+    GitContext git;
+    const Plan plan = SignatureCalculator(input, git).calculate();
+    QCOMPARE(plan.image(u"app"_s, ImageKind::Image)->stage(StageId::GitArchive)->dependencies,
+             Hash::h256({paramshash}));
+}
+
+void tst_Signature::newerWerfRules()
+{
+    // A werf 1.2/2 project: no 1.1 value is shown as if it were werf's digest (§8.2).
+    const QByteArray yaml
+            = "project: demo\nconfigVersion: 1\n---\nimage: app\nfrom: alpine\nfinal: false\n"
+              "shell:\n  install:\n  - true\n";
+    const LoadedProject project = loadText(u"werf.yaml"_s, yaml);
+    QVERIFY(project.version != WerfVersion::V1_1);
+    const SignatureInput input = signatureInputFromProject(project);
+    GitContext git;
+    const Plan plan = SignatureCalculator(input, git).calculate();
+    QVERIFY(!plan.images.isEmpty());
+    for (const ImagePlan &image : plan.images) {
+        QVERIFY(image.contentSignature.isEmpty());
+        for (const StagePlan &stage : image.stages) {
+            QCOMPARE(stage.computation, Computation::NotComputed);
+            QVERIFY(stage.signature.isEmpty());
+            QVERIFY2(stage.reason.contains(u"digests"_s), qPrintable(stage.reason));
+        }
+    }
 }
 
 void tst_Signature::stageImageNaming()
