@@ -13,6 +13,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -344,6 +347,22 @@ void tst_Signature::workedExample1()
     QCOMPARE(install.nextStageDependencies, E);
     QCOMPARE(p.contentSignature, u"34e354cc7d21f7444c155274a18081823e0bafd7506da3d502b192cd"_s);
     QCOMPARE(install.statusName(), u"unknown"_s);
+
+    // `stagecraft plan --json` shape (ARCHITECTURE.md "Command line").
+    const QJsonObject json = QJsonDocument::fromJson(plan.toJson()).object();
+    const QJsonArray images = json.value(u"images"_s).toArray();
+    QCOMPARE(images.size(), 1);
+    const QJsonObject imageJson = images.first().toObject();
+    QCOMPARE(imageJson.value(u"name"_s).toString(), u"~"_s);
+    QCOMPARE(imageJson.value(u"kind"_s).toString(), u"image"_s);
+    QCOMPARE(imageJson.value(u"contentSignature"_s).toString(), p.contentSignature);
+    const QJsonArray stages = imageJson.value(u"stages"_s).toArray();
+    QCOMPARE(stages.size(), 2);
+    const QJsonObject second = stages.at(1).toObject();
+    QCOMPARE(second.value(u"name"_s).toString(), u"install"_s);
+    QCOMPARE(second.value(u"dependencies"_s).toString(), install.dependencies);
+    QCOMPARE(second.value(u"signature"_s).toString(), install.signature);
+    QCOMPARE(second.value(u"status"_s).toString(), u"unknown"_s);
 }
 
 void tst_Signature::workedExample1CacheVersion()
