@@ -303,6 +303,8 @@ void tst_Signature::ansibleTasks_data()
                                             << u"{\"copy\":{\"1\":\"a\",\"true\":\"c\"}}"_s;
     QTest::newRow("timestamp stays a string")
             << QByteArray("debug:\n  msg: 2001-12-14") << u"{\"debug\":{\"msg\":\"2001-12-14\"}}"_s;
+    QTest::newRow("binary") << QByteArray("copy:\n  content: !!binary aGk8Pg==")
+                            << u"{\"copy\":{\"content\":\"hi\\u003c\\u003e\"}}"_s;
     QTest::newRow("infinity fails")
             << QByteArray("debug:\n  x: .inf") << u"error: json: unsupported value: .inf"_s;
 }

@@ -146,9 +146,13 @@ std::optional<Scalar> resolveScalar(const YamlNode &node, QString *errorMessage)
         s.text = *text;
         return s;
     }
+    case YamlNode::Resolved::Binary:
+        // yaml.v2 decodes !!binary into the bytes it encodes.
+        s.type = Scalar::Type::String;
+        s.text = QByteArray::fromBase64(node.value.toLatin1());
+        return s;
     case YamlNode::Resolved::Timestamp:
     case YamlNode::Resolved::String:
-    case YamlNode::Resolved::Binary:
     case YamlNode::Resolved::Collection:
         break;
     }
