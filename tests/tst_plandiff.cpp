@@ -125,6 +125,23 @@ void tst_PlanDiff::whatIf_data()
                "owner, includePaths, excludePaths, stage changed\n"
                "app/setup: previous stage only\n"
                "app/dockerInstructions: previous stage only"_s;
+    QTest::newRow("mount") << 7
+                           << u"app/from: content signature of the base image base changed\n"
+                              "app/beforeInstall: previous stage only\n"
+                              "app/importsAfterInstall: previous stage only\n"
+                              "app/setup: previous stage only\n"
+                              "app/dockerInstructions: previous stage only\n"
+                              "base/from: mount /tmp added\n"
+                              "base/install: previous stage only"_s;
+    // A different base image reference: werf hashes the `from:` string verbatim.
+    QTest::newRow("from reference")
+            << 8
+            << u"app/importsAfterInstall: content signature of artifact builder "
+               "(import after: install) changed\n"
+               "app/setup: previous stage only\n"
+               "app/dockerInstructions: previous stage only\n"
+               "builder/from: base image changed\n"
+               "builder/install: previous stage only"_s;
 }
 
 void tst_PlanDiff::whatIf()
@@ -157,6 +174,12 @@ void tst_PlanDiff::whatIf()
         break;
     case 6:
         app.imports[0].to = u"/opt/bin"_s;
+        break;
+    case 7:
+        base.mounts = {{u"tmp_dir"_s, QString(), u"/tmp"_s}};
+        break;
+    case 8:
+        builder.from = u"golang:1.22"_s;
         break;
     }
     const QList<StageChange> changes = PlanDiff::invalidated(plan(before), plan(after));
