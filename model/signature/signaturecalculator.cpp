@@ -546,15 +546,14 @@ SignatureCalculator::Blocked SignatureCalculator::userStageDependencies(
         const StageDependenciesChecksum checksum
                 = GitMappingHash::stageDependenciesChecksum(m, *state.tree, paths);
         mappingChecksums.append(checksum.checksum);
-        QStringList detail;
-        for (const auto &[path, pathChecksum] : checksum.pathChecksums)
-            detail.append(path + u" = "
-                          + (pathChecksum.isEmpty() ? Tr::tr("(not found)") : pathChecksum));
-        addPart(stage,
-                u"git[" + m.to + u"].stageDependencies." + name,
-                Tr::tr("stageDependencies.%1 of git mapping %2 at commit %3")
-                        .arg(name, m.to, state.commit),
-                detail.join(u"; "));
+        // One input per dependency path, so that "why" can name the path whose files changed.
+        for (const auto &[path, pathChecksum] : checksum.pathChecksums) {
+            addPart(stage,
+                    u"git[" + m.to + u"].stageDependencies." + name + u':' + path,
+                    Tr::tr("files of %1 (stageDependencies.%2 of git mapping %3)")
+                            .arg(path, name, m.to),
+                    pathChecksum.isEmpty() ? Tr::tr("(not found)") : pathChecksum);
+        }
         for (const QString &p : checksum.notFound)
             stage.warnings.append(
                     QStringLiteral(
