@@ -45,6 +45,7 @@ private slots:
     void patchSize();
     void paramshash();
     void notARepository();
+    void hostileArguments();
 
 private:
     QByteArray git(const QStringList &args, int expectedExit = 0);
@@ -406,7 +407,24 @@ void tst_GitRepo::notARepository()
     QVERIFY(!repo.isValid(&error));
     QVERIFY(error.contains(u"not a git repository"_s));
     QVERIFY(!repo.headCommit(&error));
-    QVERIFY(!repo.tree(u"HEAD"_s, &error));
+    QVERIFY(!repo.tree(u"0123456789abcdef0123456789abcdef01234567"_s, &error));
+}
+
+void tst_GitRepo::hostileArguments()
+{
+    // Values from werf.yaml never reach git as options.
+    GitRepository repo(m_dir.path() + u"/repo"_s);
+    QString error;
+    QVERIFY(!repo.tree(u"--output=/tmp/x"_s, &error));
+    QVERIFY(error.contains(u"invalid commit"_s));
+    QVERIFY(!repo.tree(u"HEAD"_s, &error)); // werf wants a full object id here too
+    QVERIFY(!repo.diff(u"--no-index"_s, m_third, {}, &error));
+    QCOMPARE(repo.isAncestor(u"--help"_s, m_third, &error), std::optional<bool>(false));
+    QVERIFY(!repo.commitExists(u"-p"_s));
+    QVERIFY(!repo.resolve({QString(), u"--all"_s, QString()}, &error));
+    GitMappingParams mapping;
+    mapping.to = u"/app"_s;
+    QVERIFY(!GitMappingHash::patchContent(mapping, repo, u"--stat"_s, m_third, &error));
 }
 
 QTEST_GUILESS_MAIN(tst_GitRepo)

@@ -144,6 +144,8 @@ std::optional<QString> GitRepository::resolve(const GitRevision &revision,
 
 bool GitRepository::commitExists(const QString &commit) const
 {
+    if (!isHexId(commit.toLatin1()))
+        return false;
     const Output out = run(
             {QStringLiteral("cat-file"), QStringLiteral("-e"), commit + u"^{commit}"});
     return out.exitCode == 0;
@@ -153,6 +155,10 @@ std::optional<bool> GitRepository::isAncestor(const QString &ancestor,
                                               const QString &descendant,
                                               QString *errorMessage) const
 {
+    // Only object ids reach git as arguments: a value from werf.yaml such as "--output=x" must
+    // never be taken for an option.
+    if (!isHexId(ancestor.toLatin1()) || !isHexId(descendant.toLatin1()))
+        return false;
     const QStringList args{QStringLiteral("merge-base"),
                            QStringLiteral("--is-ancestor"),
                            ancestor,
@@ -175,6 +181,12 @@ std::optional<bool> GitRepository::isAncestor(const QString &ancestor,
 
 std::optional<GitTree> GitRepository::tree(const QString &commit, QString *errorMessage) const
 {
+    // werf decodes the commit as a hex object id too (ls_tree.go newHash).
+    if (!isHexId(commit.toLatin1())) {
+        setError(errorMessage,
+                 Tr::tr("invalid commit \"%1\": not a full hexadecimal object id").arg(commit));
+        return std::nullopt;
+    }
     const QStringList rootArgs{QStringLiteral("rev-parse"),
                                QStringLiteral("--verify"),
                                commit + u"^{tree}"};
@@ -217,6 +229,12 @@ std::optional<QByteArray> GitRepository::diff(const QString &fromCommit,
                                               const DiffOptions &options,
                                               QString *errorMessage) const
 {
+    if (!isHexId(fromCommit.toLatin1()) || !isHexId(toCommit.toLatin1())) {
+        setError(errorMessage,
+                 Tr::tr("invalid commit range %1..%2: not full hexadecimal object ids")
+                         .arg(fromCommit, toCommit));
+        return std::nullopt;
+    }
     QStringList args{QStringLiteral("-c"),
                      QStringLiteral("diff.renames=false"),
                      QStringLiteral("-c"),
