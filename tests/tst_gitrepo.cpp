@@ -2,6 +2,7 @@
 #include "git/gitmapping.h"
 #include "git/gitrepository.h"
 #include "git/gittree.h"
+#include "git/patchfilter.h"
 #include "signature/hash.h"
 
 #include <QDir>
@@ -46,6 +47,8 @@ private slots:
     void paramshash();
     void notARepository();
     void hostileArguments();
+    void patchFilter_data();
+    void patchFilter();
 
 private:
     QByteArray git(const QStringList &args, int expectedExit = 0);
@@ -425,6 +428,74 @@ void tst_GitRepo::hostileArguments()
     GitMappingParams mapping;
     mapping.to = u"/app"_s;
     QVERIFY(!GitMappingHash::patchContent(mapping, repo, u"--stat"_s, m_third, &error));
+}
+
+void tst_GitRepo::patchFilter_data()
+{
+    QTest::addColumn<QByteArray>("diff");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addColumn<QString>("error");
+
+    const QByteArray idA(40, 'a');
+    const QByteArray idB(40, 'b');
+    const QByteArray zero(40, '0');
+    // add: /sub, excludePaths: [skip]
+    QTest::newRow("new file") << QByteArray(
+            "diff --git a/sub/n.txt b/sub/n.txt\nnew file mode 100644\nindex " + zero + ".." + idA
+            + "\n--- /dev/null\n+++ b/sub/n.txt\n@@ -0,0 +1 @@\n+n\n")
+                              << QByteArray("diff --git a/n.txt b/n.txt\nnew file mode "
+                                            "100644\nindex 00000000..aaaaaaaa\n"
+                                            "--- /dev/null\n+++ b/n.txt\n@@ -0,0 +1 @@\n+n\n")
+                              << QString();
+    QTest::newRow("deleted file")
+            << QByteArray("diff --git a/sub/d.txt b/sub/d.txt\ndeleted file mode 100644\nindex "
+                          + idA + ".." + zero
+                          + "\n--- a/sub/d.txt\n+++ /dev/null\n@@ -1 +0,0 @@\n-d\n")
+            << QByteArray("diff --git a/d.txt b/d.txt\ndeleted file mode 100644\nindex "
+                          "aaaaaaaa..00000000\n--- a/d.txt\n+++ /dev/null\n@@ -1 +0,0 @@\n-d\n")
+            << QString();
+    QTest::newRow("outside and excluded dropped") << QByteArray(
+            "diff --git a/other.txt b/other.txt\nindex " + idA + ".." + idB
+            + " 100644\n--- a/other.txt\n"
+              "+++ b/other.txt\n@@ -1 +1 @@\n-a\n+b\ndiff --git a/sub/skip/x b/sub/skip/x\nindex "
+            + idA + ".." + idB
+            + " 100644\n--- a/sub/skip/x\n+++ b/sub/skip/x\n@@ -1 +1 @@\n-a\n+b\n")
+                                                  << QByteArray() << QString();
+    QTest::newRow("mode change")
+            << QByteArray(
+                       "diff --git a/sub/run.sh b/sub/run.sh\nold mode 100644\nnew mode 100755\n")
+            << QByteArray("diff --git a/run.sh b/run.sh\nold mode 100644\nnew mode 100755\n")
+            << QString();
+    QTest::newRow("binary") << QByteArray("diff --git a/sub/b.bin b/sub/b.bin\nindex " + idA + ".."
+                                          + idB
+                                          + " 100644\nGIT binary patch\nliteral 1\nIcmZo$0000\n\n")
+                            << QByteArray("diff --git a/b.bin b/b.bin\nindex aaaaaaaa..bbbbbbbb "
+                                          "100644\nGIT binary patch\n"
+                                          "literal 1\nIcmZo$0000\n\n")
+                            << QString();
+    QTest::newRow("quoted path")
+            << QByteArray("diff --git \"a/sub/t\\tab\" \"b/sub/t\\tab\"\nindex " + idA + ".." + idB
+                          + " 100644\n")
+            << QByteArray("diff --git \"a/t\\tab\" \"b/t\\tab\"\nindex aaaaaaaa..bbbbbbbb 100644\n")
+            << QString();
+    QTest::newRow("unexpected line")
+            << QByteArray("diff --git a/sub/x b/sub/x\nsomething odd\n")
+            << QByteArray("diff --git a/x b/x\n")
+            << u"unexpected diff line in state `diffBegin`: something odd"_s;
+    QTest::newRow("no a/ b/") << QByteArray("diff --git x y\n") << QByteArray()
+                              << u"unexpected diff begin line: diff --git x y"_s;
+    QTest::newRow("garbage") << QByteArray("\x01\x02\xff\n\n\nno newline at end") << QByteArray()
+                             << QString();
+}
+
+void tst_GitRepo::patchFilter()
+{
+    QFETCH(QByteArray, diff);
+    QFETCH(QByteArray, expected);
+    QFETCH(QString, error);
+    const PatchFilter::Result result = PatchFilter::filter(diff, PathMatcher("sub", {}, {"skip"}));
+    QCOMPARE(result.patch, expected);
+    QCOMPARE(result.error, error);
 }
 
 QTEST_GUILESS_MAIN(tst_GitRepo)
