@@ -2,7 +2,9 @@
 #include "configdecoder.h"
 
 #include "common/tr.h"
+#include "config/linelocator.h"
 
+#include <QFileInfo>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
@@ -199,11 +201,36 @@ private:
 class Decoder
 {
 public:
-    Decoder(const QByteArray &text, const SourceMap &map, WerfVersion rules)
+    Decoder(const QByteArray &text,
+            const SourceMap &map,
+            WerfVersion rules,
+            const QString &projectName)
         : m_text(text)
         , m_map(map)
         , m_rules(rules)
-    {}
+        , m_locator(text, 0, text.size(), 1)
+        , m_projectName(projectName)
+    {
+        // An untemplated text maps to itself: locate it directly, which stays linear on very
+        // long lines.
+        const QList<SourceMap::Segment> &segments = map.segments();
+        m_identity = segments.size() == 1 && segments.first().kind == SourceMap::Kind::Literal
+                     && segments.first().sourceStart == 0 && segments.first().renderedStart == 0
+                     && segments.first().renderedEnd == text.size();
+        if (m_identity)
+            m_identityFile = map.filePath(segments.first().file);
+    }
+
+    SourceLocation location(qint64 offset)
+    {
+        if (!m_identity)
+            return m_map.location(offset);
+        SourceLocation l;
+        l.file = m_identityFile;
+        l.offset = std::clamp<qint64>(offset, 0, m_text.size());
+        m_locator.locate(l.offset, &l.line, &l.column);
+        return l;
+    }
 
     DecodeResult run();
 
@@ -218,26 +245,26 @@ public:
     }
     void feature(WerfVersion minimum, const QString &description, qint64 offset)
     {
-        m_features.append({minimum, description, m_map.location(offset)});
+        m_features.append({minimum, description, location(offset)});
     }
     void error(const QString &message, qint64 offset)
     {
-        m_current->append(Diagnostic::error(message, m_map.location(offset)));
+        m_current->append(Diagnostic::error(message, location(offset)));
     }
     void warning(const QString &message, qint64 offset)
     {
-        m_current->append(Diagnostic::warning(message, m_map.location(offset)));
+        m_current->append(Diagnostic::warning(message, location(offset)));
     }
-    Span span(qint64 start, qint64 end) const
+    Span span(qint64 start, qint64 end)
     {
         Span s;
         s.start = start;
         s.end = end;
-        s.location = m_map.location(start);
-        s.endLocation = m_map.location(end);
+        s.location = location(start);
+        s.endLocation = location(end);
         return s;
     }
-    Span span(const YamlNode &n) const { return span(n.start, n.end); }
+    Span span(const YamlNode &n) { return span(n.start, n.end); }
 
 private:
     // -- typed values
@@ -280,7 +307,10 @@ private:
     Diagnostics m_phase1;
     Diagnostics m_phase2;
     Diagnostics *m_current = &m_phase1;
-    std::vector<YamlNode> m_roots;
+    LineLocator m_locator;
+    QString m_projectName;
+    bool m_identity = false;
+    QString m_identityFile;
 
     friend class Fields;
 };
@@ -1177,7 +1207,7 @@ void Decoder::decodeStapel(const YamlNode &root, int document, const Span &docSp
     // docker
     std::vector<std::pair<const YamlNode *, StringListValue *>> dockerLists;
     if (const YamlMapEntry *d = f.take(QStringLiteral("docker"))) {
-        base.docker.present = true;
+        base.docker.present = !resolveAlias(d->value).isNull();
         base.docker.span = span(d->value);
         if (expectMap(d, QStringLiteral("config.rawDocker"))) {
             Fields df(*this, d->value);
@@ -1212,7 +1242,8 @@ void Decoder::decodeStapel(const YamlNode &root, int document, const Span &docSp
     bool namesOk = true;
     if (imageEntry)
         namesOk = imageNames(imageEntry, names, nameSpans);
-    if (!f.checkUnknown() || !namesOk)
+    // werf validates the image names before it looks for unknown fields.
+    if (!namesOk || !f.checkUnknown())
         return;
     const bool isImage = !names.isEmpty();
     const bool isArtifact = !artifactName.value.isEmpty();
@@ -1590,7 +1621,8 @@ void Decoder::decodeDockerfile(const YamlNode &root, int document, const Span &d
     bool namesOk = true;
     if (imageEntry)
         namesOk = imageNames(imageEntry, names, nameSpans);
-    if (!f.checkUnknown() || !namesOk)
+    // werf validates the image names before it looks for unknown fields.
+    if (!namesOk || !f.checkUnknown())
         return;
     m_current = &m_phase2;
     for (const auto &[raw, target] : lists)
@@ -1609,8 +1641,17 @@ DecodeResult Decoder::run()
     const QList<DocumentRange> ranges = splitDocuments(m_text);
     // Parse every document first: werf decodes each one in turn and stops at the first error,
     // we report them all in the same order.
-    std::vector<YamlNode> roots;
-    roots.reserve(size_t(ranges.size()));
+    if (ranges.size() > maxConfigDocuments) {
+        m_phase1.append(Diagnostic::error(
+                Tr::tr("the config has %1 documents; more than %2 are not supported")
+                        .arg(ranges.size())
+                        .arg(maxConfigDocuments),
+                location(ranges.at(maxConfigDocuments).start)));
+        DecodeResult result;
+        result.config = std::move(m_config);
+        result.diagnostics = m_phase1;
+        return result;
+    }
     for (int i = 0; i < ranges.size(); ++i) {
         const DocumentRange &r = ranges.at(i);
         ConfigDocument doc;
@@ -1618,7 +1659,7 @@ DecodeResult Decoder::run()
         doc.lineOffset = r.lineOffset;
         const YamlParseResult parsed = parseYamlDocument(m_text, r.start, r.end, r.lineOffset + 1);
         if (!parsed.ok) {
-            m_phase1.append(Diagnostic::error(parsed.error, m_map.location(parsed.errorOffset)));
+            m_phase1.append(Diagnostic::error(parsed.error, location(parsed.errorOffset)));
             m_config.documents << doc;
             continue;
         }
@@ -1629,7 +1670,7 @@ DecodeResult Decoder::run()
                     QStringLiteral("yaml: unmarshal errors:\n  line %1: %2")
                             .arg(parsed.root.line)
                             .arg(unmarshalError(root, QStringLiteral("map[string]interface {}"))),
-                    m_map.location(parsed.root.start)));
+                    location(parsed.root.start)));
             m_config.documents << doc;
             continue;
         }
@@ -1655,19 +1696,28 @@ DecodeResult Decoder::run()
                                    "'configVersion' required for meta config section;\n * 'image' "
                                    "required for the image config sections;\n * 'artifact' "
                                    "required for the artifact config sections;"),
-                    m_map.location(root.start)));
+                    location(root.start)));
         }
-        roots.push_back(parsed.root);
     }
     if (!m_config.meta.present && !hasErrors(m_phase1)) {
         m_phase1.append(Diagnostic::error(
                 QStringLiteral(
                         "meta config section (part of YAML stream separated by three hyphens, "
                         "https://yaml.org/spec/1.2/spec.html#id2800132) is not defined: add "
-                        "the following config section with required fields "
-                        "(configVersion, project) at the beginning of werf.yaml:\n\n"
-                        "configVersion: 1\nproject: PROJECT_NAME"),
-                m_map.location(0)));
+                        "following example config section with required fields, e.g:\n\n```\n"
+                        "configVersion: 1\nproject: %1\n---\n```\n\n"
+                        "##################################################################"
+                        "############################################################\n"
+                        "###           WARNING! Project name cannot be changed later without "
+                        "rebuilding and redeploying your application!           ###\n"
+                        "###       Project name should be unique within group of projects that "
+                        "shares build hosts and deployed into the same        ###\n"
+                        "###                    Kubernetes clusters (i.e. unique across all "
+                        "groups within the same gitlab).                         ###\n"
+                        "##################################################################"
+                        "############################################################")
+                        .arg(m_projectName),
+                location(0)));
     }
     m_config.version = m_rules == WerfVersion::Auto ? WerfVersion::V1_1 : m_rules;
     DecodeResult result;
@@ -1734,10 +1784,34 @@ QString cleanPath(const QString &path)
     return result;
 }
 
-DecodeResult decodeWerfConfig(const QByteArray &rendered, const SourceMap &map, WerfVersion rules)
+DecodeResult decodeWerfConfig(const QByteArray &rendered,
+                              const SourceMap &map,
+                              WerfVersion rules,
+                              const QString &defaultProjectName)
 {
-    Decoder decoder(rendered, map, rules);
+    Decoder decoder(rendered, map, rules, defaultProjectName);
     return decoder.run();
+}
+
+} // namespace Stagecraft::Model
+
+namespace Stagecraft::Model {
+
+QString defaultProjectName(const QString &projectDir)
+{
+    // werf slugs the name (lower case, [a-z0-9-]); the git remote's path is not consulted here.
+    const QString base = QFileInfo(projectDir).fileName().toLower();
+    QString slug;
+    for (const QChar c : base) {
+        const bool ok = (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
+        if (ok)
+            slug += c;
+        else if (!slug.isEmpty() && !slug.endsWith(u'-'))
+            slug += u'-';
+    }
+    while (slug.endsWith(u'-'))
+        slug.chop(1);
+    return slug.isEmpty() ? QStringLiteral("project") : slug;
 }
 
 } // namespace Stagecraft::Model
