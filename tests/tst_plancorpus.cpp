@@ -42,14 +42,17 @@ void tst_PlanCorpus::corpus()
 {
     QFETCH(QString, dir);
     const LoadedProject project = loadProject(dir);
-    if (project.templated && project.config.images.isEmpty() && project.config.dockerfileImages.isEmpty()) {
+    if (project.templated && project.config.images.isEmpty()
+        && project.config.dockerfileImages.isEmpty()) {
         ++m_templated; // needs the template engine, which this test does not link
         return;
     }
     if (!project.ok()) {
         ++m_rejected; // werf rejects it too (e.g. 001 is not a werf config)
-        qInfo("%s: not loaded: %s", qPrintable(dir),
-              qPrintable(project.diagnostics.isEmpty() ? QString() : project.diagnostics.first().toString()));
+        qInfo("%s: not loaded: %s",
+              qPrintable(dir),
+              qPrintable(project.diagnostics.isEmpty() ? QString()
+                                                       : project.diagnostics.first().toString()));
         return;
     }
     const SignatureInput input = signatureInputFromProject(project);
@@ -64,11 +67,13 @@ void tst_PlanCorpus::corpus()
     for (const ImagePlan &image : plan.images) {
         for (const StagePlan &stage : image.stages) {
             if (stage.hasSignature()) {
-                QVERIFY2(sig.match(stage.signature).hasMatch(), qPrintable(image.displayName() + u'/' + stage.name));
+                QVERIFY2(sig.match(stage.signature).hasMatch(),
+                         qPrintable(image.displayName() + u'/' + stage.name));
                 QVERIFY(sha.match(stage.dependencies).hasMatch());
             } else if (!stage.empty) {
                 // Not computed: always with a reason, and git stages say why.
-                QVERIFY2(!stage.reason.isEmpty(), qPrintable(image.displayName() + u'/' + stage.name));
+                QVERIFY2(!stage.reason.isEmpty(),
+                         qPrintable(image.displayName() + u'/' + stage.name));
             }
         }
         if (image.contentSignature.isEmpty())
@@ -87,12 +92,31 @@ void tst_PlanCorpus::corpus()
         QVERIFY2(image->reason.contains(u"git"_s), qPrintable(image->reason));
     }
     QVERIFY(!plan.toJson().isEmpty());
+
+    // The plan's stage lists agree with the conveyor built by the config layer (§4.2).
+    for (const ConveyorImage &conveyorImage : project.conveyor.images) {
+        if (conveyorImage.kind == ImageKind::External)
+            continue;
+        const ImagePlan *image = plan.image(conveyorImage.name, conveyorImage.kind);
+        QVERIFY2(image, qPrintable(conveyorImage.displayName()));
+        QStringList expected;
+        for (const ConveyorStage &stage : conveyorImage.stages)
+            expected.append(stageName(stage.id));
+        QStringList actual;
+        for (const StagePlan &stage : image->stages)
+            actual.append(stage.name);
+        QCOMPARE(actual, expected);
+    }
 }
 
 void tst_PlanCorpus::summary()
 {
-    qInfo("planned %d projects (%d with stapel images), %d need the template engine, %d rejected by the loader",
-          m_planned, m_stapelPlanned, m_templated, m_rejected);
+    qInfo("planned %d projects (%d with stapel images), %d need the template engine, %d rejected "
+          "by the loader",
+          m_planned,
+          m_stapelPlanned,
+          m_templated,
+          m_rejected);
     // 9 untemplated stapel projects in the corpus today; templated ones wait for the renderer.
     QVERIFY(m_stapelPlanned >= 9);
 }

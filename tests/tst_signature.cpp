@@ -593,6 +593,17 @@ void tst_Signature::goldenFromConfig()
         ++checked;
     }
     QCOMPARE(checked, 53);
+
+    // The stage lists agree with the config layer's conveyor.
+    for (const ConveyorImage &conveyorImage : project.conveyor.images) {
+        if (conveyorImage.kind == ImageKind::External)
+            continue;
+        const ImagePlan *image = plan.image(conveyorImage.name, conveyorImage.kind);
+        QVERIFY2(image, qPrintable(conveyorImage.displayName()));
+        QCOMPARE(image->stages.size(), conveyorImage.stages.size());
+        for (int i = 0; i < image->stages.size(); ++i)
+            QCOMPARE(image->stages.at(i).id, conveyorImage.stages.at(i).id);
+    }
 }
 
 void tst_Signature::dockerfileNotComputed()
