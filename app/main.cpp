@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 #include "mainwindow.h"
+#include "models/settings.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
 #include <QTextStream>
 #include <QTranslator>
 
@@ -23,11 +25,15 @@ void setApplicationInfo()
 void installTranslators(QCoreApplication &app)
 {
     auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qt->load(QLocale(),
+                 QStringLiteral("qtbase"),
+                 QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("stagecraft"), QStringLiteral("_"),
+    if (own->load(QLocale(),
+                  QStringLiteral("stagecraft"),
+                  QStringLiteral("_"),
                   QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
 }
@@ -67,7 +73,9 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     installTranslators(app);
-    Stagecraft::Ui::MainWindow window;
+    QSettings qsettings;
+    Stagecraft::Model::Settings settings(qsettings);
+    Stagecraft::Ui::MainWindow window(settings);
     if (arguments.size() > 1)
         window.openPath(arguments.at(1));
     window.show();

@@ -11,7 +11,8 @@ namespace {
 
 const QStringList &commands()
 {
-    static const QStringList names{QStringLiteral("render"), QStringLiteral("lint"),
+    static const QStringList names{QStringLiteral("render"),
+                                   QStringLiteral("lint"),
                                    QStringLiteral("graph")};
     return names;
 }
@@ -51,12 +52,12 @@ int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream
         return 0;
     }
     if (command == u"--version") {
-        out << QCoreApplication::applicationName() << u' '
-            << QCoreApplication::applicationVersion() << u'\n';
+        out << QCoreApplication::applicationName() << u' ' << QCoreApplication::applicationVersion()
+            << u'\n';
         return 0;
     }
     err << QCoreApplication::translate("Stagecraft::Ui::CommandLine", "unknown command: %1\n")
-                   .arg(command)
+                    .arg(command)
         << usage();
     return 2;
 }

@@ -2,6 +2,7 @@
 #include "conveyorlayout.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace Stagecraft::Model {
 
@@ -39,10 +40,14 @@ ImageGeometry shapeImage(const ConveyorImage &image,
     qreal rowHeight = m.stageHeight;
     const qreal y = m.headerHeight;
     for (const ConveyorStage &stage : image.stages) {
-        qreal w = m.stageWidth;
+        qreal w = options.stageTextWidth
+                          ? std::max(m.stageMinWidth,
+                                     std::ceil(options.stageTextWidth(stageName(stage.id))
+                                               + m.stageTextPadding))
+                          : m.stageWidth;
         qreal h = m.stageHeight;
         if (stage.id == StageId::Dockerfile && dockerfileStages > 0) {
-            w = std::max(m.stageWidth,
+            w = std::max(w,
                          m.padding + dockerfileStages * (m.dockerfileStageWidth + m.stageSpacing));
             h = m.stageHeight + m.dockerfileStageHeight + m.padding;
             for (int i = 0; i < dockerfileStages; ++i) {

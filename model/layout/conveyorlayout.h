@@ -21,7 +21,9 @@ struct ConveyorMetrics
 {
     qreal headerHeight = 26; ///< name, kind and status summary
     qreal padding = 7;
-    qreal stageWidth = 124;
+    qreal stageWidth = 124; ///< used when no stageTextWidth is given
+    qreal stageMinWidth = 64;
+    qreal stageTextPadding = 22; ///< room for the status bar and margins around a stage name
     qreal stageHeight = 32;
     qreal stageSpacing = 5;
     qreal collapsedMinWidth = 170;
@@ -47,6 +49,8 @@ struct ConveyorLayoutOptions
     QHash<QString, int> dockerfileStages;
     /** Width of a header text; the default estimates 7 px per character. */
     std::function<qreal(const QString &)> textWidth;
+    /** Width of a stage name; when set, stage boxes are as wide as their names need. */
+    std::function<qreal(const QString &)> stageTextWidth;
 };
 
 struct ImageGeometry

@@ -4,6 +4,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <utility>
 #include <vector>
@@ -310,15 +311,43 @@ void ComponentLayout::orderLayers()
 
 void ComponentLayout::placeVertically()
 {
+    // Places a layer as close as possible (least squares) to the desired tops while keeping the
+    // order and the gaps: with z_i = y_i - offset_i the constraints become z non-decreasing, an
+    // isotonic regression solved by pooling adjacent violators. Unlike pushing slots down one by
+    // one this does not drift, so long chains do not turn into staircases.
     auto stack = [this](const std::vector<int> &layer, const std::vector<qreal> &desired) {
-        qreal bottom = -1e18;
-        qreal prevGap = 0;
-        for (size_t i = 0; i < layer.size(); ++i) {
-            Slot &s = m_slots[size_t(layer[i])];
-            const qreal minY = i == 0 ? desired[i] : bottom + prevGap + s.gapAbove;
-            s.y = std::max(desired[i], minY);
-            bottom = s.y + s.height;
-            prevGap = s.gapBelow;
+        const size_t n = layer.size();
+        std::vector<qreal> offset(n, 0.0);
+        for (size_t i = 1; i < n; ++i) {
+            const Slot &prev = m_slots[size_t(layer[i - 1])];
+            const Slot &cur = m_slots[size_t(layer[i])];
+            offset[i] = offset[i - 1] + prev.height + prev.gapBelow + cur.gapAbove;
+        }
+        struct Block
+        {
+            qreal sum;
+            qreal count;
+            size_t end; // one past the last slot of the block
+        };
+        std::vector<Block> blocks;
+        blocks.reserve(n);
+        for (size_t i = 0; i < n; ++i) {
+            blocks.push_back({desired[i] - offset[i], 1, i + 1});
+            while (blocks.size() >= 2) {
+                const Block &b = blocks[blocks.size() - 1];
+                const Block &a = blocks[blocks.size() - 2];
+                if (a.sum / a.count <= b.sum / b.count)
+                    break;
+                const Block merged{a.sum + b.sum, a.count + b.count, b.end};
+                blocks.pop_back();
+                blocks.back() = merged;
+            }
+        }
+        size_t i = 0;
+        for (const Block &b : blocks) {
+            const qreal z = b.sum / b.count;
+            for (; i < b.end; ++i)
+                m_slots[size_t(layer[i])].y = z + offset[i];
         }
     };
     // Start packed, then pull each slot towards the attachments of its neighbours, alternately
@@ -696,11 +725,46 @@ LayoutResult layoutGraph(const LayoutGraph &graph, const LayoutOptions &options)
             componentEdges[size_t(componentOf[size_t(graph.edges.at(e).source)])].push_back(e);
     }
 
-    qreal top = 0;
+    // Each component is laid out at the origin, then the components are packed in key order
+    // into shelves (rows) of a width that keeps the whole picture roughly 16:10. A component's
+    // place depends only on the components before it and the shelf width.
+    std::vector<QRectF> extents(componentNodes.size());
+    qreal area = 0;
+    qreal widest = 0;
     for (size_t c = 0; c < componentNodes.size(); ++c) {
         ComponentLayout component(graph, options, layerOf, rank, backEdge);
-        top += component.run(componentNodes[c], componentEdges[c], top, result)
-               + options.componentGap;
+        const qreal height = component.run(componentNodes[c], componentEdges[c], 0, result);
+        QRectF r;
+        for (int v : componentNodes[c])
+            r |= QRectF(result.positions.at(v), graph.nodes.at(v).size);
+        for (int e : componentEdges[c])
+            r |= result.routes.at(e).boundingRect();
+        r.setTop(std::min(r.top(), 0.0));
+        r.setHeight(std::max(r.height(), height));
+        extents[c] = r;
+        area += (r.width() + options.componentGap) * (r.height() + options.componentGap);
+        widest = std::max(widest, r.width());
+    }
+    // Rounded up to a power of two so that adding or resizing one part rarely changes it.
+    const qreal shelfWidth = std::exp2(
+            std::ceil(std::log2(std::max({1024.0, widest * 1.2, std::sqrt(area * 1.6)}))));
+    qreal x = 0;
+    qreal y = 0;
+    qreal shelfHeight = 0;
+    for (size_t c = 0; c < componentNodes.size(); ++c) {
+        const QRectF &r = extents[c];
+        if (x > 0 && x + r.width() > shelfWidth) {
+            x = 0;
+            y += shelfHeight + options.componentGap;
+            shelfHeight = 0;
+        }
+        const QPointF delta(x - r.left(), y - r.top());
+        for (int v : componentNodes[c])
+            result.positions[v] += delta;
+        for (int e : componentEdges[c])
+            result.routes[e].translate(delta);
+        x += r.width() + options.componentGap;
+        shelfHeight = std::max(shelfHeight, r.height());
     }
 
     for (int e = 0; e < int(graph.edges.size()); ++e) {

@@ -49,7 +49,7 @@ struct LayoutGraph
 struct LayoutOptions
 {
     qreal nodeGap = 26;       ///< vertical space between two nodes of a layer
-    qreal entrySpacing = 8;   ///< extra vertical space per edge entering/leaving through Top/Bottom
+    qreal entrySpacing = 14;  ///< extra vertical space per edge entering/leaving through Top/Bottom
     qreal channelMargin = 22; ///< space between a layer and its first/last edge track
     qreal trackSpacing = 9;   ///< horizontal distance between vertical edge tracks in a channel
     qreal componentGap = 60;  ///< vertical space between unconnected parts of the graph
@@ -74,8 +74,9 @@ struct LayoutResult
  * dependency sets); long edges get pass-through slots in the layers they cross; the order within
  * a layer starts from the nodes' keys and is improved by barycenter sweeps; nodes are placed in
  * columns and edges routed orthogonally through per-channel tracks. Connected components are laid
- * out independently and stacked by key, so an edit in one part leaves the others' relative
- * positions intact. It is a pure function: the same graph gives the same result.
+ * out independently and packed in key order into rows of a quantised width, so an edit in one
+ * part leaves the parts before it in place and the others' shapes intact. It is a pure function:
+ * the same graph gives the same result.
  */
 LayoutResult layoutGraph(const LayoutGraph &graph, const LayoutOptions &options = {});
 
