@@ -71,7 +71,7 @@ inline Conveyor exampleConveyor()
     c.images.append(makeImage(QStringLiteral("base"),
                               ImageKind::Image,
                               {StageId::From, StageId::BeforeInstall, StageId::DockerInstructions},
-                              17,
+                              16,
                               2));
     c.images.append(makeImage(QStringLiteral("app"),
                               ImageKind::Image,
@@ -83,18 +83,18 @@ inline Conveyor exampleConveyor()
                                StageId::GitCache,
                                StageId::GitLatestPatch,
                                StageId::DockerInstructions},
-                              28,
+                              27,
                               3));
     c.images.append(
-            makeImage(QStringLiteral("web"), ImageKind::Dockerfile, {StageId::Dockerfile}, 65, 4));
+            makeImage(QStringLiteral("web"), ImageKind::Dockerfile, {StageId::Dockerfile}, 59, 4));
     c.edges.append(makeEdge(EdgeKind::FromExternal, 0, 1, StageId::From, 9));
-    c.edges.append(makeEdge(EdgeKind::FromExternal, 0, 2, StageId::From, 18));
-    c.edges.append(makeEdge(EdgeKind::FromImage, 2, 3, StageId::From, 29));
+    c.edges.append(makeEdge(EdgeKind::FromExternal, 0, 2, StageId::From, 17));
+    c.edges.append(makeEdge(EdgeKind::FromImage, 2, 3, StageId::From, 28));
     c.edges.append(makeEdge(EdgeKind::Import,
                             1,
                             3,
                             StageId::ImportsAfterInstall,
-                            43,
+                            42,
                             QStringLiteral("/out/bin → /usr/local/bin")));
     c.sets = {{0, 1, 2, 4}, {3}};
     return c;
@@ -150,7 +150,7 @@ inline Conveyor generatedConveyor(int count, quint32 seed = 1)
         if (defined > 0) {
             const int importCount = int(rng.bounded(3));
             for (int k = 0; k < importCount; ++k) {
-                const int source = externals + int(rng.bounded(quint32(defined)));
+                const int source = externals + int(rng.bounded(quint32(defined / 2 + 1)));
                 if (c.images.at(source).kind == ImageKind::Dockerfile && rng.bounded(2) == 0)
                     continue;
                 imports.append({source, importStages.at(int(rng.bounded(4)))});
@@ -187,7 +187,8 @@ inline Conveyor generatedConveyor(int count, quint32 seed = 1)
         // The base: an earlier stapel image of the same kind family, or an external.
         int base = -1;
         for (int tries = 0; tries < 4 && defined > 0 && rng.bounded(3) != 0; ++tries) {
-            const int candidate = externals + int(rng.bounded(quint32(defined)));
+            // Real projects build most images on a few early base images, not on long chains.
+            const int candidate = externals + int(rng.bounded(quint32(defined / 4 + 1)));
             if (c.images.at(candidate).kind == ImageKind::Image
                 || c.images.at(candidate).kind == ImageKind::Artifact) {
                 base = candidate;

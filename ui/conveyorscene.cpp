@@ -146,8 +146,9 @@ void ConveyorScene::resetLayout()
 
 bool ConveyorScene::isCollapsed(int image) const
 {
-    if (image < 0 || image >= m_layout.images.size())
-        return false;
+    if (image < 0 || image >= m_layout.images.size()
+        || m_conveyor.images.at(image).kind == ImageKind::External)
+        return false; // external bases have nothing to collapse
     return m_layout.images.at(image).collapsed;
 }
 

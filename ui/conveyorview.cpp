@@ -99,11 +99,19 @@ void ConveyorView::fitAll()
         const qreal h = std::max(1, viewport()->height());
         content.setBottom(content.bottom() + content.height() * strip / std::max(1.0, h - strip));
     }
-    fitInView(content, Qt::KeepAspectRatio);
-    // Never blow a small project up beyond 100 %: text would look bloated.
-    if (zoom() > 1.0)
-        setTransform(QTransform());
-    centerOn(content.center());
+    // A little air around the graph, so that rounding never brings up the scroll bars.
+    content.adjust(-content.width() * 0.02,
+                   -content.height() * 0.02,
+                   content.width() * 0.02,
+                   content.height() * 0.02);
+    // Twice: the first fit can show or hide the scroll bars, which changes the viewport.
+    for (int pass = 0; pass < 2; ++pass) {
+        fitInView(content, Qt::KeepAspectRatio);
+        // Never blow a small project up beyond 100 %: text would look bloated.
+        if (zoom() > 1.0)
+            setTransform(QTransform());
+        centerOn(content.center());
+    }
     emit zoomChanged(zoom());
 }
 

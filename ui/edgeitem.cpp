@@ -24,8 +24,11 @@ EdgeItem::EdgeItem(int edge, EdgeKind kind, const QString &label)
     , m_kind(kind)
     , m_label(label)
 {
-    setZValue(-1);
+    // Above the nodes, unlike most node editors: routes run in the gaps between lanes, and the
+    // last few pixels of an import cross the target's header to reach the stage box itself.
+    setZValue(1);
     setAcceptHoverEvents(false);
+    setAcceptedMouseButtons(Qt::NoButton);
 }
 
 ConveyorScene *EdgeItem::conveyorScene() const
@@ -82,7 +85,7 @@ void EdgeItem::setHighlighted(bool highlighted)
     if (highlighted == m_highlighted)
         return;
     m_highlighted = highlighted;
-    setZValue(highlighted ? -0.5 : -1);
+    setZValue(highlighted ? 1.5 : 1);
     update();
 }
 

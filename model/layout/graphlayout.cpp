@@ -460,7 +460,9 @@ qreal ComponentLayout::run(const std::vector<int> &nodes,
         return portY(hop.lower, hop.lowerOffset);
     };
 
-    // Tracks: hops starting at the same point share one (a bundle), others get their own.
+    // Tracks: hops starting at the same point share one (a bundle); bundles whose vertical
+    // extents do not overlap share a track too (greedy interval partitioning), which keeps the
+    // channels narrow even when hundreds of edges cross one.
     const size_t layerCount = m_layers.size();
     std::vector<qreal> layerWidth(layerCount, 0.0);
     for (const Slot &s : m_slots) {
@@ -471,24 +473,56 @@ qreal ComponentLayout::run(const std::vector<int> &nodes,
     std::vector<int> trackOfHop(m_hops.size(), 0);
     std::vector<int> trackCount(layerCount, 0);
     for (size_t l = 0; l + 1 < layerCount; ++l) {
-        std::vector<std::tuple<qreal, int, qreal, int>> starts; // (startY, upper slot, endY, hop)
-        for (int h : m_hopsByUpperLayer[l]) {
-            const Hop &hop = m_hops[size_t(h)];
-            starts.emplace_back(hopStartY(hop), hop.upper, hopEndY(hop), h);
+        struct Bundle
+        {
+            qreal startY;
+            int slot;
+            qreal top;
+            qreal bottom;
+            std::vector<int> hops;
+        };
+        std::vector<Bundle> bundles;
+        {
+            std::vector<std::tuple<qreal, int, int>> starts; // (startY, upper slot, hop)
+            for (int h : m_hopsByUpperLayer[l])
+                starts.emplace_back(hopStartY(m_hops[size_t(h)]), m_hops[size_t(h)].upper, h);
+            std::sort(starts.begin(), starts.end());
+            for (const auto &[y, slot, h] : starts) {
+                const qreal endY = hopEndY(m_hops[size_t(h)]);
+                if (bundles.empty() || bundles.back().slot != slot
+                    || !qFuzzyCompare(bundles.back().startY + 1, y + 1)) {
+                    bundles.push_back({y, slot, y, y, {}});
+                }
+                Bundle &b = bundles.back();
+                b.top = std::min({b.top, y, endY});
+                b.bottom = std::max({b.bottom, y, endY});
+                b.hops.push_back(h);
+            }
         }
-        std::sort(starts.begin(), starts.end());
-        int track = -1;
-        qreal lastY = 0;
-        int lastSlot = -1;
-        for (const auto &[y, slot, endY, h] : starts) {
-            Q_UNUSED(endY)
-            if (track < 0 || slot != lastSlot || !qFuzzyCompare(y + 1, lastY + 1))
-                ++track;
-            trackOfHop[size_t(h)] = track;
-            lastY = y;
-            lastSlot = slot;
+        std::vector<size_t> order(bundles.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&bundles](size_t a, size_t b) {
+            return bundles[a].top < bundles[b].top;
+        });
+        std::vector<qreal> trackBottom; // lowest y used on each track so far
+        for (size_t idx : order) {
+            const Bundle &b = bundles[idx];
+            int track = -1;
+            for (size_t t = 0; t < trackBottom.size(); ++t) {
+                if (trackBottom[t] + m_options.trackSpacing < b.top) {
+                    track = int(t);
+                    break;
+                }
+            }
+            if (track < 0) {
+                track = int(trackBottom.size());
+                trackBottom.push_back(0);
+            }
+            trackBottom[size_t(track)] = b.bottom;
+            for (int h : b.hops)
+                trackOfHop[size_t(h)] = track;
         }
-        trackCount[l] = track + 1;
+        trackCount[l] = int(trackBottom.size());
     }
     std::vector<qreal> layerX(layerCount, 0.0);
     for (size_t l = 1; l < layerCount; ++l) {
