@@ -61,10 +61,11 @@ int main(int argc, char *argv[])
 
     if (Stagecraft::Ui::CommandLine::isCommand(arguments)) {
         if (Stagecraft::Ui::CommandLine::needsGui(arguments)) {
-            // Images are drawn without a display.
+            // Images are drawn without a display. QApplication, not QGuiApplication: the
+            // exporter draws through QGraphicsScene, which needs the widget style.
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
                 qputenv("QT_QPA_PLATFORM", "offscreen");
-            QGuiApplication app(argc, argv);
+            QApplication app(argc, argv);
             return runCommand(app);
         }
         QCoreApplication app(argc, argv);

@@ -39,6 +39,27 @@ std::function<qreal(const QString &)> ConveyorScene::textWidth() const
 void ConveyorScene::setConveyor(const Conveyor &conveyor,
                                 const QHash<QString, QByteArray> &dockerfiles)
 {
+    prepareConveyor(conveyor, dockerfiles);
+    relayout();
+    if (!m_search.isEmpty())
+        setSearchText(m_search);
+}
+
+void ConveyorScene::setConveyor(const Conveyor &conveyor,
+                                const QHash<QString, QByteArray> &dockerfiles,
+                                const LayoutSidecar &userLayout)
+{
+    prepareConveyor(conveyor, dockerfiles);
+    m_options.manualPositions = userLayout.positions;
+    m_options.collapsed = userLayout.collapsed;
+    relayout();
+    if (!m_search.isEmpty())
+        setSearchText(m_search);
+}
+
+void ConveyorScene::prepareConveyor(const Conveyor &conveyor,
+                                    const QHash<QString, QByteArray> &dockerfiles)
+{
     m_conveyor = conveyor;
     m_dockerfileStages.clear();
     m_options.dockerfileStages.clear();
@@ -64,9 +85,6 @@ void ConveyorScene::setConveyor(const Conveyor &conveyor,
     m_hovered = -1;
     m_problemCounts.clear();
     updateVisibleSet();
-    relayout();
-    if (!m_search.isEmpty())
-        setSearchText(m_search);
 }
 
 void ConveyorScene::setStatuses(const StageStatuses &statuses)
@@ -193,6 +211,8 @@ void ConveyorScene::setFocusImage(int image)
 {
     if (image >= m_conveyor.images.size())
         image = -1;
+    if (image == m_focus)
+        return;
     m_focus = image;
     updateVisibleSet();
     relayout();

@@ -39,11 +39,15 @@ public:
 
     /**
      * Shows a conveyor. Dockerfile texts (by image name) add the Dockerfile's own `FROM … AS`
-     * stages inside the `dockerfile` stage. The hand-made layout (sidecar) is kept if it names
-     * images that still exist.
+     * stages inside the `dockerfile` stage. The user layout (dragged positions, collapsed nodes)
+     * is kept; entries naming images that no longer exist are ignored.
      */
     void setConveyor(const Model::Conveyor &conveyor,
                      const QHash<QString, QByteArray> &dockerfiles = {});
+    /** The same, with the project's user layout (sidecar) applied in the same single pass. */
+    void setConveyor(const Model::Conveyor &conveyor,
+                     const QHash<QString, QByteArray> &dockerfiles,
+                     const Model::LayoutSidecar &userLayout);
     const Model::Conveyor &conveyor() const { return m_conveyor; }
     const Model::ConveyorLayout &currentLayout() const { return m_layout; }
 
@@ -124,6 +128,8 @@ protected:
     void drawBackground(QPainter *painter, const QRectF &rect) override;
 
 private:
+    void prepareConveyor(const Model::Conveyor &conveyor,
+                         const QHash<QString, QByteArray> &dockerfiles);
     void relayout();
     void updateVisibleSet();
     void rebuildItems();

@@ -5,6 +5,7 @@
 #include "layout/dotwriter.h"
 #include "scenepalette.h"
 
+#include <QApplication>
 #include <QFileInfo>
 #include <QPainter>
 #include <QSaveFile>
@@ -152,11 +153,17 @@ bool Exporter::exportToFile(const Conveyor &conveyor,
         return true;
     }
 
+    // QGraphicsScene reads the application's style and palette in its constructor and crashes
+    // under a plain QGuiApplication; headless runs use QApplication on the offscreen platform.
+    if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
+        if (error)
+            *error = tr("PNG and SVG export need a QApplication (use the offscreen platform "
+                        "without a display)");
+        return false;
+    }
     ConveyorScene scene;
     scene.setScenePalette(ScenePalette::light());
-    scene.setConveyor(conveyor, dockerfiles);
-    if (!userLayout.isEmpty())
-        scene.setUserLayout(userLayout);
+    scene.setConveyor(conveyor, dockerfiles, userLayout);
     scene.setStatuses(statuses);
     scene.setBackgroundColor(options.transparent ? QColor(Qt::transparent) : QColor(Qt::white));
 

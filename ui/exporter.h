@@ -26,8 +26,10 @@ struct ExportOptions
 
 /**
  * Writes the conveyor view as PNG, SVG or Graphviz DOT: the same drawing as the window, with
- * status colours and legend, in the light palette. Works headless: it needs a QGuiApplication
- * (offscreen platform is fine), not a QApplication.
+ * status colours and legend, in the light palette. Works headless, but PNG and SVG need a
+ * QApplication (QGraphicsScene reads the widget style when constructed; under a bare
+ * QGuiApplication it crashes): use QApplication with QT_QPA_PLATFORM=offscreen. DOT needs only
+ * QCoreApplication.
  */
 class Exporter
 {

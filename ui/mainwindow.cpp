@@ -205,9 +205,8 @@ void MainWindow::showProject(const QString &configFile,
     const LayoutSidecar sidecar = LayoutSidecar::load(LayoutSidecar::pathFor(configFile),
                                                       &sidecarError);
     if (!sameProject)
-        m_scene->setFocusImage(-1);
-    m_scene->setConveyor(conveyor, dockerfiles);
-    m_scene->setUserLayout(sidecar);
+        m_scene->setFocusImage(-1); // no-op unless focused
+    m_scene->setConveyor(conveyor, dockerfiles, sidecar);
     QHash<int, int> counts;
     for (int i : images) {
         if (i >= 0)
