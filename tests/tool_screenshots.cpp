@@ -5,6 +5,7 @@
 #include "conveyorscene.h"
 #include "conveyorview.h"
 #include "exporter.h"
+#include "imagenodeitem.h"
 #include "mainwindow.h"
 #include "models/settings.h"
 
@@ -102,11 +103,22 @@ int main(int argc, char *argv[])
         window.setStatuses(statuses);
         QApplication::processEvents();
         window.view()->fitAll();
-        window.scene()->selectImage(3);
+        // Select app/install through the tree, as a user would: everything else follows.
+        QTreeView *tree = window.imagesTree();
+        const QModelIndex app = tree->model()->index(3, 0);
+        tree->expand(app);
+        tree->setCurrentIndex(tree->model()->index(2, 0, app));
+        window.view()->fitAll();
         QApplication::processEvents();
         window.grab().save(out
                            + (dark ? QStringLiteral("/mainwindow-dark.png")
                                    : QStringLiteral("/mainwindow.png")));
+        window.view()->resetZoom();
+        window.view()->centerOn(window.scene()->imageItem(3));
+        QApplication::processEvents();
+        window.grab().save(out + (dark ? QStringLiteral("/mainwindow-detail-dark.png")
+                                       : QStringLiteral("/mainwindow-detail.png")));
+        window.view()->fitAll();
         window.scene()->setHoveredImage(3);
         QApplication::processEvents();
         window.view()->grab().save(out + QStringLiteral("/hover.png"));
