@@ -116,8 +116,9 @@ int main(int argc, char *argv[])
         window.view()->resetZoom();
         window.view()->centerOn(window.scene()->imageItem(3));
         QApplication::processEvents();
-        window.grab().save(out + (dark ? QStringLiteral("/mainwindow-detail-dark.png")
-                                       : QStringLiteral("/mainwindow-detail.png")));
+        window.grab().save(out
+                           + (dark ? QStringLiteral("/mainwindow-detail-dark.png")
+                                   : QStringLiteral("/mainwindow-detail.png")));
         window.view()->fitAll();
         window.scene()->setHoveredImage(3);
         QApplication::processEvents();

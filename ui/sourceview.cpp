@@ -69,9 +69,7 @@ void SourceView::setSource(const QString &fileName, const QByteArray &text)
     QString content = QString::fromUtf8(text);
     // CRLF files: the editor shows lines, not carriage returns.
     content.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-    m_programmatic = true;
     setPlainText(content);
-    m_programmatic = false;
     updateExtraSelections();
 }
 
@@ -105,10 +103,8 @@ void SourceView::goTo(int line, int column)
     cursor.movePosition(QTextCursor::Right,
                         QTextCursor::MoveAnchor,
                         std::clamp(column - 1, 0, std::max(0, block.length() - 1)));
-    m_programmatic = true;
     setTextCursor(cursor);
     centerCursor();
-    m_programmatic = false;
 }
 
 void SourceView::setMarkedLines(int first, int last)

@@ -57,7 +57,6 @@ private:
     QHash<int, bool> m_errorLines;      // line → is an error (not only warnings)
     int m_markedFirst = 0;
     int m_markedLast = 0;
-    bool m_programmatic = false;
 };
 
 } // namespace Stagecraft::Ui
