@@ -131,6 +131,16 @@ int main(int argc, char *argv[])
         window.view()->fitAll();
         QApplication::processEvents();
         window.grab().save(out + QStringLiteral("/mainwindow-150.png"));
+        // At 100 %, around the image with the most incoming edges: where clutter would show.
+        int busiest = 0;
+        for (int i = 0; i < big.images.size(); ++i) {
+            if (big.incomingEdges(i).size() > big.incomingEdges(busiest).size())
+                busiest = i;
+        }
+        window.view()->resetZoom();
+        window.view()->centerOn(window.scene()->imageItem(busiest));
+        QApplication::processEvents();
+        window.view()->grab().save(out + QStringLiteral("/detail-150.png"));
         window.scene()->collapseAll();
         window.view()->fitAll();
         QApplication::processEvents();

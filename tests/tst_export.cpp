@@ -52,6 +52,8 @@ private slots:
     void dotAcceptedByGraphviz_data();
     void dotAcceptedByGraphviz();
     void errors();
+    void arguments_data();
+    void arguments();
 
 private:
     QTemporaryDir m_dir;
@@ -268,6 +270,62 @@ void tst_Export::errors()
                                    {},
                                    &error));
     QVERIFY(!QImage(m_dir.filePath(QStringLiteral("empty.png"))).isNull());
+}
+
+void tst_Export::arguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<qreal>("scale");
+    QTest::newRow("png") << QStringList{QStringLiteral("p"),
+                                        QStringLiteral("-o"),
+                                        QStringLiteral("o.png")}
+                         << true << 1.0;
+    QTest::newRow("scale") << QStringList{QStringLiteral("-o"),
+                                          QStringLiteral("o.png"),
+                                          QStringLiteral("p"),
+                                          QStringLiteral("--scale"),
+                                          QStringLiteral("2.5")}
+                           << true << 2.5;
+    QTest::newRow("dot") << QStringList{QStringLiteral("p"),
+                                        QStringLiteral("--output"),
+                                        QStringLiteral("o.dot")}
+                         << true << 1.0;
+    QTest::newRow("no output") << QStringList{QStringLiteral("p")} << false << 1.0;
+    QTest::newRow("no input") << QStringList{QStringLiteral("-o"), QStringLiteral("o.svg")} << false
+                              << 1.0;
+    QTest::newRow("bad scale") << QStringList{QStringLiteral("p"),
+                                              QStringLiteral("-o"),
+                                              QStringLiteral("o.png"),
+                                              QStringLiteral("--scale"),
+                                              QStringLiteral("x")}
+                               << false << 1.0;
+    QTest::newRow("bad format") << QStringList{QStringLiteral("p"),
+                                               QStringLiteral("-o"),
+                                               QStringLiteral("o.gif")}
+                                << false << 1.0;
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("p"),
+                                                   QStringLiteral("-o"),
+                                                   QStringLiteral("o.png"),
+                                                   QStringLiteral("--frob")}
+                                    << false << 1.0;
+    QTest::newRow("dangling -o") << QStringList{QStringLiteral("p"), QStringLiteral("-o")} << false
+                                 << 1.0;
+}
+
+void tst_Export::arguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(bool, ok);
+    QFETCH(qreal, scale);
+    QString error;
+    const std::optional<Ui::ExportRequest> request = Exporter::parseArguments(args, &error);
+    QCOMPARE(request.has_value(), ok);
+    QCOMPARE(error.isEmpty(), ok);
+    if (request) {
+        QCOMPARE(request->input, QStringLiteral("p"));
+        QCOMPARE(request->options.scale, scale);
+    }
 }
 
 QTEST_MAIN(tst_Export)

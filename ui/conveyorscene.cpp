@@ -84,6 +84,7 @@ void ConveyorScene::prepareConveyor(const Conveyor &conveyor,
     }
     m_hovered = -1;
     m_problemCounts.clear();
+    m_problemErrors.clear();
     updateVisibleSet();
 }
 
@@ -114,9 +115,10 @@ StageStatus ConveyorScene::imageStatus(int image) const
     return summarizeStatuses(list);
 }
 
-void ConveyorScene::setProblemCounts(const QHash<int, int> &counts)
+void ConveyorScene::setProblemCounts(const QHash<int, int> &counts, const QSet<int> &withErrors)
 {
     m_problemCounts = counts;
+    m_problemErrors = withErrors;
     for (ImageNodeItem *node : std::as_const(m_nodes))
         node->update();
 }

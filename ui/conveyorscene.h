@@ -55,9 +55,10 @@ public:
     Model::StageStatus stageStatus(int image, Model::StageId stage) const;
     Model::StageStatus imageStatus(int image) const;
 
-    /** Number of problems per image, shown as a red marker on the node. */
-    void setProblemCounts(const QHash<int, int> &counts);
+    /** Number of problems per image, shown as a marker on the node; red when one is an error. */
+    void setProblemCounts(const QHash<int, int> &counts, const QSet<int> &withErrors = {});
     int problemCount(int image) const { return m_problemCounts.value(image); }
+    bool hasErrors(int image) const { return m_problemErrors.contains(image); }
 
     void setScenePalette(const ScenePalette &palette);
     const ScenePalette &scenePalette() const { return m_palette; }
@@ -142,6 +143,7 @@ private:
     Model::StageStatuses m_statuses;
     QHash<int, QList<Model::DockerfileStage>> m_dockerfileStages;
     QHash<int, int> m_problemCounts;
+    QSet<int> m_problemErrors;
     QSet<int> m_movedDuringDrag;
     Model::ConveyorLayoutOptions m_options;
     Model::ConveyorLayout m_layout;

@@ -22,6 +22,56 @@ constexpr qreal s_legendGap = 24;
 constexpr qreal s_maxPixels = 16384; // QImage and most viewers give up beyond this
 } // namespace
 
+std::optional<ExportRequest> Exporter::parseArguments(const QStringList &arguments, QString *error)
+{
+    ExportRequest request;
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return std::optional<ExportRequest>();
+    };
+    for (int i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        auto value = [&](QString *out) {
+            if (i + 1 >= arguments.size())
+                return false;
+            *out = arguments.at(++i);
+            return true;
+        };
+        if (a == u"-o" || a == u"--output") {
+            if (!value(&request.output))
+                return fail(tr("%1 needs a file name").arg(a));
+        } else if (a == u"--scale") {
+            QString text;
+            bool ok = false;
+            if (value(&text))
+                request.options.scale = text.toDouble(&ok);
+            if (!ok || !(request.options.scale > 0) || request.options.scale > 16)
+                return fail(tr("--scale needs a number between 0 and 16"));
+        } else if (a == u"--transparent") {
+            request.options.transparent = true;
+        } else if (a == u"--no-legend") {
+            request.options.legend = false;
+        } else if (a == u"--status-from") {
+            if (!value(&request.statusFrom))
+                return fail(tr("%1 needs a file name").arg(a));
+        } else if (a.startsWith(u'-') && a.size() > 1) {
+            return fail(tr("unknown option: %1").arg(a));
+        } else if (request.input.isEmpty()) {
+            request.input = a;
+        } else {
+            return fail(tr("unexpected argument: %1").arg(a));
+        }
+    }
+    if (request.input.isEmpty())
+        return fail(tr("export needs a werf.yaml or project directory"));
+    if (request.output.isEmpty())
+        return fail(tr("export needs -o OUT.png, OUT.svg or OUT.dot"));
+    if (!formatForPath(request.output))
+        return fail(tr("unknown export format of %1: use .png, .svg or .dot").arg(request.output));
+    return request;
+}
+
 std::optional<Exporter::Format> Exporter::formatForPath(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();

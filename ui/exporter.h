@@ -17,11 +17,23 @@ namespace Stagecraft::Ui {
 
 class ConveyorScene;
 
+/** `stagecraft export PATH -o OUT.png|.svg|.dot [--scale N] [--transparent] [--no-legend]
+ *  [--status-from PLAN.json]`, parsed. */
+struct ExportRequest;
+
 struct ExportOptions
 {
     qreal scale = 1.0;        ///< PNG pixels per scene unit (2 = twice the size)
     bool transparent = false; ///< PNG: transparent instead of white background
     bool legend = true;       ///< draw the status legend beside the graph
+};
+
+struct ExportRequest
+{
+    QString input;      ///< werf.yaml or project directory
+    QString output;     ///< OUT.png, OUT.svg or OUT.dot
+    QString statusFrom; ///< optional `plan --json` output to colour the stages
+    ExportOptions options;
 };
 
 /**
@@ -41,6 +53,12 @@ public:
         Svg,
         Dot,
     };
+
+    /**
+     * Parses the arguments after `export` (PATH -o OUT [--scale N] [--transparent]
+     * [--no-legend] [--status-from PLAN.json]). Returns nullopt with a usage error.
+     */
+    static std::optional<ExportRequest> parseArguments(const QStringList &arguments, QString *error);
 
     /** The format named by a file's suffix (.png, .svg, .dot/.gv); nullopt when unknown. */
     static std::optional<Format> formatForPath(const QString &path);

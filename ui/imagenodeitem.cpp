@@ -182,7 +182,8 @@ void ImageNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     if (problems > 0) {
         const QRectF marker(nameRight - 18, 5, 16, 16);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(pal.error);
+        painter->setBrush(s->hasErrors(m_image) ? pal.error
+                                                : stageStatusColor(StageStatus::Invalidated));
         painter->drawEllipse(marker);
         painter->setPen(Qt::white);
         painter->drawText(marker,

@@ -208,11 +208,16 @@ void MainWindow::showProject(const QString &configFile,
         m_scene->setFocusImage(-1); // no-op unless focused
     m_scene->setConveyor(conveyor, dockerfiles, sidecar);
     QHash<int, int> counts;
-    for (int i : images) {
-        if (i >= 0)
-            ++counts[i];
+    QSet<int> withErrors;
+    for (int k = 0; k < images.size(); ++k) {
+        const int i = images.at(k);
+        if (i < 0)
+            continue;
+        ++counts[i];
+        if (m_model->diagnostics().at(k).severity == Severity::Error)
+            withErrors.insert(i);
     }
-    m_scene->setProblemCounts(counts);
+    m_scene->setProblemCounts(counts, withErrors);
 
     m_source->setSource(QFileInfo(configFile).fileName(), sourceText);
     m_source->setProblems(m_model->diagnostics());
