@@ -5,7 +5,11 @@
 #include "imagenodeitem.h"
 #include "scenepalette.h"
 
+#include <QContextMenuEvent>
+#include <QGuiApplication>
+#include <QClipboard>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -261,6 +265,41 @@ void ConveyorView::scrollContentsBy(int dx, int dy)
     // The legend is fixed to the viewport; scrolled pixels would smear it.
     if (m_legendVisible)
         viewport()->update();
+}
+
+void ConveyorView::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (!m_scene)
+        return;
+    int image = -1;
+    for (QGraphicsItem *item : items(event->pos())) {
+        for (QGraphicsItem *i = item; i; i = i->parentItem()) {
+            if (auto *node = qgraphicsitem_cast<ImageNodeItem *>(i)) {
+                image = node->image();
+                break;
+            }
+        }
+        if (image >= 0)
+            break;
+    }
+    QMenu menu(this);
+    if (image >= 0) {
+        const QString name = m_scene->conveyor().images.at(image).displayName();
+        connect(menu.addAction(tr("Focus on %1").arg(name)), &QAction::triggered, this,
+                [this, image] { emit focusRequested(image); });
+        if (m_scene->conveyor().images.at(image).kind != Model::ImageKind::External) {
+            connect(menu.addAction(m_scene->isCollapsed(image) ? tr("Expand") : tr("Collapse")),
+                    &QAction::triggered, this, [this, image] { m_scene->toggleCollapsed(image); });
+        }
+        connect(menu.addAction(tr("Copy Name")), &QAction::triggered, this,
+                [name] { QGuiApplication::clipboard()->setText(name); });
+        menu.addSeparator();
+    }
+    if (m_scene->focusImage() >= 0)
+        connect(menu.addAction(tr("Show All Images")), &QAction::triggered, this,
+                [this] { emit focusRequested(-1); });
+    connect(menu.addAction(tr("Fit to View")), &QAction::triggered, this, &ConveyorView::fitAll);
+    menu.exec(event->globalPos());
 }
 
 void ConveyorView::changeEvent(QEvent *event)

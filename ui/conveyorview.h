@@ -38,6 +38,8 @@ public:
 
 signals:
     void zoomChanged(qreal zoom);
+    /** Context menu "Focus on This Image"; -1 for "Show All Images". */
+    void focusRequested(int image);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -49,6 +51,7 @@ protected:
     void drawForeground(QPainter *painter, const QRectF &rect) override;
     void changeEvent(QEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void scaleBy(qreal factor, const QPoint &anchor);

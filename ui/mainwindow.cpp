@@ -97,6 +97,11 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
         m_layoutSaveTimer->start();
     });
     connect(m_view, &ConveyorView::zoomChanged, this, &MainWindow::updateStatusBar);
+    connect(m_view, &ConveyorView::focusRequested, this, [this](int image) {
+        if (image >= 0)
+            selectEverywhere(image, std::nullopt, FromOther);
+        (image >= 0 ? m_focusAction : m_showAllAction)->trigger();
+    });
     connect(m_legendAction, &QAction::toggled, this, [this](bool on) {
         m_view->setLegendVisible(on);
         m_settings.setShowLegend(on);
