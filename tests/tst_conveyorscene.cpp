@@ -332,6 +332,18 @@ void tst_ConveyorScene::dragIsRemembered()
         QVERIFY(dropped.y() > before.y() + 30);
         QCOMPARE(dropped.x(), before.x());
         QTRY_VERIFY(QFile::exists(sidecar));
+        // Dragging by a stage box moves the whole image too.
+        StageItem *setup = window.scene()->stageItem(3, StageId::Setup);
+        QVERIFY(setup);
+        view->centerOn(setup);
+        const QPointF appBefore = window.scene()->imageItem(3)->pos();
+        const QPoint grabStage = view->mapFromScene(setup->sceneBoundingRect().center());
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, grabStage);
+        for (int i = 1; i <= 4; ++i)
+            QTest::mouseMove(view->viewport(), grabStage + QPoint(10 * i, 0));
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, grabStage + QPoint(40, 0));
+        QCOMPARE(window.scene()->imageItem(3)->pos(), appBefore + QPointF(40, 0));
+        QTRY_VERIFY(LayoutSidecar::load(sidecar).positions.contains(QStringLiteral("image:app")));
         QCOMPARE(readFile(config),
                  readFile(QStringLiteral(STAGECRAFT_SOURCE_DIR "/resources/example/werf.yaml")));
     }

@@ -5,9 +5,9 @@
 #include "imagenodeitem.h"
 #include "scenepalette.h"
 
+#include <QClipboard>
 #include <QContextMenuEvent>
 #include <QGuiApplication>
-#include <QClipboard>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QScrollBar>
@@ -285,19 +285,25 @@ void ConveyorView::contextMenuEvent(QContextMenuEvent *event)
     QMenu menu(this);
     if (image >= 0) {
         const QString name = m_scene->conveyor().images.at(image).displayName();
-        connect(menu.addAction(tr("Focus on %1").arg(name)), &QAction::triggered, this,
+        connect(menu.addAction(tr("Focus on %1").arg(name)),
+                &QAction::triggered,
+                this,
                 [this, image] { emit focusRequested(image); });
         if (m_scene->conveyor().images.at(image).kind != Model::ImageKind::External) {
             connect(menu.addAction(m_scene->isCollapsed(image) ? tr("Expand") : tr("Collapse")),
-                    &QAction::triggered, this, [this, image] { m_scene->toggleCollapsed(image); });
+                    &QAction::triggered,
+                    this,
+                    [this, image] { m_scene->toggleCollapsed(image); });
         }
-        connect(menu.addAction(tr("Copy Name")), &QAction::triggered, this,
-                [name] { QGuiApplication::clipboard()->setText(name); });
+        connect(menu.addAction(tr("Copy Name")), &QAction::triggered, this, [name] {
+            QGuiApplication::clipboard()->setText(name);
+        });
         menu.addSeparator();
     }
     if (m_scene->focusImage() >= 0)
-        connect(menu.addAction(tr("Show All Images")), &QAction::triggered, this,
-                [this] { emit focusRequested(-1); });
+        connect(menu.addAction(tr("Show All Images")), &QAction::triggered, this, [this] {
+            emit focusRequested(-1);
+        });
     connect(menu.addAction(tr("Fit to View")), &QAction::triggered, this, &ConveyorView::fitAll);
     menu.exec(event->globalPos());
 }

@@ -4,6 +4,7 @@
 #include "conveyorscene.h"
 
 #include <QFontMetricsF>
+#include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
@@ -128,6 +129,35 @@ QVariant StageItem::itemChange(GraphicsItemChange change, const QVariant &value)
     if (change == ItemSelectedHasChanged)
         update();
     return QGraphicsItem::itemChange(change, value);
+}
+
+void StageItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    m_dragged = false;
+    m_parentStart = parentItem() ? parentItem()->pos() : QPointF();
+    QGraphicsItem::mousePressEvent(event);
+    event->accept();
+}
+
+void StageItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!(event->buttons() & Qt::LeftButton) || !parentItem())
+        return;
+    const QPointF delta = event->scenePos() - event->buttonDownScenePos(Qt::LeftButton);
+    if (!m_dragged && delta.manhattanLength() < 4)
+        return;
+    m_dragged = true;
+    parentItem()->setPos(m_parentStart + delta);
+}
+
+void StageItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    QGraphicsItem::mouseReleaseEvent(event);
+    if (m_dragged) {
+        m_dragged = false;
+        if (ConveyorScene *s = conveyorScene())
+            s->handleNodeDragFinished(m_image);
+    }
 }
 
 } // namespace Stagecraft::Ui

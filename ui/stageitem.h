@@ -38,6 +38,10 @@ public:
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+    // Dragging a stage drags its image: the boxes fill most of a node, so users grab them.
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
     ConveyorScene *conveyorScene() const;
@@ -47,6 +51,8 @@ private:
     Model::StageId m_stage = Model::StageId::From;
     QSizeF m_size;
     QList<QRectF> m_dockerfileRects;
+    bool m_dragged = false;
+    QPointF m_parentStart;
 };
 
 } // namespace Stagecraft::Ui
