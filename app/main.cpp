@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 #include "mainwindow.h"
+#include "projectloader.h"
+#include "models/settings.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
 #include <QTextStream>
 #include <QTranslator>
 
@@ -59,10 +62,11 @@ int main(int argc, char *argv[])
 
     if (Stagecraft::Ui::CommandLine::isCommand(arguments)) {
         if (Stagecraft::Ui::CommandLine::needsGui(arguments)) {
-            // Images are drawn without a display.
+            // Images are drawn without a display. QApplication, not QGuiApplication: the
+            // exporter draws through QGraphicsScene, which needs the widget style.
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
                 qputenv("QT_QPA_PLATFORM", "offscreen");
-            QGuiApplication app(argc, argv);
+            QApplication app(argc, argv);
             return runCommand(app);
         }
         QCoreApplication app(argc, argv);
@@ -71,7 +75,10 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     installTranslators(app);
-    Stagecraft::Ui::MainWindow window;
+    QSettings qsettings;
+    Stagecraft::Model::Settings settings(qsettings);
+    Stagecraft::Ui::MainWindow window(settings);
+    window.setProjectLoader(&Stagecraft::Ui::loadProjectForWindow);
     if (arguments.size() > 1)
         window.openPath(arguments.at(1));
     window.show();

@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "exporter.h"
+#include "projectloader.h"
+
 #include "build/logcommand.h"
 #include "config/configloader.h"
 #include "conveyor/graphwriter.h"
+#include "layout/layoutsidecar.h"
+#include "models/stagestatus.h"
 #include "signature/planner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QTextStream>
 
 #include <functional>
@@ -43,6 +49,10 @@ const QList<Command> &commands()
             {QStringLiteral("plan"),
              QStringLiteral("plan PATH [--json] [--werf-version V]"),
              tr("Print werf 1.1 stage signatures and the status of each stage.")},
+            {QStringLiteral("export"),
+             QStringLiteral("export PATH -o OUT.png|.svg|.dot [--scale N] [--transparent] "
+                            "[--no-legend] [--status-from PLAN.json]"),
+             tr("Draw the conveyor graph, as the window shows it, to a file.")},
             {QStringLiteral("log"),
              QStringLiteral("log FILE [--json]"),
              tr("Summarise a saved werf build log (cached, built and failed stages).")},
@@ -265,6 +275,48 @@ int runPlan(const QStringList &arguments,
     return 0;
 }
 
+int runExport(const QStringList &arguments,
+              QTextStream &,
+              QTextStream &err,
+              const CommandLine::Services &)
+{
+    QString error;
+    const std::optional<ExportRequest> request
+            = Exporter::parseArguments(arguments.mid(2), &error);
+    if (!request) {
+        err << error << u'\n' << usage();
+        return 2;
+    }
+    Model::StageStatuses statuses;
+    if (!request->statusFrom.isEmpty()) {
+        QFile file(request->statusFrom);
+        if (!file.open(QIODevice::ReadOnly)) {
+            err << tr("%1: error: cannot read: %2").arg(request->statusFrom, file.errorString())
+                << u'\n';
+            return 1;
+        }
+        const auto parsed = Model::statusesFromPlanJson(file.readAll(), &error);
+        if (!parsed) {
+            err << request->statusFrom << QStringLiteral(": error: ") << error << u'\n';
+            return 1;
+        }
+        statuses = *parsed;
+    }
+    const Model::LoadedProject project = Model::loadProject(request->input);
+    printDiagnostics(project.diagnostics, err);
+    if (!project.ok())
+        return 1;
+    const LoadedProject shown = windowProject(project);
+    const Model::LayoutSidecar sidecar
+            = Model::LayoutSidecar::load(Model::LayoutSidecar::pathFor(project.configFile));
+    if (!Exporter::exportToFile(shown.conveyor, request->output, request->options, &error,
+                                statuses, shown.dockerfiles, sidecar)) {
+        err << request->output << QStringLiteral(": error: ") << error << u'\n';
+        return 1;
+    }
+    return 0;
+}
+
 int runLog(const QStringList &arguments,
            QTextStream &out,
            QTextStream &err,
@@ -325,6 +377,7 @@ int CommandLine::run(const QStringList &arguments,
             {QStringLiteral("lint"), runLint},
             {QStringLiteral("graph"), runGraph},
             {QStringLiteral("plan"), runPlan},
+            {QStringLiteral("export"), runExport},
             {QStringLiteral("log"), runLog},
     };
     for (const auto &[name, runner] : runners) {

@@ -1,22 +1,172 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/diagnostic.h"
+#include "conveyor/conveyor.h"
+#include "models/stagestatus.h"
+
+#include <QByteArray>
+#include <QHash>
 #include <QMainWindow>
+
+#include <functional>
+#include <optional>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QTimer;
+class QTreeView;
+
+namespace Stagecraft::Model {
+class ConveyorFilterProxyModel;
+class ConveyorModel;
+class ProblemsModel;
+class Settings;
+} // namespace Stagecraft::Model
 
 namespace Stagecraft::Ui {
 
-/** The Stagecraft main window. */
+class ConveyorScene;
+class ConveyorView;
+class PropertiesPanel;
+class SourceView;
+
+/** What a project loader hands to the window. */
+struct LoadedProject
+{
+    QString configFile;    ///< the werf.yaml that was read (absolute)
+    QByteArray sourceText; ///< its text, as on disk
+    Model::Conveyor conveyor;
+    Model::Diagnostics diagnostics;
+    /** Dockerfile texts by image name, for drawing their `FROM … AS` stages. */
+    QHash<QString, QByteArray> dockerfiles;
+    Model::StageStatuses statuses;
+};
+
+/**
+ * Reads a werf.yaml (the path is a file; directories are resolved to their werf.yaml first).
+ * Returns nullopt and sets `error` when nothing could be shown at all; config errors belong in
+ * LoadedProject::diagnostics instead.
+ */
+using ProjectLoader
+        = std::function<std::optional<LoadedProject>(const QString &path, QString *error)>;
+
+/**
+ * The Stagecraft main window: the conveyor graph in the centre, the images tree (left), the
+ * properties of the selection (right), the source and the problems (bottom).
+ */
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(Model::Settings &settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /** Opens a werf.yaml or a project directory. */
+    /** The function File → Open, Reload, recent files and drag and drop go through. */
+    void setProjectLoader(ProjectLoader loader);
+
+    /** Opens a werf.yaml or a project directory through the loader. */
     bool openPath(const QString &path);
+    /** Shows a loaded project: the entry point the loader's result goes to. */
+    void showProject(const QString &configFile,
+                     const QByteArray &sourceText,
+                     const Model::Conveyor &conveyor,
+                     const Model::Diagnostics &diagnostics,
+                     const QHash<QString, QByteArray> &dockerfiles = {});
+    void setStatuses(const Model::StageStatuses &statuses);
+
+    /** werf.yaml (or werf.yml) inside a directory; the path itself for files. */
+    static QString resolveConfigPath(const QString &path);
+
+    ConveyorScene *scene() const { return m_scene; }
+    ConveyorView *view() const { return m_view; }
+    QTreeView *imagesTree() const { return m_tree; }
+    SourceView *sourceView() const { return m_source; }
+    PropertiesPanel *propertiesPanel() const { return m_properties; }
+    Model::ConveyorModel *conveyorModel() const { return m_model; }
+    QString configFile() const { return m_configFile; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createDocks();
+    void retranslate();
+    void updateRecentFilesMenu();
+    void updateStatusBar();
+    void updateActions();
+
+    void openFileDialog();
+    void openDirectoryDialog();
+    void reload();
+    void exportDialog(int format);
+    void saveUserLayout();
+
+    void handleSceneCurrentChanged(int image, int stage);
+    void handleTreeCurrentChanged(const QModelIndex &current);
+    void handleSourceLineActivated(int line);
+    void handleProblemActivated(const QModelIndex &index);
+    /** Selects an image/stage everywhere except in `origin` (0 scene, 1 tree, 2 source). */
+    void selectEverywhere(int image, std::optional<Model::StageId> stage, int origin);
+
+    Model::Settings &m_settings;
+    ProjectLoader m_loader;
+    QString m_configFile;
+    QByteArray m_sourceText;
+
+    Model::ConveyorModel *m_model = nullptr;
+    Model::ConveyorFilterProxyModel *m_proxy = nullptr;
+    Model::ProblemsModel *m_problems = nullptr;
+    ConveyorScene *m_scene = nullptr;
+    ConveyorView *m_view = nullptr;
+    QTreeView *m_tree = nullptr;
+    QLineEdit *m_treeFilter = nullptr;
+    QLineEdit *m_search = nullptr;
+    SourceView *m_source = nullptr;
+    QTreeView *m_problemsView = nullptr;
+    PropertiesPanel *m_properties = nullptr;
+    QDockWidget *m_imagesDock = nullptr;
+    QDockWidget *m_propertiesDock = nullptr;
+    QDockWidget *m_sourceDock = nullptr;
+    QDockWidget *m_problemsDock = nullptr;
+    QLabel *m_countsLabel = nullptr;
+    QLabel *m_zoomLabel = nullptr;
+    QTimer *m_layoutSaveTimer = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_exportMenu = nullptr;
+
+    QAction *m_openAction = nullptr;
+    QAction *m_openDirectoryAction = nullptr;
+    QAction *m_reloadAction = nullptr;
+    QAction *m_exportPngAction = nullptr;
+    QAction *m_exportSvgAction = nullptr;
+    QAction *m_exportDotAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_zoomInAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+    QAction *m_actualSizeAction = nullptr;
+    QAction *m_fitAction = nullptr;
+    QAction *m_collapseAllAction = nullptr;
+    QAction *m_expandAllAction = nullptr;
+    QAction *m_focusAction = nullptr;
+    QAction *m_showAllAction = nullptr;
+    QAction *m_resetLayoutAction = nullptr;
+    QAction *m_legendAction = nullptr;
+    QAction *m_externalAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    bool m_syncing = false;
 };
 
 } // namespace Stagecraft::Ui

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Not a test: renders the main window and exports of the example and of generated projects into a
+// directory, for looking at them (and for README.md). Usage: tool_screenshots OUTDIR [--dark]
+#include "conveyorfixtures.h"
+#include "conveyorscene.h"
+#include "conveyorview.h"
+#include "exporter.h"
+#include "imagenodeitem.h"
+#include "mainwindow.h"
+#include "models/settings.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QSettings>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTreeView>
+
+using namespace Stagecraft;
+using namespace Stagecraft::Tests;
+
+namespace {
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+StageStatuses exampleStatuses(const Conveyor &c)
+{
+    StageStatuses s;
+    auto set = [&](int image, StageId stage, StageStatus status) {
+        s.insert(statusKey(c.images.at(image), stage), status);
+    };
+    set(1, StageId::From, StageStatus::Cached);
+    set(1, StageId::Install, StageStatus::Cached);
+    set(2, StageId::From, StageStatus::Cached);
+    set(2, StageId::BeforeInstall, StageStatus::Built);
+    set(2, StageId::DockerInstructions, StageStatus::Built);
+    set(3, StageId::From, StageStatus::Built);
+    set(3, StageId::GitArchive, StageStatus::Built);
+    set(3, StageId::Install, StageStatus::Invalidated);
+    set(3, StageId::ImportsAfterInstall, StageStatus::Building);
+    set(3, StageId::Setup, StageStatus::Invalidated);
+    set(4, StageId::Dockerfile, StageStatus::Failed);
+    return s;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    const QStringList args = QCoreApplication::arguments();
+    const QString out = args.size() > 1 ? args.at(1) : QStringLiteral("shots");
+    const bool dark = args.contains(QStringLiteral("--dark"));
+    QDir().mkpath(out);
+    if (dark) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QPalette p;
+        p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+        p.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));
+        p.setColor(QPalette::Base, QColor(0x1f, 0x21, 0x25));
+        p.setColor(QPalette::AlternateBase, QColor(0x26, 0x29, 0x2e));
+        p.setColor(QPalette::Text, QColor(0xe8, 0xea, 0xed));
+        p.setColor(QPalette::Button, QColor(0x33, 0x36, 0x3b));
+        p.setColor(QPalette::ButtonText, QColor(0xe8, 0xea, 0xed));
+        p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xe0));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::ToolTipBase, QColor(0x33, 0x36, 0x3b));
+        p.setColor(QPalette::ToolTipText, QColor(0xe8, 0xea, 0xed));
+        QApplication::setPalette(p);
+    } else {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    }
+
+    QTemporaryDir settingsDir;
+    QSettings qsettings(settingsDir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    Model::Settings settings(qsettings);
+
+    const QString exampleDir = QStringLiteral(STAGECRAFT_SOURCE_DIR "/resources/example");
+    const Conveyor example = exampleConveyor();
+    const QHash<QString, QByteArray> dockerfiles{
+            {QStringLiteral("web"), readFile(exampleDir + QStringLiteral("/web/Dockerfile"))}};
+    const StageStatuses statuses = exampleStatuses(example);
+
+    {
+        Ui::MainWindow window(settings);
+        window.resize(1500, 900);
+        window.show();
+        // A copy of the example, so that the sidecar does not land in the source tree.
+        QTemporaryDir project;
+        const QString config = project.filePath(QStringLiteral("werf.yaml"));
+        QFile::copy(exampleDir + QStringLiteral("/werf.yaml"), config);
+        window.showProject(config,
+                           readFile(config),
+                           example,
+                           {Model::Diagnostic::warning(QStringLiteral("unused artifact"),
+                                                       at(44, 3, QStringLiteral("werf.yaml")))},
+                           dockerfiles);
+        window.setStatuses(statuses);
+        QApplication::processEvents();
+        window.view()->fitAll();
+        // Select app/install through the tree, as a user would: everything else follows.
+        QTreeView *tree = window.imagesTree();
+        const QModelIndex app = tree->model()->index(3, 0);
+        tree->expand(app);
+        tree->setCurrentIndex(tree->model()->index(2, 0, app));
+        window.view()->fitAll();
+        QApplication::processEvents();
+        window.grab().save(out
+                           + (dark ? QStringLiteral("/mainwindow-dark.png")
+                                   : QStringLiteral("/mainwindow.png")));
+        window.view()->resetZoom();
+        window.view()->centerOn(window.scene()->imageItem(3));
+        QApplication::processEvents();
+        window.grab().save(out
+                           + (dark ? QStringLiteral("/mainwindow-detail-dark.png")
+                                   : QStringLiteral("/mainwindow-detail.png")));
+        window.view()->fitAll();
+        window.scene()->setHoveredImage(3);
+        QApplication::processEvents();
+        window.view()->grab().save(out + QStringLiteral("/hover.png"));
+        window.scene()->setHoveredImage(-1);
+
+        const Conveyor big = generatedConveyor(150, 3);
+        window.showProject(project.filePath(QStringLiteral("big/werf.yaml")), QByteArray(), big, {});
+        QApplication::processEvents();
+        window.view()->fitAll();
+        QApplication::processEvents();
+        window.grab().save(out + QStringLiteral("/mainwindow-150.png"));
+        // At 100 %, around the image with the most incoming edges: where clutter would show.
+        int busiest = 0;
+        for (int i = 0; i < big.images.size(); ++i) {
+            if (big.incomingEdges(i).size() > big.incomingEdges(busiest).size())
+                busiest = i;
+        }
+        window.view()->resetZoom();
+        window.view()->centerOn(window.scene()->imageItem(busiest));
+        QApplication::processEvents();
+        window.view()->grab().save(out + QStringLiteral("/detail-150.png"));
+        window.scene()->collapseAll();
+        window.view()->fitAll();
+        QApplication::processEvents();
+        window.view()->grab().save(out + QStringLiteral("/collapsed-150.png"));
+    }
+
+    QString error;
+    Ui::ExportOptions options;
+    options.scale = 2;
+    if (!Ui::Exporter::exportToFile(example,
+                                    out + QStringLiteral("/example.png"),
+                                    options,
+                                    &error,
+                                    statuses,
+                                    dockerfiles))
+        qWarning("%s", qPrintable(error));
+    options.scale = 1;
+    if (!Ui::Exporter::exportToFile(generatedConveyor(150, 3),
+                                    out + QStringLiteral("/generated-150.png"),
+                                    options,
+                                    &error))
+        qWarning("%s", qPrintable(error));
+    return 0;
+}

@@ -1,0 +1,432 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "conveyorfixtures.h"
+#include "conveyorscene.h"
+#include "conveyorview.h"
+#include "edgeitem.h"
+#include "imagenodeitem.h"
+#include "layout/layoutsidecar.h"
+#include "mainwindow.h"
+#include "models/conveyormodel.h"
+#include "models/settings.h"
+#include "propertiespanel.h"
+#include "sourceview.h"
+#include "stageitem.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTreeView>
+
+using namespace Stagecraft;
+using namespace Stagecraft::Model;
+using namespace Stagecraft::Tests;
+using Ui::ConveyorScene;
+using Ui::EdgeItem;
+using Ui::ImageNodeItem;
+using Ui::StageItem;
+
+namespace {
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool onRectBorder(const QPointF &p, const QRectF &r)
+{
+    constexpr qreal eps = 0.5;
+    const bool inX = p.x() >= r.left() - eps && p.x() <= r.right() + eps;
+    const bool inY = p.y() >= r.top() - eps && p.y() <= r.bottom() + eps;
+    return (inX && (std::abs(p.y() - r.top()) < eps || std::abs(p.y() - r.bottom()) < eps))
+           || (inY && (std::abs(p.x() - r.left()) < eps || std::abs(p.x() - r.right()) < eps));
+}
+
+} // namespace
+
+class tst_ConveyorScene : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void oneItemPerImageAndStage_data();
+    void oneItemPerImageAndStage();
+    void edgesEndAtTheirStages();
+    void collapseExpandFocus();
+    void hoverAndSearch();
+    void dockerfileStages();
+    void clickSelectsAndSyncs();
+    void rubberBandSelects();
+    void dragIsRemembered();
+    void sourceAndProblemsSelect();
+    void zoomKeys();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void tst_ConveyorScene::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+void tst_ConveyorScene::oneItemPerImageAndStage_data()
+{
+    QTest::addColumn<Conveyor>("conveyor");
+    QTest::newRow("example") << exampleConveyor();
+    QTest::newRow("150") << generatedConveyor(150, 13);
+}
+
+void tst_ConveyorScene::oneItemPerImageAndStage()
+{
+    QFETCH(Conveyor, conveyor);
+    ConveyorScene scene;
+    scene.setConveyor(conveyor);
+    int nodes = 0;
+    int stages = 0;
+    int edges = 0;
+    QSet<QPair<int, int>> seenStages;
+    for (QGraphicsItem *item : scene.items()) {
+        if (auto *n = qgraphicsitem_cast<ImageNodeItem *>(item)) {
+            ++nodes;
+            QCOMPARE(n->kind(), conveyor.images.at(n->image()).kind);
+        } else if (auto *s = qgraphicsitem_cast<StageItem *>(item)) {
+            ++stages;
+            QCOMPARE(conveyor.images.at(s->image()).stages.at(s->stageRow()).id, s->stage());
+            QVERIFY(!seenStages.contains({s->image(), s->stageRow()}));
+            seenStages.insert({s->image(), s->stageRow()});
+            QCOMPARE(s->parentItem(), scene.imageItem(s->image()));
+        } else if (qgraphicsitem_cast<EdgeItem *>(item)) {
+            ++edges;
+        }
+    }
+    int expectedStages = 0;
+    for (const ConveyorImage &image : conveyor.images)
+        expectedStages += int(image.stages.size());
+    QCOMPARE(nodes, conveyor.images.size());
+    QCOMPARE(stages, expectedStages);
+    QCOMPARE(edges, conveyor.edges.size());
+    // Nodes do not overlap in the scene either.
+    for (int i = 0; i < scene.imageItems().size(); ++i) {
+        for (int j = i + 1; j < scene.imageItems().size(); ++j) {
+            const QRectF a = scene.imageItems().at(i)->mapRectToScene(
+                    QRectF(QPointF(0, 0), scene.currentLayout().images.at(i).rect.size()));
+            const QRectF b = scene.imageItems().at(j)->mapRectToScene(
+                    QRectF(QPointF(0, 0), scene.currentLayout().images.at(j).rect.size()));
+            QVERIFY(!a.intersects(b));
+        }
+    }
+}
+
+void tst_ConveyorScene::edgesEndAtTheirStages()
+{
+    ConveyorScene scene;
+    const Conveyor c = generatedConveyor(150, 17);
+    scene.setConveyor(c);
+    for (int e = 0; e < c.edges.size(); ++e) {
+        const ConveyorEdge &edge = c.edges.at(e);
+        EdgeItem *item = scene.edgeItem(e);
+        QVERIFY(item);
+        StageItem *target = scene.stageItem(edge.target, edge.targetStage);
+        QVERIFY(target);
+        QVERIFY2(onRectBorder(item->route().last(),
+                              target->sceneBoundingRect().adjusted(2, 2, -2, -2))
+                         || onRectBorder(item->route().last(),
+                                         scene.imageItem(edge.target)
+                                                 ->sceneBoundingRect()
+                                                 .adjusted(3, 3, -3, -3)),
+                 qPrintable(QStringLiteral("edge %1").arg(e)));
+        if (edge.kind == EdgeKind::Import && edge.sourceStage) {
+            StageItem *source = scene.stageItem(edge.source, *edge.sourceStage);
+            QVERIFY(source);
+            QVERIFY(onRectBorder(item->route().first(),
+                                 source->sceneBoundingRect().adjusted(2, 2, -2, -2)));
+        }
+    }
+}
+
+void tst_ConveyorScene::collapseExpandFocus()
+{
+    ConveyorScene scene;
+    scene.setConveyor(exampleConveyor());
+    QSignalSpy userLayout(&scene, &ConveyorScene::userLayoutChanged);
+    QVERIFY(scene.stageItem(3, StageId::Install));
+    scene.setCollapsed(3, true);
+    QVERIFY(scene.isCollapsed(3));
+    QVERIFY(!scene.stageItem(3, StageId::Install));
+    QVERIFY(scene.imageItem(3)->isCollapsed());
+    QCOMPARE(userLayout.count(), 1);
+    QVERIFY(scene.userLayout().collapsed.contains(QStringLiteral("image:app")));
+    scene.collapseAll();
+    for (int i = 1; i < 5; ++i)
+        QVERIFY(scene.isCollapsed(i));
+    scene.expandAll();
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(!scene.isCollapsed(i));
+
+    scene.setFocusImage(2); // base: its base image and app (a descendant); not tools, not web
+    QVERIFY(scene.imageItem(0)->isVisible());
+    QVERIFY(scene.imageItem(2)->isVisible());
+    QVERIFY(scene.imageItem(3)->isVisible());
+    QVERIFY(!scene.imageItem(1)->isVisible());
+    QVERIFY(!scene.imageItem(4)->isVisible());
+    QVERIFY(!scene.edgeItem(3)->isVisible()); // tools → app
+    scene.setFocusImage(-1);
+    QVERIFY(scene.imageItem(1)->isVisible());
+    scene.setShowExternal(false);
+    QVERIFY(!scene.imageItem(0)->isVisible());
+    QVERIFY(!scene.edgeItem(0)->isVisible());
+    scene.setShowExternal(true);
+    QVERIFY(scene.imageItem(0)->isVisible());
+}
+
+void tst_ConveyorScene::hoverAndSearch()
+{
+    ConveyorScene scene;
+    scene.setConveyor(exampleConveyor());
+    QCOMPARE(scene.ancestors(3), (QSet<int>{0, 1, 2}));
+    QCOMPARE(scene.descendants(0), (QSet<int>{1, 2, 3}));
+    scene.setHoveredImage(3);
+    QVERIFY(scene.imageItem(2)->isHighlighted());
+    QVERIFY(scene.imageItem(4)->isDimmed());
+    QVERIFY(scene.edgeItem(3)->isHighlighted());
+    scene.setHoveredImage(-1);
+    QVERIFY(!scene.imageItem(4)->isDimmed());
+    QCOMPARE(scene.setSearchText(QStringLiteral("gitcache")), QList<int>{3});
+    QVERIFY(scene.imageItem(1)->isDimmed());
+    QVERIFY(!scene.imageItem(3)->isDimmed());
+    QVERIFY(scene.setSearchText(QString()).isEmpty());
+    QVERIFY(!scene.imageItem(1)->isDimmed());
+}
+
+void tst_ConveyorScene::dockerfileStages()
+{
+    ConveyorScene scene;
+    const QByteArray dockerfile = readFile(
+            QStringLiteral(STAGECRAFT_SOURCE_DIR "/resources/example/web/Dockerfile"));
+    scene.setConveyor(exampleConveyor(), {{QStringLiteral("web"), dockerfile}});
+    QCOMPARE(scene.dockerfileStages(4).size(), 2);
+    StageItem *stage = scene.stageItem(4, StageId::Dockerfile);
+    QVERIFY(stage);
+    // The dockerfile stage grows to hold its two build stages.
+    ConveyorScene plain;
+    plain.setConveyor(exampleConveyor());
+    QVERIFY(stage->boundingRect().height()
+            > plain.stageItem(4, StageId::Dockerfile)->boundingRect().height());
+}
+
+void tst_ConveyorScene::clickSelectsAndSyncs()
+{
+    QSettings qsettings(m_dir.filePath(QStringLiteral("click.ini")), QSettings::IniFormat);
+    Settings settings(qsettings);
+    Ui::MainWindow window(settings);
+    const QString config = m_dir.filePath(QStringLiteral("click/werf.yaml"));
+    QDir().mkpath(QFileInfo(config).absolutePath());
+    QVERIFY(QFile::copy(QStringLiteral(STAGECRAFT_SOURCE_DIR "/resources/example/werf.yaml"),
+                        config));
+    window.showProject(config, readFile(config), exampleConveyor(), {});
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Ui::ConveyorView *view = window.view();
+    view->resetZoom();
+
+    StageItem *install = window.scene()->stageItem(3, StageId::Install);
+    QVERIFY(install);
+    view->centerOn(install);
+    const QPoint at = view->mapFromScene(install->sceneBoundingRect().center());
+    QSignalSpy current(window.scene(), &ConveyorScene::currentChanged);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+    QCOMPARE(current.count(), 1);
+    QCOMPARE(current.first().at(0).toInt(), 3);
+    QCOMPARE(current.first().at(1).toInt(), int(StageId::Install));
+    QVERIFY(install->isSelected());
+
+    // The tree follows...
+    const QModelIndex treeCurrent = window.imagesTree()->currentIndex();
+    QCOMPARE(treeCurrent.data().toString(), QStringLiteral("install"));
+    QCOMPARE(treeCurrent.parent().data().toString(), QStringLiteral("app"));
+    // ... and the source view (the stage's directive line) and the properties.
+    const ConveyorStage installStage = exampleConveyor().images.at(3).stages.at(2);
+    QCOMPARE(window.sourceView()->currentLine(), installStage.location.line);
+    QVERIFY(window.propertiesPanel()->rows().contains(QStringLiteral("Stage\tinstall")));
+
+    // Clicking an image header selects the image.
+    ImageNodeItem *tools = window.scene()->imageItem(1);
+    view->centerOn(tools);
+    QTest::mouseClick(view->viewport(),
+                      Qt::LeftButton,
+                      {},
+                      view->mapFromScene(tools->mapToScene(QPointF(30, 12))));
+    QCOMPARE(window.scene()->currentImage(), 1);
+    QVERIFY(!window.scene()->currentStage());
+    QCOMPARE(window.imagesTree()->currentIndex().data().toString(), QStringLiteral("tools"));
+    QCOMPARE(window.sourceView()->currentLine(), 8); // `artifact: tools`
+
+    // Selecting in the tree selects in the scene.
+    const QModelIndex base = window.imagesTree()->model()->index(2, 0);
+    window.imagesTree()->setCurrentIndex(base);
+    QVERIFY(window.scene()->imageItem(2)->isSelected());
+    QVERIFY(!tools->isSelected());
+}
+
+void tst_ConveyorScene::rubberBandSelects()
+{
+    ConveyorScene scene;
+    scene.setConveyor(exampleConveyor());
+    Ui::ConveyorView view;
+    view.setConveyorScene(&scene);
+    view.resize(1600, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.fitAll();
+    // From the empty top-left corner across the two first layers.
+    const QRectF tools = scene.imageItem(1)->sceneBoundingRect();
+    const QRectF base = scene.imageItem(2)->sceneBoundingRect();
+    const QPoint from = view.mapFromScene(
+            QPointF(tools.left() - 10, scene.contentsRect().top() + 5));
+    const QPoint to = view.mapFromScene(
+            QPointF(std::max(tools.right(), base.right()) + 5, base.bottom() + 5));
+    QTest::mousePress(view.viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(view.viewport(), (from + to) / 2);
+    QTest::mouseMove(view.viewport(), to);
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, to);
+    QVERIFY(scene.imageItem(1)->isSelected());
+    QVERIFY(scene.imageItem(2)->isSelected());
+    QVERIFY(!scene.imageItem(3)->isSelected());
+}
+
+void tst_ConveyorScene::dragIsRemembered()
+{
+    QSettings qsettings(m_dir.filePath(QStringLiteral("drag.ini")), QSettings::IniFormat);
+    Settings settings(qsettings);
+    const QString config = m_dir.filePath(QStringLiteral("drag/werf.yaml"));
+    QDir().mkpath(QFileInfo(config).absolutePath());
+    QVERIFY(QFile::copy(QStringLiteral(STAGECRAFT_SOURCE_DIR "/resources/example/werf.yaml"),
+                        config));
+    const QString sidecar = LayoutSidecar::pathFor(config);
+    QPointF dropped;
+    {
+        Ui::MainWindow window(settings);
+        window.showProject(config, readFile(config), exampleConveyor(), {});
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Ui::ConveyorView *view = window.view();
+        view->resetZoom();
+        ImageNodeItem *web = window.scene()->imageItem(4);
+        view->centerOn(web);
+        const QPointF before = web->pos();
+        const QPoint grab = view->mapFromScene(web->mapToScene(QPointF(40, 12)));
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, grab);
+        for (int i = 1; i <= 5; ++i)
+            QTest::mouseMove(view->viewport(), grab + QPoint(0, 12 * i));
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, grab + QPoint(0, 60));
+        dropped = web->pos();
+        QVERIFY(dropped.y() > before.y() + 30);
+        QCOMPARE(dropped.x(), before.x());
+        QTRY_VERIFY(QFile::exists(sidecar));
+        // Dragging by a stage box moves the whole image too.
+        StageItem *setup = window.scene()->stageItem(3, StageId::Setup);
+        QVERIFY(setup);
+        view->centerOn(setup);
+        const QPointF appBefore = window.scene()->imageItem(3)->pos();
+        const QPoint grabStage = view->mapFromScene(setup->sceneBoundingRect().center());
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, grabStage);
+        for (int i = 1; i <= 4; ++i)
+            QTest::mouseMove(view->viewport(), grabStage + QPoint(10 * i, 0));
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, grabStage + QPoint(40, 0));
+        QCOMPARE(window.scene()->imageItem(3)->pos(), appBefore + QPointF(40, 0));
+        QTRY_VERIFY(LayoutSidecar::load(sidecar).positions.contains(QStringLiteral("image:app")));
+        QCOMPARE(readFile(config),
+                 readFile(QStringLiteral(STAGECRAFT_SOURCE_DIR "/resources/example/werf.yaml")));
+    }
+    QCOMPARE(LayoutSidecar::load(sidecar).positions.value(QStringLiteral("dockerfile:web")),
+             dropped);
+    // Opening the project again puts the node where it was dropped; Reset Layout forgets it.
+    ConveyorScene scene;
+    scene.setConveyor(exampleConveyor());
+    scene.setUserLayout(LayoutSidecar::load(sidecar));
+    QCOMPARE(scene.imageItem(4)->pos(), dropped);
+    scene.resetLayout();
+    QVERIFY(scene.imageItem(4)->pos() != dropped);
+    QVERIFY(scene.userLayout().isEmpty());
+}
+
+void tst_ConveyorScene::sourceAndProblemsSelect()
+{
+    QSettings qsettings(m_dir.filePath(QStringLiteral("source.ini")), QSettings::IniFormat);
+    Settings settings(qsettings);
+    Ui::MainWindow window(settings);
+    const QString config = QStringLiteral(STAGECRAFT_SOURCE_DIR "/resources/example/werf.yaml");
+    window.showProject(m_dir.filePath(QStringLiteral("source/werf.yaml")),
+                       readFile(config),
+                       exampleConveyor(),
+                       {Diagnostic::error(QStringLiteral("a problem in base"), at(20, 3))});
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Ui::SourceView *source = window.sourceView();
+    // A click on line 27 (`image: app`) selects app.
+    const QTextBlock block = source->document()->findBlockByNumber(26);
+    source->goTo(27, 1);
+    const QRect r = source->cursorRect();
+    QTest::mouseClick(source->viewport(), Qt::LeftButton, {}, r.center());
+    QCOMPARE(source->currentLine(), 27);
+    QCOMPARE(window.scene()->currentImage(), 3);
+    QCOMPARE(window.imagesTree()->currentIndex().data().toString(), QStringLiteral("app"));
+    Q_UNUSED(block)
+
+    auto *problems = window.findChild<QTreeView *>(QStringLiteral("problemsView"));
+    QVERIFY(problems);
+    QCOMPARE(problems->model()->rowCount(), 1);
+    emit problems->activated(problems->model()->index(0, 1));
+    QCOMPARE(window.scene()->currentImage(), 2);
+    QCOMPARE(source->currentLine(), 20);
+    QVERIFY(window.scene()->imageItem(2)->isSelected());
+}
+
+void tst_ConveyorScene::zoomKeys()
+{
+    ConveyorScene scene;
+    scene.setConveyor(generatedConveyor(40, 3));
+    Ui::ConveyorView view;
+    view.setConveyorScene(&scene);
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.resetZoom();
+    QTest::keyClick(&view, Qt::Key_Plus);
+    QVERIFY(view.zoom() > 1.0);
+    QTest::keyClick(&view, Qt::Key_Minus);
+    QTest::keyClick(&view, Qt::Key_Minus);
+    QVERIFY(view.zoom() < 1.0);
+    QTest::keyClick(&view, Qt::Key_0);
+    const QRectF visible = view.mapToScene(view.viewport()->rect()).boundingRect();
+    QVERIFY2(visible.adjusted(-2, -2, 2, 2).contains(scene.contentsRect()),
+             qPrintable(QStringLiteral("visible %1,%2 %3x%4, contents %5,%6 %7x%8, zoom %9")
+                                .arg(visible.x())
+                                .arg(visible.y())
+                                .arg(visible.width())
+                                .arg(visible.height())
+                                .arg(scene.contentsRect().x())
+                                .arg(scene.contentsRect().y())
+                                .arg(scene.contentsRect().width())
+                                .arg(scene.contentsRect().height())
+                                .arg(view.zoom())
+                        + QStringLiteral(" scene %1,%2 %3")
+                                  .arg(scene.sceneRect().x())
+                                  .arg(scene.sceneRect().right())
+                                  .arg(view.horizontalScrollBar()->isVisible())));
+    QTest::keyClick(&view, Qt::Key_0, Qt::ControlModifier);
+    QCOMPARE(view.zoom(), 1.0);
+}
+
+QTEST_MAIN(tst_ConveyorScene)
+#include "tst_conveyorscene.moc"

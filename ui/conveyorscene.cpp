@@ -1,0 +1,560 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "conveyorscene.h"
+
+#include "edgeitem.h"
+#include "imagenodeitem.h"
+#include "stageitem.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+namespace Stagecraft::Ui {
+
+using namespace Stagecraft::Model;
+
+ConveyorScene::ConveyorScene(QObject *parent)
+    : QGraphicsScene(parent)
+    , m_palette(ScenePalette::light())
+{
+    // Items move and change often; a BSP index only pays off for static scenes.
+    setItemIndexMethod(QGraphicsScene::NoIndex);
+    connect(this, &QGraphicsScene::selectionChanged, this, &ConveyorScene::handleSelectionChanged);
+}
+
+ConveyorScene::~ConveyorScene()
+{
+    // Items call back into the scene while being destroyed (selection); clear them first.
+    m_selecting = true;
+    m_nodes.clear();
+    m_edges.clear();
+    clear();
+}
+
+std::function<qreal(const QString &)> ConveyorScene::textWidth() const
+{
+    const QFontMetricsF metrics(m_palette.nameFont());
+    return [metrics](const QString &text) { return metrics.horizontalAdvance(text); };
+}
+
+void ConveyorScene::setConveyor(const Conveyor &conveyor,
+                                const QHash<QString, QByteArray> &dockerfiles)
+{
+    prepareConveyor(conveyor, dockerfiles);
+    relayout();
+    if (!m_search.isEmpty())
+        setSearchText(m_search);
+}
+
+void ConveyorScene::setConveyor(const Conveyor &conveyor,
+                                const QHash<QString, QByteArray> &dockerfiles,
+                                const LayoutSidecar &userLayout)
+{
+    prepareConveyor(conveyor, dockerfiles);
+    m_options.manualPositions = userLayout.positions;
+    m_options.collapsed = userLayout.collapsed;
+    relayout();
+    if (!m_search.isEmpty())
+        setSearchText(m_search);
+}
+
+void ConveyorScene::prepareConveyor(const Conveyor &conveyor,
+                                    const QHash<QString, QByteArray> &dockerfiles)
+{
+    m_conveyor = conveyor;
+    m_dockerfileStages.clear();
+    m_options.dockerfileStages.clear();
+    for (int i = 0; i < m_conveyor.images.size(); ++i) {
+        const ConveyorImage &image = m_conveyor.images.at(i);
+        if (image.kind != ImageKind::Dockerfile)
+            continue;
+        const auto it = dockerfiles.constFind(image.name);
+        if (it == dockerfiles.cend())
+            continue;
+        const QList<DockerfileStage> stages = parseDockerfileStages(it.value());
+        if (stages.isEmpty())
+            continue;
+        m_dockerfileStages.insert(i, stages);
+        m_options.dockerfileStages.insert(imageKey(image), int(stages.size()));
+    }
+    if (m_focus >= m_conveyor.images.size())
+        m_focus = -1;
+    if (m_currentImage >= m_conveyor.images.size()) {
+        m_currentImage = -1;
+        m_currentStage.reset();
+    }
+    m_hovered = -1;
+    m_problemCounts.clear();
+    m_problemErrors.clear();
+    updateVisibleSet();
+}
+
+void ConveyorScene::setStatuses(const StageStatuses &statuses)
+{
+    m_statuses = statuses;
+    for (ImageNodeItem *node : std::as_const(m_nodes)) {
+        node->update();
+        for (QGraphicsItem *child : node->childItems())
+            child->update();
+    }
+}
+
+StageStatus ConveyorScene::stageStatus(int image, StageId stage) const
+{
+    if (image < 0 || image >= m_conveyor.images.size())
+        return StageStatus::Unknown;
+    return m_statuses.value(statusKey(m_conveyor.images.at(image), stage), StageStatus::Unknown);
+}
+
+StageStatus ConveyorScene::imageStatus(int image) const
+{
+    if (image < 0 || image >= m_conveyor.images.size())
+        return StageStatus::Unknown;
+    QList<StageStatus> list;
+    for (const ConveyorStage &s : m_conveyor.images.at(image).stages)
+        list.append(stageStatus(image, s.id));
+    return summarizeStatuses(list);
+}
+
+void ConveyorScene::setProblemCounts(const QHash<int, int> &counts, const QSet<int> &withErrors)
+{
+    m_problemCounts = counts;
+    m_problemErrors = withErrors;
+    for (ImageNodeItem *node : std::as_const(m_nodes))
+        node->update();
+}
+
+void ConveyorScene::setScenePalette(const ScenePalette &palette)
+{
+    const bool fontChanged = palette.font != m_palette.font;
+    m_palette = palette;
+    if (fontChanged)
+        relayout(); // text widths size the nodes
+    else
+        update();
+    for (ImageNodeItem *node : std::as_const(m_nodes))
+        node->update();
+}
+
+void ConveyorScene::setBackgroundColor(const QColor &color)
+{
+    m_background = color;
+    update();
+}
+
+LayoutSidecar ConveyorScene::userLayout() const
+{
+    LayoutSidecar sidecar;
+    sidecar.positions = m_options.manualPositions;
+    sidecar.collapsed = m_options.collapsed;
+    return sidecar;
+}
+
+void ConveyorScene::setUserLayout(const LayoutSidecar &sidecar)
+{
+    m_options.manualPositions = sidecar.positions;
+    m_options.collapsed = sidecar.collapsed;
+    relayout();
+}
+
+void ConveyorScene::resetLayout()
+{
+    m_options.manualPositions.clear();
+    m_options.collapsed.clear();
+    relayout();
+    emit userLayoutChanged();
+}
+
+bool ConveyorScene::isCollapsed(int image) const
+{
+    if (image < 0 || image >= m_layout.images.size()
+        || m_conveyor.images.at(image).kind == ImageKind::External)
+        return false; // external bases have nothing to collapse
+    return m_layout.images.at(image).collapsed;
+}
+
+void ConveyorScene::setCollapsed(int image, bool collapsed)
+{
+    if (image < 0 || image >= m_conveyor.images.size()
+        || m_conveyor.images.at(image).kind == ImageKind::External
+        || isCollapsed(image) == collapsed)
+        return;
+    const QString key = imageKey(m_conveyor.images.at(image));
+    if (collapsed)
+        m_options.collapsed.insert(key);
+    else
+        m_options.collapsed.remove(key);
+    relayout();
+    emit userLayoutChanged();
+}
+
+void ConveyorScene::toggleCollapsed(int image)
+{
+    setCollapsed(image, !isCollapsed(image));
+}
+
+void ConveyorScene::collapseAll()
+{
+    for (const ConveyorImage &image : std::as_const(m_conveyor.images)) {
+        if (image.kind != ImageKind::External)
+            m_options.collapsed.insert(imageKey(image));
+    }
+    relayout();
+    emit userLayoutChanged();
+}
+
+void ConveyorScene::expandAll()
+{
+    m_options.collapsed.clear();
+    relayout();
+    emit userLayoutChanged();
+}
+
+void ConveyorScene::setFocusImage(int image)
+{
+    if (image >= m_conveyor.images.size())
+        image = -1;
+    if (image == m_focus)
+        return;
+    m_focus = image;
+    updateVisibleSet();
+    relayout();
+}
+
+void ConveyorScene::setShowExternal(bool show)
+{
+    if (show == m_showExternal)
+        return;
+    m_showExternal = show;
+    updateVisibleSet();
+    relayout();
+}
+
+void ConveyorScene::updateVisibleSet()
+{
+    m_options.visible.clear();
+    if (m_focus < 0 && m_showExternal)
+        return; // everything
+    QSet<int> visible;
+    if (m_focus >= 0) {
+        visible = ancestors(m_focus) | descendants(m_focus);
+        visible.insert(m_focus);
+    } else {
+        for (int i = 0; i < m_conveyor.images.size(); ++i)
+            visible.insert(i);
+    }
+    if (!m_showExternal) {
+        for (int i = 0; i < m_conveyor.images.size(); ++i) {
+            if (m_conveyor.images.at(i).kind == ImageKind::External)
+                visible.remove(i);
+        }
+    }
+    if (visible.isEmpty())
+        visible.insert(-1); // an empty set would mean "all"
+    m_options.visible = visible;
+}
+
+QList<int> ConveyorScene::setSearchText(const QString &text)
+{
+    m_search = text.trimmed();
+    m_matches.clear();
+    QList<int> matches;
+    if (!m_search.isEmpty()) {
+        for (int i = 0; i < m_conveyor.images.size(); ++i) {
+            const ConveyorImage &image = m_conveyor.images.at(i);
+            bool match = image.displayName().contains(m_search, Qt::CaseInsensitive);
+            for (const ConveyorStage &s : image.stages)
+                match = match || stageName(s.id).contains(m_search, Qt::CaseInsensitive);
+            if (match) {
+                m_matches.insert(i);
+                matches.append(i);
+            }
+        }
+    }
+    applyDimming();
+    return matches;
+}
+
+QSet<int> ConveyorScene::ancestors(int image) const
+{
+    QSet<int> seen;
+    QList<int> todo{image};
+    while (!todo.isEmpty()) {
+        const int v = todo.takeLast();
+        for (const ConveyorEdge &e : m_conveyor.edges) {
+            if (e.target == v && e.source >= 0 && !seen.contains(e.source) && e.source != image) {
+                seen.insert(e.source);
+                todo.append(e.source);
+            }
+        }
+    }
+    return seen;
+}
+
+QSet<int> ConveyorScene::descendants(int image) const
+{
+    QSet<int> seen;
+    QList<int> todo{image};
+    while (!todo.isEmpty()) {
+        const int v = todo.takeLast();
+        for (const ConveyorEdge &e : m_conveyor.edges) {
+            if (e.source == v && e.target >= 0 && !seen.contains(e.target) && e.target != image) {
+                seen.insert(e.target);
+                todo.append(e.target);
+            }
+        }
+    }
+    return seen;
+}
+
+void ConveyorScene::setHoveredImage(int image)
+{
+    if (image == m_hovered)
+        return;
+    m_hovered = image;
+    applyDimming();
+}
+
+void ConveyorScene::applyDimming()
+{
+    QSet<int> up;
+    QSet<int> down;
+    if (m_hovered >= 0) {
+        up = ancestors(m_hovered);
+        down = descendants(m_hovered);
+        up.insert(m_hovered);
+        down.insert(m_hovered);
+    }
+    const bool searching = !m_search.isEmpty();
+    for (ImageNodeItem *node : std::as_const(m_nodes)) {
+        const int i = node->image();
+        const bool related = up.contains(i) || down.contains(i);
+        node->setHighlighted(m_hovered >= 0 && related);
+        node->setDimmed((m_hovered >= 0 && !related) || (searching && !m_matches.contains(i)));
+    }
+    for (EdgeItem *item : std::as_const(m_edges)) {
+        const ConveyorEdge &e = m_conveyor.edges.at(item->edge());
+        const bool onPath = m_hovered >= 0
+                            && ((up.contains(e.source) && up.contains(e.target))
+                                || (down.contains(e.source) && down.contains(e.target)));
+        item->setHighlighted(onPath);
+        item->setDimmed(
+                (m_hovered >= 0 && !onPath)
+                || (searching && !(m_matches.contains(e.source) || m_matches.contains(e.target))));
+    }
+}
+
+ImageNodeItem *ConveyorScene::imageItem(int image) const
+{
+    return image >= 0 && image < m_nodes.size() ? m_nodes.at(image) : nullptr;
+}
+
+StageItem *ConveyorScene::stageItem(int image, StageId stage) const
+{
+    ImageNodeItem *node = imageItem(image);
+    if (!node)
+        return nullptr;
+    for (QGraphicsItem *child : node->childItems()) {
+        if (auto *item = qgraphicsitem_cast<StageItem *>(child); item && item->stage() == stage)
+            return item;
+    }
+    return nullptr;
+}
+
+EdgeItem *ConveyorScene::edgeItem(int edge) const
+{
+    return edge >= 0 && edge < m_edges.size() ? m_edges.at(edge) : nullptr;
+}
+
+void ConveyorScene::relayout()
+{
+    m_options.textWidth = textWidth();
+    const QFontMetricsF stageMetrics(m_palette.stageFont());
+    m_options.stageTextWidth = [stageMetrics](const QString &text) {
+        return stageMetrics.horizontalAdvance(text);
+    };
+    ConveyorLayoutOptions options = m_options;
+    if (m_focus >= 0)
+        options.manualPositions.clear(); // a focused view is a fresh, compact picture
+    m_layout = layoutConveyor(m_conveyor, options);
+    rebuildItems();
+}
+
+void ConveyorScene::rebuildItems()
+{
+    m_selecting = true;
+    m_nodes.clear();
+    m_edges.clear();
+    clear();
+    for (int i = 0; i < m_conveyor.images.size(); ++i) {
+        const ConveyorImage &image = m_conveyor.images.at(i);
+        const ImageGeometry &g = m_layout.images.at(i);
+        auto *node = new ImageNodeItem(i, image.kind, g.rect.size(), g.collapsed);
+        node->setPos(g.rect.topLeft());
+        node->setVisible(g.visible);
+        node->setToolTip(image.kind == ImageKind::External
+                                 ? tr("%1\nexternal base image").arg(image.displayName())
+                                 : tr("%1 (%2)\n%n stage(s)\nDouble-click to collapse or expand",
+                                      "",
+                                      int(image.stages.size()))
+                                           .arg(image.displayName(), imageKindName(image.kind)));
+        if (!g.collapsed) {
+            for (int s = 0; s < image.stages.size() && s < g.stageRects.size(); ++s) {
+                const QRectF &sr = g.stageRects.at(s);
+                auto *stage = new StageItem(i, s, image.stages.at(s).id, sr.size(), node);
+                stage->setPos(sr.topLeft() - g.rect.topLeft());
+                stage->setToolTip(QStringLiteral("%1/%2").arg(image.displayName(),
+                                                              stageName(image.stages.at(s).id))
+                                  + (image.stages.at(s).location.isValid()
+                                             ? u'\n' + image.stages.at(s).location.toString()
+                                             : QString()));
+                if (image.stages.at(s).id == StageId::Dockerfile) {
+                    QList<QRectF> local;
+                    for (const QRectF &r : g.dockerfileStageRects)
+                        local.append(r.translated(-sr.topLeft()));
+                    stage->setDockerfileStageRects(local);
+                }
+            }
+        }
+        addItem(node);
+        m_nodes.append(node);
+    }
+    for (int e = 0; e < m_conveyor.edges.size(); ++e) {
+        const ConveyorEdge &edge = m_conveyor.edges.at(e);
+        auto *item = new EdgeItem(e,
+                                  edge.kind,
+                                  edge.kind == EdgeKind::Import ? edge.label : QString());
+        item->setVisible(m_layout.edges.at(e).visible);
+        addItem(item);
+        item->setRoute(m_layout.edges.at(e).route);
+        m_edges.append(item);
+    }
+    m_selecting = false;
+    if (m_currentImage >= 0 && m_layout.images.value(m_currentImage).visible)
+        selectImage(m_currentImage, m_currentStage);
+    applyDimming();
+    setSceneRect(contentsRect());
+    emit layoutRebuilt();
+}
+
+QRectF ConveyorScene::contentsRect() const
+{
+    QRectF r;
+    for (const ImageNodeItem *node : m_nodes) {
+        if (node->isVisible())
+            r |= node->sceneBoundingRect();
+    }
+    for (const EdgeItem *edge : m_edges) {
+        if (edge->isVisible())
+            r |= edge->sceneBoundingRect();
+    }
+    if (r.isNull())
+        r = QRectF(0, 0, 400, 300);
+    return r.adjusted(-40, -40, 40, 40);
+}
+
+void ConveyorScene::handleNodeMoved(int image)
+{
+    if (m_selecting || image < 0 || image >= m_layout.images.size())
+        return;
+    ImageGeometry &g = m_layout.images[image];
+    const ImageNodeItem *node = imageItem(image);
+    if (!node)
+        return;
+    const QPointF delta = node->pos() - g.rect.topLeft();
+    if (delta.isNull())
+        return;
+    g.rect.translate(delta);
+    for (QRectF &r : g.stageRects)
+        r.translate(delta);
+    for (QRectF &r : g.dockerfileStageRects)
+        r.translate(delta);
+    m_movedDuringDrag.insert(image);
+    rerouteEdgesOf(image);
+    const QRectF content = contentsRect();
+    if (!sceneRect().contains(content))
+        setSceneRect(sceneRect() | content);
+}
+
+void ConveyorScene::rerouteEdgesOf(int image)
+{
+    for (int e = 0; e < m_conveyor.edges.size(); ++e) {
+        const ConveyorEdge &edge = m_conveyor.edges.at(e);
+        if ((edge.source != image && edge.target != image) || edge.source < 0 || edge.target < 0
+            || edge.source >= m_layout.images.size() || edge.target >= m_layout.images.size())
+            continue;
+        const ImageGeometry &s = m_layout.images.at(edge.source);
+        const ImageGeometry &t = m_layout.images.at(edge.target);
+        const LayoutPort sp = edgeSourcePort(m_conveyor, edge, s);
+        const LayoutPort tp = edgeTargetPort(m_conveyor, edge, t);
+        const QPolygonF route = orthogonalRoute(s.rect.topLeft() + sp.offset,
+                                                sp.side,
+                                                t.rect.topLeft() + tp.offset,
+                                                tp.side);
+        m_layout.edges[e].route = route;
+        if (EdgeItem *item = edgeItem(e))
+            item->setRoute(route);
+    }
+}
+
+void ConveyorScene::handleNodeDragFinished(int image)
+{
+    m_movedDuringDrag.insert(image);
+    for (int i : std::as_const(m_movedDuringDrag)) {
+        if (i >= 0 && i < m_conveyor.images.size())
+            m_options.manualPositions.insert(imageKey(m_conveyor.images.at(i)),
+                                             m_layout.images.at(i).rect.topLeft());
+    }
+    m_movedDuringDrag.clear();
+    emit userLayoutChanged();
+}
+
+void ConveyorScene::selectImage(int image, std::optional<StageId> stage)
+{
+    m_selecting = true;
+    clearSelection();
+    m_currentImage = image;
+    m_currentStage = stage;
+    QGraphicsItem *item = nullptr;
+    if (stage)
+        item = stageItem(image, *stage);
+    if (!item)
+        item = imageItem(image);
+    if (item && item->isVisible())
+        item->setSelected(true);
+    m_selecting = false;
+}
+
+void ConveyorScene::handleSelectionChanged()
+{
+    if (m_selecting)
+        return;
+    const QList<QGraphicsItem *> items = selectedItems();
+    int image = -1;
+    int stage = -1;
+    for (QGraphicsItem *item : items) {
+        if (auto *s = qgraphicsitem_cast<StageItem *>(item)) {
+            if (image < 0 || s->image() < image) {
+                image = s->image();
+                stage = int(s->stage());
+            }
+        } else if (auto *n = qgraphicsitem_cast<ImageNodeItem *>(item)) {
+            if (image < 0 || n->image() < image) {
+                image = n->image();
+                stage = -1;
+            }
+        }
+    }
+    m_currentImage = image;
+    m_currentStage = stage >= 0 ? std::optional<StageId>(StageId(stage)) : std::nullopt;
+    emit currentChanged(image, stage);
+}
+
+void ConveyorScene::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    const QColor color = m_background.isValid() ? m_background : m_palette.background;
+    if (color.alpha() == 0)
+        return;
+    painter->fillRect(rect, color);
+}
+
+} // namespace Stagecraft::Ui

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "conveyor/conveyor.h"
+#include "layout/conveyorlayout.h"
+#include "layout/layoutsidecar.h"
+#include "models/dockerfilestages.h"
+#include "models/stagestatus.h"
+#include "scenepalette.h"
+
+#include <QByteArray>
+#include <QGraphicsScene>
+#include <QHash>
+#include <QList>
+#include <QSet>
+
+#include <functional>
+#include <optional>
+
+namespace Stagecraft::Ui {
+
+class EdgeItem;
+class ImageNodeItem;
+class StageItem;
+
+/**
+ * The conveyor drawn as a graph: one ImageNodeItem per image (a lane of StageItems in werf's
+ * order, or a compact box when collapsed), one EdgeItem per dependency, placed by
+ * Model::layoutConveyor(). Items hold indices into the conveyor, not data.
+ */
+class ConveyorScene final : public QGraphicsScene
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConveyorScene)
+
+public:
+    explicit ConveyorScene(QObject *parent = nullptr);
+    ~ConveyorScene() override;
+
+    /**
+     * Shows a conveyor. Dockerfile texts (by image name) add the Dockerfile's own `FROM … AS`
+     * stages inside the `dockerfile` stage. The user layout (dragged positions, collapsed nodes)
+     * is kept; entries naming images that no longer exist are ignored.
+     */
+    void setConveyor(const Model::Conveyor &conveyor,
+                     const QHash<QString, QByteArray> &dockerfiles = {});
+    /** The same, with the project's user layout (sidecar) applied in the same single pass. */
+    void setConveyor(const Model::Conveyor &conveyor,
+                     const QHash<QString, QByteArray> &dockerfiles,
+                     const Model::LayoutSidecar &userLayout);
+    const Model::Conveyor &conveyor() const { return m_conveyor; }
+    const Model::ConveyorLayout &currentLayout() const { return m_layout; }
+
+    void setStatuses(const Model::StageStatuses &statuses);
+    Model::StageStatus stageStatus(int image, Model::StageId stage) const;
+    Model::StageStatus imageStatus(int image) const;
+
+    /** Number of problems per image, shown as a marker on the node; red when one is an error. */
+    void setProblemCounts(const QHash<int, int> &counts, const QSet<int> &withErrors = {});
+    int problemCount(int image) const { return m_problemCounts.value(image); }
+    bool hasErrors(int image) const { return m_problemErrors.contains(image); }
+
+    void setScenePalette(const ScenePalette &palette);
+    const ScenePalette &scenePalette() const { return m_palette; }
+    /** The background drawn behind the graph; transparent for transparent exports. */
+    void setBackgroundColor(const QColor &color);
+
+    /** Dragged positions and collapsed nodes (what the sidecar file stores). */
+    Model::LayoutSidecar userLayout() const;
+    void setUserLayout(const Model::LayoutSidecar &sidecar);
+    /** Forgets dragged positions and collapsed states and lays everything out again. */
+    void resetLayout();
+
+    bool isCollapsed(int image) const;
+    void setCollapsed(int image, bool collapsed);
+    void toggleCollapsed(int image);
+    void collapseAll();
+    void expandAll();
+
+    /** Shows only the image with its ancestors and descendants; -1 shows everything. */
+    void setFocusImage(int image);
+    int focusImage() const { return m_focus; }
+    /** Shows or hides the external base images (and their edges). */
+    void setShowExternal(bool show);
+    bool showExternal() const { return m_showExternal; }
+
+    /** Dims the images that do not match (name or stage name); returns the matching images. */
+    QList<int> setSearchText(const QString &text);
+
+    /** The images the hovered node depends on, transitively, and those depending on it. */
+    QSet<int> ancestors(int image) const;
+    QSet<int> descendants(int image) const;
+    void setHoveredImage(int image);
+    int hoveredImage() const { return m_hovered; }
+
+    ImageNodeItem *imageItem(int image) const;
+    StageItem *stageItem(int image, Model::StageId stage) const;
+    EdgeItem *edgeItem(int edge) const;
+    const QList<ImageNodeItem *> &imageItems() const { return m_nodes; }
+    const QList<EdgeItem *> &edgeItems() const { return m_edges; }
+    const QList<Model::DockerfileStage> dockerfileStages(int image) const
+    {
+        return m_dockerfileStages.value(image);
+    }
+
+    /** Selects an image (and optionally one of its stages) without emitting currentChanged. */
+    void selectImage(int image, std::optional<Model::StageId> stage = std::nullopt);
+    int currentImage() const { return m_currentImage; }
+    std::optional<Model::StageId> currentStage() const { return m_currentStage; }
+
+    /** The bounding rect of the visible items, with a margin. */
+    QRectF contentsRect() const;
+
+    // Called by the items.
+    void handleNodeMoved(int image);
+    void handleNodeDragFinished(int image);
+
+signals:
+    /** The user selected an image or a stage in the scene (stage = -1 for the image itself). */
+    void currentChanged(int image, int stage);
+    /** A node was double-clicked on its header. */
+    void imageActivated(int image);
+    /** The user layout (positions, collapsed nodes) changed and should be saved. */
+    void userLayoutChanged();
+    /** Items were rebuilt (new conveyor, collapse, focus, reset). */
+    void layoutRebuilt();
+
+protected:
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+
+private:
+    void prepareConveyor(const Model::Conveyor &conveyor,
+                         const QHash<QString, QByteArray> &dockerfiles);
+    void relayout();
+    void updateVisibleSet();
+    void rebuildItems();
+    void applyDimming();
+    void rerouteEdgesOf(int image);
+    void handleSelectionChanged();
+    std::function<qreal(const QString &)> textWidth() const;
+
+    Model::Conveyor m_conveyor;
+    Model::StageStatuses m_statuses;
+    QHash<int, QList<Model::DockerfileStage>> m_dockerfileStages;
+    QHash<int, int> m_problemCounts;
+    QSet<int> m_problemErrors;
+    QSet<int> m_movedDuringDrag;
+    Model::ConveyorLayoutOptions m_options;
+    Model::ConveyorLayout m_layout;
+    ScenePalette m_palette;
+    QColor m_background;
+    QList<ImageNodeItem *> m_nodes;
+    QList<EdgeItem *> m_edges;
+    int m_hovered = -1;
+    int m_focus = -1;
+    bool m_showExternal = true;
+    QString m_search;
+    QSet<int> m_matches;
+    int m_currentImage = -1;
+    std::optional<Model::StageId> m_currentStage;
+    bool m_selecting = false;
+};
+
+} // namespace Stagecraft::Ui

@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "conveyorview.h"
+
+#include "conveyorscene.h"
+#include "imagenodeitem.h"
+#include "scenepalette.h"
+
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace Stagecraft::Ui {
+
+namespace {
+constexpr qreal s_minZoom = 0.05;
+constexpr qreal s_maxZoom = 4.0;
+constexpr qreal s_step = 1.2;
+} // namespace
+
+ConveyorView::ConveyorView(QWidget *parent)
+    : QGraphicsView(parent)
+{
+    setObjectName(QStringLiteral("conveyorView"));
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
+                   | QPainter::SmoothPixmapTransform);
+    setDragMode(QGraphicsView::RubberBandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setResizeAnchor(QGraphicsView::AnchorViewCenter);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setFocusPolicy(Qt::StrongFocus);
+    setFrameShape(QFrame::NoFrame);
+}
+
+ConveyorView::~ConveyorView() = default;
+
+void ConveyorView::setConveyorScene(ConveyorScene *scene)
+{
+    m_scene = scene;
+    setScene(scene);
+}
+
+qreal ConveyorView::zoom() const
+{
+    return transform().m11();
+}
+
+void ConveyorView::setZoom(qreal zoom)
+{
+    zoom = std::clamp(zoom, s_minZoom, s_maxZoom);
+    const QTransform t = QTransform::fromScale(zoom, zoom);
+    if (t == transform())
+        return;
+    setTransform(t);
+    emit zoomChanged(zoom);
+}
+
+void ConveyorView::scaleBy(qreal factor, const QPoint &anchor)
+{
+    const qreal target = std::clamp(zoom() * factor, s_minZoom, s_maxZoom);
+    if (qFuzzyCompare(target, zoom()))
+        return;
+    const QPointF before = mapToScene(anchor);
+    setTransform(QTransform::fromScale(target, target));
+    const QPointF after = mapToScene(anchor);
+    const QPointF delta = after - before;
+    // Keep the point under the cursor in place.
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value()
+                                    - int(std::lround(delta.x() * target)));
+    verticalScrollBar()->setValue(verticalScrollBar()->value()
+                                  - int(std::lround(delta.y() * target)));
+    emit zoomChanged(target);
+}
+
+void ConveyorView::zoomIn()
+{
+    scaleBy(s_step, viewport()->rect().center());
+}
+
+void ConveyorView::zoomOut()
+{
+    scaleBy(1 / s_step, viewport()->rect().center());
+}
+
+void ConveyorView::resetZoom()
+{
+    setZoom(1.0);
+}
+
+void ConveyorView::fitAll()
+{
+    if (!m_scene)
+        return;
+    QRectF content = m_scene->contentsRect();
+    if (m_legendVisible) {
+        // Leave the strip at the bottom free, so the legend does not sit on a node.
+        const qreal strip = legendStripSize(m_scene->scenePalette()).height() + 20;
+        const qreal h = std::max(1, viewport()->height());
+        content.setBottom(content.bottom() + content.height() * strip / std::max(1.0, h - strip));
+    }
+    // A little air around the graph, so that rounding never brings up the scroll bars.
+    content.adjust(-content.width() * 0.02,
+                   -content.height() * 0.02,
+                   content.width() * 0.02,
+                   content.height() * 0.02);
+    // Twice: the first fit can show or hide the scroll bars, which changes the viewport.
+    for (int pass = 0; pass < 2; ++pass) {
+        fitInView(content, Qt::KeepAspectRatio);
+        // Never blow a small project up beyond 100 %: text would look bloated.
+        if (zoom() > 1.0)
+            setTransform(QTransform());
+        centerOn(content.center());
+    }
+    emit zoomChanged(zoom());
+}
+
+void ConveyorView::revealImage(int image)
+{
+    if (!m_scene)
+        return;
+    ImageNodeItem *node = m_scene->imageItem(image);
+    if (!node || !node->isVisible())
+        return;
+    const QRectF r = node->sceneBoundingRect();
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    if (r.width() > visible.width() || r.height() > visible.height()) {
+        const qreal factor = std::min(visible.width() / r.width(), visible.height() / r.height())
+                             * 0.9;
+        setZoom(zoom() * factor);
+    }
+    ensureVisible(r, 40, 40);
+}
+
+void ConveyorView::setLegendVisible(bool visible)
+{
+    m_legendVisible = visible;
+    viewport()->update();
+}
+
+void ConveyorView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier)) {
+        // Ctrl/Shift + wheel scroll, as in most diagram tools; Shift scrolls sideways.
+        if (event->modifiers() & Qt::ShiftModifier) {
+            const int delta = event->angleDelta().y() != 0 ? event->angleDelta().y()
+                                                           : event->angleDelta().x();
+            horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta);
+        } else {
+            verticalScrollBar()->setValue(verticalScrollBar()->value() - event->angleDelta().y());
+        }
+        event->accept();
+        return;
+    }
+    const int delta = event->angleDelta().y();
+    if (delta == 0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    scaleBy(std::pow(s_step, delta / 120.0), event->position().toPoint());
+    event->accept();
+}
+
+void ConveyorView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = true;
+        setDragMode(QGraphicsView::ScrollHandDrag);
+        event->accept();
+        return;
+    }
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomIn();
+        event->accept();
+        return;
+    case Qt::Key_Minus:
+        zoomOut();
+        event->accept();
+        return;
+    case Qt::Key_0:
+        if (event->modifiers() & Qt::ControlModifier)
+            resetZoom();
+        else
+            fitAll();
+        event->accept();
+        return;
+    default:
+        break;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void ConveyorView::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = false;
+        setDragMode(QGraphicsView::RubberBandDrag);
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void ConveyorView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::MiddleButton) {
+        m_panning = true;
+        m_panStart = event->position().toPoint();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void ConveyorView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        const QPoint p = event->position().toPoint();
+        const QPoint delta = p - m_panStart;
+        m_panStart = p;
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void ConveyorView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning && event->button() == Qt::MiddleButton) {
+        m_panning = false;
+        viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+void ConveyorView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QGraphicsView::drawForeground(painter, rect);
+    if (!m_legendVisible || !m_scene)
+        return;
+    // The legend stays fixed in the viewport's bottom-left corner, whatever the zoom.
+    painter->save();
+    painter->resetTransform();
+    const ScenePalette &palette = m_scene->scenePalette();
+    const QSizeF size = legendStripSize(palette);
+    const QPointF at(10, viewport()->height() - size.height() - 10);
+    paintLegendStrip(painter, at, palette);
+    painter->restore();
+}
+
+void ConveyorView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    // The legend is fixed to the viewport; scrolled pixels would smear it.
+    if (m_legendVisible)
+        viewport()->update();
+}
+
+void ConveyorView::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (!m_scene)
+        return;
+    int image = -1;
+    for (QGraphicsItem *item : items(event->pos())) {
+        for (QGraphicsItem *i = item; i; i = i->parentItem()) {
+            if (auto *node = qgraphicsitem_cast<ImageNodeItem *>(i)) {
+                image = node->image();
+                break;
+            }
+        }
+        if (image >= 0)
+            break;
+    }
+    QMenu menu(this);
+    if (image >= 0) {
+        const QString name = m_scene->conveyor().images.at(image).displayName();
+        connect(menu.addAction(tr("Focus on %1").arg(name)),
+                &QAction::triggered,
+                this,
+                [this, image] { emit focusRequested(image); });
+        if (m_scene->conveyor().images.at(image).kind != Model::ImageKind::External) {
+            connect(menu.addAction(m_scene->isCollapsed(image) ? tr("Expand") : tr("Collapse")),
+                    &QAction::triggered,
+                    this,
+                    [this, image] { m_scene->toggleCollapsed(image); });
+        }
+        connect(menu.addAction(tr("Copy Name")), &QAction::triggered, this, [name] {
+            QGuiApplication::clipboard()->setText(name);
+        });
+        menu.addSeparator();
+    }
+    if (m_scene->focusImage() >= 0)
+        connect(menu.addAction(tr("Show All Images")), &QAction::triggered, this, [this] {
+            emit focusRequested(-1);
+        });
+    connect(menu.addAction(tr("Fit to View")), &QAction::triggered, this, &ConveyorView::fitAll);
+    menu.exec(event->globalPos());
+}
+
+void ConveyorView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange && m_scene)
+        m_scene->setScenePalette(ScenePalette::fromPalette(palette()));
+    QGraphicsView::changeEvent(event);
+}
+
+} // namespace Stagecraft::Ui

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QGraphicsView>
+
+namespace Stagecraft::Ui {
+
+class ConveyorScene;
+
+/**
+ * The view on the conveyor scene: wheel zooms around the cursor (Ctrl+wheel or Shift+wheel
+ * scroll), +/- and Ctrl+0 / 0 zoom, the middle button or Space+drag pans, dragging on the
+ * background selects with a rubber band. The status legend is drawn in a corner.
+ */
+class ConveyorView final : public QGraphicsView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConveyorView)
+
+public:
+    explicit ConveyorView(QWidget *parent = nullptr);
+    ~ConveyorView() override;
+
+    void setConveyorScene(ConveyorScene *scene);
+    ConveyorScene *conveyorScene() const { return m_scene; }
+
+    qreal zoom() const;
+    void setZoom(qreal zoom);
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+    void fitAll();
+    /** Scrolls (and zooms out if needed) so the image's node is visible, without zooming in. */
+    void revealImage(int image);
+
+    void setLegendVisible(bool visible);
+    bool isLegendVisible() const { return m_legendVisible; }
+
+signals:
+    void zoomChanged(qreal zoom);
+    /** Context menu "Focus on This Image"; -1 for "Show All Images". */
+    void focusRequested(int image);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
+    void changeEvent(QEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+
+private:
+    void scaleBy(qreal factor, const QPoint &anchor);
+
+    ConveyorScene *m_scene = nullptr;
+    bool m_legendVisible = true;
+    bool m_spaceHeld = false;
+    bool m_panning = false;
+    QPoint m_panStart;
+};
+
+} // namespace Stagecraft::Ui

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "conveyor/conveyor.h"
+#include "layout/graphlayout.h"
+
+#include <QGraphicsPathItem>
+#include <QPolygonF>
+
+namespace Stagecraft::Ui {
+
+class ConveyorScene;
+
+/**
+ * A dependency between two images, drawn along its layout route: from* edges solid into the
+ * `from` stage, imports dashed and labelled `add → to` into their imports stage, dependencies
+ * dotted.
+ */
+class EdgeItem final : public QGraphicsPathItem
+{
+public:
+    enum { Type = UserType + 3 };
+
+    EdgeItem(int edge, Model::EdgeKind kind, const QString &label);
+
+    int type() const override { return Type; }
+    int edge() const { return m_edge; }
+    Model::EdgeKind kind() const { return m_kind; }
+    const QPolygonF &route() const { return m_route; }
+
+    void setRoute(const QPolygonF &route);
+    void setDimmed(bool dimmed);
+    bool isDimmed() const { return m_dimmed; }
+    void setHighlighted(bool highlighted);
+    bool isHighlighted() const { return m_highlighted; }
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    ConveyorScene *conveyorScene() const;
+    QRectF labelRect() const;
+
+    int m_edge = -1;
+    Model::EdgeKind m_kind = Model::EdgeKind::FromImage;
+    QString m_label;
+    QPolygonF m_route;
+    bool m_dimmed = false;
+    bool m_highlighted = false;
+};
+
+} // namespace Stagecraft::Ui

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "conveyor/conveyor.h"
+
+#include <QGraphicsItem>
+
+namespace Stagecraft::Ui {
+
+class ConveyorScene;
+
+/**
+ * One image of the conveyor: a header with its name, kind and status summary and, when
+ * expanded, its stages as child StageItems. External bases are dashed, artifacts have chamfered
+ * corners. It can be dragged; the scene remembers where.
+ */
+class ImageNodeItem final : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 1 };
+
+    ImageNodeItem(int image, Model::ImageKind kind, const QSizeF &size, bool collapsed);
+
+    int type() const override { return Type; }
+    int image() const { return m_image; }
+    Model::ImageKind kind() const { return m_kind; }
+    bool isCollapsed() const { return m_collapsed; }
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    void setDimmed(bool dimmed);
+    bool isDimmed() const { return m_dimmed; }
+    void setHighlighted(bool highlighted);
+    bool isHighlighted() const { return m_highlighted; }
+
+    /** The header band (local coordinates): dragging and double-clicking act here. */
+    QRectF headerRect() const;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+
+private:
+    ConveyorScene *conveyorScene() const;
+    QPainterPath outline() const;
+
+    int m_image = -1;
+    Model::ImageKind m_kind = Model::ImageKind::Image;
+    QSizeF m_size;
+    bool m_collapsed = false;
+    bool m_dimmed = false;
+    bool m_highlighted = false;
+    QPointF m_pressPos;
+};
+
+} // namespace Stagecraft::Ui

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "propertiespanel.h"
+
+#include "models/conveyormodel.h"
+#include "models/stagestatus.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Stagecraft::Ui {
+
+using namespace Stagecraft::Model;
+
+namespace {
+constexpr int s_lineRole = Qt::UserRole + 1;
+constexpr int s_imageRole = Qt::UserRole + 2;
+} // namespace
+
+PropertiesPanel::PropertiesPanel(const ConveyorModel &model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_title(new QLabel(this))
+    , m_tree(new QTreeWidget(this))
+{
+    setObjectName(QStringLiteral("propertiesPanel"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_title->setFont(titleFont);
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_title);
+    m_tree->setColumnCount(2);
+    m_tree->setHeaderLabels({tr("Property"), tr("Value")});
+    m_tree->setRootIsDecorated(false);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->setWordWrap(true);
+    layout->addWidget(m_tree);
+    connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
+        const int image = item->data(1, s_imageRole).toInt();
+        if (image >= 0) {
+            emit imageActivated(image);
+            return;
+        }
+        const int line = item->data(1, s_lineRole).toInt();
+        if (line > 0)
+            emit locationActivated(line, 1);
+    });
+    showSelection(-1, std::nullopt);
+}
+
+PropertiesPanel::~PropertiesPanel() = default;
+
+void PropertiesPanel::addRow(const QString &name, const QString &value, int line, int image)
+{
+    auto *item = new QTreeWidgetItem(m_tree, {name, value});
+    item->setData(1, s_lineRole, line);
+    item->setData(1, s_imageRole, image);
+    item->setToolTip(1, value);
+}
+
+QStringList PropertiesPanel::rows() const
+{
+    QStringList result;
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+        result.append(m_tree->topLevelItem(i)->text(0) + u'\t' + m_tree->topLevelItem(i)->text(1));
+    return result;
+}
+
+void PropertiesPanel::showSelection(int image, std::optional<StageId> stage)
+{
+    m_tree->clear();
+    const Conveyor &c = m_model.conveyor();
+    if (image < 0 || image >= c.images.size()) {
+        m_title->setText(tr("Nothing selected"));
+        return;
+    }
+    const ConveyorImage &img = c.images.at(image);
+    const QModelIndex index = stage ? m_model.indexForStage(image, *stage)
+                                    : m_model.indexForImage(image);
+    if (stage) {
+        m_title->setText(tr("Stage %1 of %2").arg(stageName(*stage), img.displayName()));
+        const StageStatus status = m_model.stageStatus(image, *stage);
+        addRow(tr("Stage"), stageName(*stage));
+        addRow(tr("Image"), img.displayName(), 0, image);
+        addRow(tr("Status"), stageStatusDisplayName(status));
+        const QString signature = m_model.stageSignature(image, *stage);
+        addRow(tr("Signature"), signature.isEmpty() ? tr("not computed") : signature);
+        const int line = index.data(ConveyorModel::LineRole).toInt();
+        if (line > 0)
+            addRow(tr("Defined at"), index.data(ConveyorModel::LocationRole).toString(), line);
+        for (int r = 0; r < m_model.rowCount(index); ++r) {
+            const QModelIndex input = m_model.index(r, 0, index);
+            const int edge = m_model.edgeForIndex(input);
+            addRow(tr("Input"),
+                   input.data().toString(),
+                   input.data(ConveyorModel::LineRole).toInt(),
+                   edge >= 0 ? c.edges.at(edge).source : -1);
+        }
+    } else {
+        m_title->setText(img.displayName());
+        addRow(tr("Kind"), m_model.index(image, ConveyorModel::KindColumn).data().toString());
+        if (img.kind != ImageKind::External) {
+            addRow(tr("Status"), stageStatusDisplayName(m_model.imageStatus(image)));
+            QStringList stages;
+            for (const ConveyorStage &s : img.stages)
+                stages.append(stageName(s.id));
+            addRow(tr("Stages (%n)", "", int(stages.size())), stages.join(QStringLiteral(" → ")));
+            addRow(tr("Dependency set"), QString::number(img.set));
+            if (img.location.line > 0)
+                addRow(tr("Declared at"), img.location.toString(), img.location.line);
+        }
+        for (int e : c.incomingEdges(image))
+            addRow(tr("Uses"),
+                   m_model.edgeDescription(e),
+                   c.edges.at(e).location.line,
+                   c.edges.at(e).source);
+        for (int e : c.outgoingEdges(image)) {
+            const ConveyorEdge &edge = c.edges.at(e);
+            if (edge.target >= 0 && edge.target < c.images.size())
+                addRow(tr("Used by"),
+                       c.images.at(edge.target).displayName() + QStringLiteral(" (")
+                               + stageName(edge.targetStage) + u')',
+                       edge.location.line,
+                       edge.target);
+        }
+    }
+    const ConveyorModel::Roles readOnly = ConveyorModel::ReadOnlyRole;
+    if (index.data(readOnly).toBool()) {
+        const QString reason = index.data(ConveyorModel::ReadOnlyReasonRole).toString();
+        addRow(tr("Read-only"), reason.isEmpty() ? tr("yes") : reason);
+    }
+    const QStringList problems = index.data(ConveyorModel::ProblemsRole).toStringList();
+    for (const QString &p : problems)
+        addRow(tr("Problem"), p);
+}
+
+} // namespace Stagecraft::Ui

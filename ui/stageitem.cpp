@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "stageitem.h"
+
+#include "conveyorscene.h"
+
+#include <QFontMetricsF>
+#include <QGraphicsSceneMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
+
+namespace Stagecraft::Ui {
+
+using namespace Stagecraft::Model;
+
+namespace {
+/** Named stages by their AS name; unnamed ones as Docker numbers them. */
+QString stageLabel(const DockerfileStage &stage, int index)
+{
+    return stage.name == QString::number(index) ? u'#' + stage.name : stage.name;
+}
+} // namespace
+
+StageItem::StageItem(
+        int image, int stageRow, StageId stage, const QSizeF &size, QGraphicsItem *parent)
+    : QGraphicsItem(parent)
+    , m_image(image)
+    , m_stageRow(stageRow)
+    , m_stage(stage)
+    , m_size(size)
+{
+    setFlags(ItemIsSelectable);
+    setAcceptHoverEvents(true);
+}
+
+ConveyorScene *StageItem::conveyorScene() const
+{
+    return qobject_cast<ConveyorScene *>(scene());
+}
+
+QRectF StageItem::boundingRect() const
+{
+    return QRectF(QPointF(0, 0), m_size).adjusted(-2, -2, 2, 2);
+}
+
+void StageItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const ConveyorScene *s = conveyorScene();
+    if (!s)
+        return;
+    const ScenePalette &pal = s->scenePalette();
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const StageStatus status = s->stageStatus(m_image, m_stage);
+    const QColor color = stageStatusColor(status);
+    const QRectF r(QPointF(0, 0), m_size);
+
+    if (lod < 0.35) {
+        painter->fillRect(r, color);
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    QPainterPath box;
+    box.addRoundedRect(r, 4, 4);
+    painter->fillPath(box, pal.stageFill(color));
+    painter->save();
+    painter->setClipPath(box);
+    painter->fillRect(QRectF(0, 0, 5, r.height()), color);
+    painter->restore();
+    const bool selected = isSelected();
+    painter->setPen(selected ? QPen(pal.selection, 2.2)
+                             : QPen(color.darker(pal.dark ? 80 : 110), 1));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(box);
+
+    const QFont font = pal.stageFont();
+    painter->setFont(font);
+    painter->setPen(pal.text);
+    const qreal lineHeight = m_dockerfileRects.isEmpty() ? r.height() : 26;
+    const QRectF text(10, 0, r.width() - 14, lineHeight);
+    painter->drawText(text,
+                      Qt::AlignVCenter | Qt::AlignLeft,
+                      QFontMetricsF(font).elidedText(stageName(m_stage),
+                                                     Qt::ElideRight,
+                                                     text.width()));
+
+    if (m_dockerfileRects.isEmpty())
+        return;
+    // The Dockerfile's own build stages and what they take from each other.
+    const QList<DockerfileStage> stages = s->dockerfileStages(m_image);
+    const QColor accent = pal.kindColor(ImageKind::Dockerfile);
+    const QFont small = pal.smallFont();
+    const QFontMetricsF sm(small);
+    painter->setFont(small);
+    for (int i = 0; i < m_dockerfileRects.size() && i < stages.size(); ++i) {
+        const QRectF &sr = m_dockerfileRects.at(i);
+        painter->setPen(QPen(accent, 1));
+        painter->setBrush(pal.nodeFill);
+        painter->drawRoundedRect(sr, 3, 3);
+        painter->setPen(pal.text);
+        painter->drawText(sr.adjusted(5, 0, -4, 0),
+                          Qt::AlignVCenter | Qt::AlignLeft,
+                          sm.elidedText(stageLabel(stages.at(i), i),
+                                        Qt::ElideRight,
+                                        sr.width() - 9));
+        for (int d : stages.at(i).dependsOn) {
+            if (d < 0 || d >= m_dockerfileRects.size())
+                continue;
+            const QRectF &from = m_dockerfileRects.at(d);
+            QPainterPath arrow;
+            const QPointF a(from.center().x(), from.top());
+            const QPointF b(sr.center().x(), sr.top());
+            arrow.moveTo(a);
+            arrow.cubicTo(a + QPointF(0, -7), b + QPointF(0, -7), b);
+            painter->setPen(QPen(accent, 1.2));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawPath(arrow);
+            QPainterPath head;
+            head.moveTo(b);
+            head.lineTo(b + QPointF(-3, -4.5));
+            head.lineTo(b + QPointF(3, -4.5));
+            head.closeSubpath();
+            painter->fillPath(head, accent);
+        }
+    }
+}
+
+QVariant StageItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemSelectedHasChanged)
+        update();
+    return QGraphicsItem::itemChange(change, value);
+}
+
+void StageItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    m_dragged = false;
+    m_parentStart = parentItem() ? parentItem()->pos() : QPointF();
+    QGraphicsItem::mousePressEvent(event);
+    event->accept();
+}
+
+void StageItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!(event->buttons() & Qt::LeftButton) || !parentItem())
+        return;
+    const QPointF delta = event->scenePos() - event->buttonDownScenePos(Qt::LeftButton);
+    if (!m_dragged && delta.manhattanLength() < 4)
+        return;
+    m_dragged = true;
+    parentItem()->setPos(m_parentStart + delta);
+}
+
+void StageItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    QGraphicsItem::mouseReleaseEvent(event);
+    if (m_dragged) {
+        m_dragged = false;
+        if (ConveyorScene *s = conveyorScene())
+            s->handleNodeDragFinished(m_image);
+    }
+}
+
+} // namespace Stagecraft::Ui
