@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
-#include "exporter.h"
-#include "projectloader.h"
-
 #include "build/logcommand.h"
 #include "config/configloader.h"
 #include "conveyor/graphwriter.h"
+#include "exporter.h"
 #include "layout/layoutsidecar.h"
 #include "models/stagestatus.h"
+#include "projectloader.h"
 #include "signature/planner.h"
 
 #include <QCommandLineParser>
@@ -22,11 +21,6 @@ namespace Stagecraft::Ui {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Stagecraft::Ui::CommandLine", text);
-}
-
 struct Command
 {
     QString name;
@@ -39,37 +33,39 @@ const QList<Command> &commands()
     static const QList<Command> list{
             {QStringLiteral("render"),
              QStringLiteral("render PATH [--source-map]"),
-             tr("Print the rendered config, like `werf config render`.")},
+             CommandLine::tr("Print the rendered config, like `werf config render`.")},
             {QStringLiteral("lint"),
              QStringLiteral("lint PATH [--werf-version 1.1|1.2|2]"),
-             tr("Validate with werf's rules; errors as FILE:LINE:COL: error: MESSAGE.")},
+             CommandLine::tr(
+                     "Validate with werf's rules; errors as FILE:LINE:COL: error: MESSAGE.")},
             {QStringLiteral("graph"),
              QStringLiteral("graph PATH [--format yaml|json|dot] [--werf-version V]"),
-             tr("Print the image dependency graph.")},
+             CommandLine::tr("Print the image dependency graph.")},
             {QStringLiteral("plan"),
              QStringLiteral("plan PATH [--json] [--werf-version V]"),
-             tr("Print werf 1.1 stage signatures and the status of each stage.")},
+             CommandLine::tr("Print werf 1.1 stage signatures and the status of each stage.")},
             {QStringLiteral("export"),
              QStringLiteral("export PATH -o OUT.png|.svg|.dot [--scale N] [--transparent] "
                             "[--no-legend] [--status-from PLAN.json]"),
-             tr("Draw the conveyor graph, as the window shows it, to a file.")},
+             CommandLine::tr("Draw the conveyor graph, as the window shows it, to a file.")},
             {QStringLiteral("log"),
              QStringLiteral("log FILE [--json]"),
-             tr("Summarise a saved werf build log (cached, built and failed stages).")},
+             CommandLine::tr(
+                     "Summarise a saved werf build log (cached, built and failed stages).")},
     };
     return list;
 }
 
 QString usage()
 {
-    QString text = tr("Usage: stagecraft [PATH]") + u'\n';
+    QString text = CommandLine::tr("Usage: stagecraft [PATH]") + u'\n';
     for (const Command &c : commands())
         text += QStringLiteral("       stagecraft ") + c.synopsis + u'\n';
     text += u'\n';
-    text += tr("PATH is a werf.yaml (or werf.yml) or a project directory.") + u'\n';
+    text += CommandLine::tr("PATH is a werf.yaml (or werf.yml) or a project directory.") + u'\n';
     for (const Command &c : commands())
         text += QStringLiteral("  %1  %2\n").arg(c.name, -8).arg(c.description);
-    text += tr("Exit codes: 0 success, 1 problems found, 2 usage error.") + u'\n';
+    text += CommandLine::tr("Exit codes: 0 success, 1 problems found, 2 usage error.") + u'\n';
     return text;
 }
 
@@ -83,10 +79,11 @@ struct Invocation
 
 QCommandLineOption werfVersionOption()
 {
-    return QCommandLineOption(QStringLiteral("werf-version"),
-                              tr("Whose rules to apply: 1.1, 1.2, 2 or auto (default: detect)."),
-                              QStringLiteral("V"),
-                              QStringLiteral("auto"));
+    return QCommandLineOption(
+            QStringLiteral("werf-version"),
+            CommandLine::tr("Whose rules to apply: 1.1, 1.2, 2 or auto (default: detect)."),
+            QStringLiteral("V"),
+            QStringLiteral("auto"));
 }
 
 /** Parses `stagecraft COMMAND PATH [options]`; returns false (and prints why) on a usage error. */
@@ -106,8 +103,9 @@ bool parseInvocation(const QStringList &arguments,
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
-        err << (positional.isEmpty() ? tr("missing PATH") : tr("too many arguments")) << u'\n'
-            << usage();
+        err << (positional.isEmpty() ? CommandLine::tr("missing PATH")
+                                     : CommandLine::tr("too many arguments"))
+            << u'\n' << usage();
         return false;
     }
     invocation.path = positional.first();
@@ -126,7 +124,8 @@ bool parseInvocation(const QStringList &arguments,
         else if (version == u"2" || version == u"2.0")
             invocation.loadOptions.version = Model::WerfVersion::V2;
         else {
-            err << tr("unknown werf version \"%1\": expected 1.1, 1.2, 2 or auto").arg(version)
+            err << CommandLine::tr("unknown werf version \"%1\": expected 1.1, 1.2, 2 or auto")
+                            .arg(version)
                 << u'\n';
             return false;
         }
@@ -143,7 +142,7 @@ void printDiagnostics(const Model::Diagnostics &diagnostics, QTextStream &stream
 void printRules(const Model::LoadedProject &project, QTextStream &err)
 {
     if (!project.versionReason.isEmpty())
-        err << tr("stagecraft: %1").arg(project.versionReason) << u'\n';
+        err << CommandLine::tr("stagecraft: %1").arg(project.versionReason) << u'\n';
 }
 
 int runRender(const QStringList &arguments,
@@ -154,7 +153,8 @@ int runRender(const QStringList &arguments,
     Invocation invocation;
     const QCommandLineOption sourceMap(
             QStringLiteral("source-map"),
-            tr("Print, before each output line, where it came from (FILE:LINE:COL and how)."));
+            CommandLine::tr(
+                    "Print, before each output line, where it came from (FILE:LINE:COL and how)."));
     if (!parseInvocation(arguments, {sourceMap, werfVersionOption()}, invocation, err))
         return 2;
     invocation.loadOptions.renderer = services.renderer;
@@ -179,7 +179,7 @@ int runRender(const QStringList &arguments,
         const Model::SourceMap::Origin origin = project.sourceMap.origin(lineStart);
         QString where = origin.location.toString();
         if (origin.kind == Model::SourceMap::Kind::Generated)
-            where = tr("generated by %1").arg(where);
+            where = CommandLine::tr("generated by %1").arg(where);
         if (!origin.context.isEmpty())
             where += QStringLiteral(" (") + origin.context.join(QStringLiteral(" > ")) + u')';
         out << where << u'\t'
@@ -211,14 +211,15 @@ int runGraph(const QStringList &arguments,
 {
     Invocation invocation;
     const QCommandLineOption format(QStringLiteral("format"),
-                                    tr("yaml (default), json or dot."),
+                                    CommandLine::tr("yaml (default), json or dot."),
                                     QStringLiteral("FORMAT"),
                                     QStringLiteral("yaml"));
     if (!parseInvocation(arguments, {format, werfVersionOption()}, invocation, err))
         return 2;
     const QString formatName = invocation.parser.value(format);
     if (formatName != u"yaml" && formatName != u"json" && formatName != u"dot") {
-        err << tr("unknown format \"%1\": expected yaml, json or dot").arg(formatName) << u'\n';
+        err << CommandLine::tr("unknown format \"%1\": expected yaml, json or dot").arg(formatName)
+            << u'\n';
         return 2;
     }
     invocation.loadOptions.renderer = services.renderer;
@@ -243,7 +244,8 @@ int runPlan(const QStringList &arguments,
             const CommandLine::Services &services)
 {
     Invocation invocation;
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print the plan as JSON."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  CommandLine::tr("Print the plan as JSON."));
     if (!parseInvocation(arguments, {json, werfVersionOption()}, invocation, err))
         return 2;
     invocation.loadOptions.renderer = services.renderer;
@@ -257,11 +259,11 @@ int runPlan(const QStringList &arguments,
         out << QString::fromUtf8(plan.toJson());
         return 0;
     }
-    out << tr("project %1").arg(plan.project) << u'\n';
+    out << CommandLine::tr("project %1").arg(plan.project) << u'\n';
     for (const Model::ImagePlan &image : plan.images) {
         out << u'\n' << Model::imageKindName(image.kind) << u' ' << image.displayName();
         if (!image.contentSignature.isEmpty())
-            out << tr("  (content signature %1)").arg(image.contentSignature);
+            out << CommandLine::tr("  (content signature %1)").arg(image.contentSignature);
         out << u'\n';
         for (const Model::StagePlan &stage : image.stages) {
             out << QStringLiteral("  %1 %2 ").arg(stage.name, -22).arg(stage.statusName(), -14);
@@ -281,8 +283,7 @@ int runExport(const QStringList &arguments,
               const CommandLine::Services &)
 {
     QString error;
-    const std::optional<ExportRequest> request
-            = Exporter::parseArguments(arguments.mid(2), &error);
+    const std::optional<ExportRequest> request = Exporter::parseArguments(arguments.mid(2), &error);
     if (!request) {
         err << error << u'\n' << usage();
         return 2;
@@ -291,7 +292,8 @@ int runExport(const QStringList &arguments,
     if (!request->statusFrom.isEmpty()) {
         QFile file(request->statusFrom);
         if (!file.open(QIODevice::ReadOnly)) {
-            err << tr("%1: error: cannot read: %2").arg(request->statusFrom, file.errorString())
+            err << CommandLine::tr("%1: error: cannot read: %2")
+                            .arg(request->statusFrom, file.errorString())
                 << u'\n';
             return 1;
         }
@@ -307,10 +309,15 @@ int runExport(const QStringList &arguments,
     if (!project.ok())
         return 1;
     const LoadedProject shown = windowProject(project);
-    const Model::LayoutSidecar sidecar
-            = Model::LayoutSidecar::load(Model::LayoutSidecar::pathFor(project.configFile));
-    if (!Exporter::exportToFile(shown.conveyor, request->output, request->options, &error,
-                                statuses, shown.dockerfiles, sidecar)) {
+    const Model::LayoutSidecar sidecar = Model::LayoutSidecar::load(
+            Model::LayoutSidecar::pathFor(project.configFile));
+    if (!Exporter::exportToFile(shown.conveyor,
+                                request->output,
+                                request->options,
+                                &error,
+                                statuses,
+                                shown.dockerfiles,
+                                sidecar)) {
         err << request->output << QStringLiteral(": error: ") << error << u'\n';
         return 1;
     }
@@ -324,7 +331,7 @@ int runLog(const QStringList &arguments,
 {
     Invocation invocation;
     const QCommandLineOption json(QStringLiteral("json"),
-                                  tr("Print the build events as JSON Lines."));
+                                  CommandLine::tr("Print the build events as JSON Lines."));
     if (!parseInvocation(arguments, {json}, invocation, err))
         return 2;
     return Model::runLogCommand(invocation.path, invocation.parser.isSet(json), out, err);
@@ -384,7 +391,7 @@ int CommandLine::run(const QStringList &arguments,
         if (name == command)
             return runner(arguments, out, err, services);
     }
-    err << tr("unknown command: %1").arg(command) << u'\n' << usage();
+    err << CommandLine::tr("unknown command: %1").arg(command) << u'\n' << usage();
     return 2;
 }
 

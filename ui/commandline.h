@@ -3,6 +3,7 @@
 
 #include "config/configloader.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 class QTextStream;
@@ -17,6 +18,8 @@ namespace Stagecraft::Ui {
  */
 class CommandLine
 {
+    Q_DECLARE_TR_FUNCTIONS(Stagecraft::Ui::CommandLine)
+
 public:
     /** Concrete services the commands use; app/ wires the real ones. */
     struct Services

@@ -96,6 +96,12 @@ void ConveyorView::fitAll()
 {
     if (!m_scene)
         return;
+    if (!isVisible() || viewport()->width() < 2 || viewport()->height() < 2) {
+        // Fitting into an unsized viewport would zoom to nothing; do it once the view has a size.
+        m_fitPending = true;
+        return;
+    }
+    m_fitPending = false;
     QRectF content = m_scene->contentsRect();
     if (m_legendVisible) {
         // Leave the strip at the bottom free, so the legend does not sit on a node.
@@ -117,6 +123,13 @@ void ConveyorView::fitAll()
         centerOn(content.center());
     }
     emit zoomChanged(zoom());
+}
+
+void ConveyorView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_fitPending)
+        fitAll();
 }
 
 void ConveyorView::revealImage(int image)

@@ -52,12 +52,15 @@ protected:
     void changeEvent(QEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void scaleBy(qreal factor, const QPoint &anchor);
 
     ConveyorScene *m_scene = nullptr;
     bool m_legendVisible = true;
+    /** fitAll() before the view had a size (a project opened before the window was shown). */
+    bool m_fitPending = false;
     bool m_spaceHeld = false;
     bool m_panning = false;
     QPoint m_panStart;

@@ -39,8 +39,8 @@ LoadedProject windowProject(const Model::LoadedProject &project)
 std::optional<LoadedProject> loadProjectForWindow(const QString &path, QString *error)
 {
     const Model::LoadedProject project = Model::loadProject(path);
-    if (project.configFile.isEmpty() || (project.source.isEmpty() && !project.ok()
-                                         && !QFileInfo(project.configFile).isFile())) {
+    if (project.configFile.isEmpty()
+        || (project.source.isEmpty() && !project.ok() && !QFileInfo(project.configFile).isFile())) {
         // Nothing to show: report the loader's first problem.
         if (error)
             *error = project.diagnostics.isEmpty() ? QString()
