@@ -730,7 +730,7 @@ QString helpersTemplate()
 {
     QString text
             = u"{{/* Blocks shared by the generated images. Each body starts with a newline and "
-              u"ends without one, so an include on a line of its own (\"{{- include ... }}\") "
+              u"ends without one, so an include on a line of its own, with a trimming action, "
               u"leaves the lines around it as they are. */}}\n"_s;
     ImageSpec placeholder;
     QString docker = fillBlock(dockerCommonBlock, placeholder, true);
