@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "conveyor/conveyor.h"
 #include "projectgenerator.h"
 
 #include <QDir>
@@ -41,6 +42,7 @@ private slots:
     void plainConfigParses();
     void deterministic();
     void dockerfileShare();
+    void conveyorMatchesConfig();
     void templatedUsesTheConstructs();
     void writesGitRepository();
     void refusesNonEmptyDirectory();
@@ -159,6 +161,40 @@ void tst_Generator::dockerfileShare()
     QVERIFY(s.artifacts > 100);
     QVERIFY(s.fromImage > s.total() / 2);
     QVERIFY(s.rangeImages > 0);
+}
+
+/** Edges attach at stages the target has, and dependency sets respect every edge. */
+void tst_Generator::conveyorMatchesConfig()
+{
+    using namespace Stagecraft::Model;
+    const ProjectGenerator generator({500, 9, false});
+    const ProjectStats &s = generator.stats();
+    const Conveyor conveyor = generator.conveyor();
+    int externals = 0;
+    for (const ConveyorImage &image : conveyor.images) {
+        if (image.kind == ImageKind::External) {
+            ++externals;
+            QVERIFY(image.stages.isEmpty());
+        } else {
+            QVERIFY(!image.stages.isEmpty());
+            QCOMPARE(image.stages.front().id,
+                     image.kind == ImageKind::Dockerfile ? StageId::Dockerfile : StageId::From);
+        }
+    }
+    QVERIFY(externals >= 2);
+    QCOMPARE(int(conveyor.images.size()), s.total() + externals);
+    QCOMPARE(int(conveyor.edges.size()), s.fromImage + s.fromExternal + s.imports);
+    for (const ConveyorEdge &edge : conveyor.edges) {
+        const ConveyorImage &target = conveyor.images.at(edge.target);
+        QVERIFY2(target.hasStage(edge.targetStage), qPrintable(target.name));
+        if (edge.kind != EdgeKind::FromExternal)
+            QVERIFY(conveyor.images.at(edge.source).set < target.set);
+    }
+    int inSets = 0;
+    for (const QList<int> &set : conveyor.sets)
+        inSets += int(set.size());
+    QCOMPARE(inSets, s.total());
+    QVERIFY(conveyor.sets.size() >= 3);
 }
 
 /** The templated twin really is templated, and every file it reads exists in the project. */

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projectgenerator.h"
 
+#include "conveyor/conveyor.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <array>
 
 namespace Stagecraft::Bench {
@@ -816,6 +820,134 @@ QStringList ProjectGenerator::imageNames() const
     for (const ImageSpec &image : std::as_const(m_spec->images))
         names.append(image.name);
     return names;
+}
+
+Model::Conveyor ProjectGenerator::conveyor() const
+{
+    using namespace Model;
+    Conveyor conveyor;
+    QHash<QString, int> byName;
+    for (const ImageSpec &spec : std::as_const(m_spec->images)) {
+        ConveyorImage image;
+        image.name = spec.name;
+        image.document = int(conveyor.images.size()) + 1;
+        auto stage = [&image](StageId id) { image.stages.append({id, {}}); };
+        if (spec.kind == Kind::Dockerfile) {
+            image.kind = ImageKind::Dockerfile;
+            stage(StageId::Dockerfile);
+        } else {
+            image.kind = spec.kind == Kind::Artifact ? ImageKind::Artifact : ImageKind::Image;
+            const bool cache = !spec.groupCacheVersion.isEmpty();
+            const bool git = spec.appGit || !spec.git.isEmpty();
+            auto imports = [&spec](const QString &when, const QString &stageName) {
+                for (const ImportSpec &imp : spec.imports) {
+                    if (imp.when == when && imp.stage == stageName)
+                        return true;
+                }
+                return false;
+            };
+            stage(StageId::From);
+            if (cache || !spec.beforeInstall.isEmpty())
+                stage(StageId::BeforeInstall);
+            if (imports(u"before"_s, u"install"_s))
+                stage(StageId::ImportsBeforeInstall);
+            if (git)
+                stage(StageId::GitArchive);
+            if (cache || !spec.install.isEmpty() || !spec.installCacheVersion.isEmpty())
+                stage(StageId::Install);
+            if (imports(u"after"_s, u"install"_s))
+                stage(StageId::ImportsAfterInstall);
+            if (cache || !spec.beforeSetup.isEmpty())
+                stage(StageId::BeforeSetup);
+            if (imports(u"before"_s, u"setup"_s))
+                stage(StageId::ImportsBeforeSetup);
+            if (cache || !spec.setup.isEmpty() || !spec.setupCacheVersion.isEmpty())
+                stage(StageId::Setup);
+            if (imports(u"after"_s, u"setup"_s))
+                stage(StageId::ImportsAfterSetup);
+            if (git && spec.kind == Kind::Image) {
+                stage(StageId::GitCache);
+                stage(StageId::GitLatestPatch);
+            }
+            if (spec.docker)
+                stage(StageId::DockerInstructions);
+        }
+        byName.insert(spec.name, int(conveyor.images.size()));
+        conveyor.images.append(image);
+    }
+
+    QHash<QString, int> externals;
+    for (qsizetype target = 0; target < m_spec->images.size(); ++target) {
+        const ImageSpec &spec = m_spec->images.at(target);
+        if (!spec.from.isEmpty()) {
+            int source = externals.value(spec.from, -1);
+            if (source < 0) {
+                ConveyorImage external;
+                external.name = spec.from;
+                external.kind = ImageKind::External;
+                source = int(conveyor.images.size());
+                conveyor.images.append(external);
+                externals.insert(spec.from, source);
+            }
+            conveyor.edges.append({EdgeKind::FromExternal,
+                                   source,
+                                   int(target),
+                                   StageId::From,
+                                   std::nullopt,
+                                   {},
+                                   {}});
+        }
+        if (!spec.fromImage.isEmpty()) {
+            conveyor.edges.append({EdgeKind::FromImage,
+                                   byName.value(spec.fromImage),
+                                   int(target),
+                                   StageId::From,
+                                   std::nullopt,
+                                   {},
+                                   {}});
+        }
+        for (const ImportSpec &imp : spec.imports) {
+            const bool before = imp.when == u"before"_s;
+            const bool install = imp.stage == u"install"_s;
+            const StageId at = install ? (before ? StageId::ImportsBeforeInstall
+                                                 : StageId::ImportsAfterInstall)
+                                       : (before ? StageId::ImportsBeforeSetup
+                                                 : StageId::ImportsAfterSetup);
+            std::optional<StageId> from;
+            if (!imp.fromStage.isEmpty())
+                from = stageFromName(imp.fromStage);
+            conveyor.edges.append({EdgeKind::Import,
+                                   byName.value(imp.artifact),
+                                   int(target),
+                                   at,
+                                   from,
+                                   imp.add + u" → "_s + imp.to,
+                                   {}});
+        }
+    }
+
+    // Dependency sets (reference §4.1): every reference points at an earlier image, so one pass
+    // in document order settles each image's set.
+    QList<QList<int>> sources(m_spec->images.size());
+    for (const ConveyorEdge &edge : std::as_const(conveyor.edges)) {
+        if (edge.kind != EdgeKind::FromExternal)
+            sources[edge.target].append(edge.source);
+    }
+    for (qsizetype i = 0; i < m_spec->images.size(); ++i) {
+        int set = 0;
+        for (int source : std::as_const(sources.at(i)))
+            set = qMax(set, conveyor.images.at(source).set + 1);
+        conveyor.images[i].set = set;
+        while (conveyor.sets.size() <= set)
+            conveyor.sets.append(QList<int>());
+        conveyor.sets[set].append(int(i));
+    }
+    for (QList<int> &set : conveyor.sets) {
+        std::sort(set.begin(), set.end(), [&conveyor](int a, int b) {
+            return conveyor.images.at(a).name < conveyor.images.at(b).name;
+        });
+    }
+    return conveyor;
 }
 
 QByteArray ProjectGenerator::plainConfig() const

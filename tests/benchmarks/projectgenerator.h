@@ -9,6 +9,10 @@
 
 #include <memory>
 
+namespace Stagecraft::Model {
+struct Conveyor;
+}
+
 namespace Stagecraft::Bench {
 
 struct GeneratorOptions
@@ -61,6 +65,13 @@ public:
     const ProjectStats &stats() const { return m_stats; }
     /** All image and artifact names in document order. */
     QStringList imageNames() const;
+
+    /**
+     * The conveyor the config describes, derived from the generator's own model with werf's stage
+     * rules (reference §4.2): the input for graph benchmarks, and what a loader must agree with.
+     * Source locations are left empty.
+     */
+    Model::Conveyor conveyor() const;
 
     QByteArray plainConfig() const;
     QByteArray templatedConfig() const;
