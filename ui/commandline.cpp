@@ -1,38 +1,233 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "config/configloader.h"
+#include "conveyor/graphwriter.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
+
+#include <functional>
 
 namespace Stagecraft::Ui {
 
 namespace {
 
-const QStringList &commands()
+QString tr(const char *text)
 {
-    static const QStringList names{QStringLiteral("render"),
-                                   QStringLiteral("lint"),
-                                   QStringLiteral("graph")};
-    return names;
+    return QCoreApplication::translate("Stagecraft::Ui::CommandLine", text);
+}
+
+struct Command
+{
+    QString name;
+    QString synopsis;
+    QString description;
+};
+
+const QList<Command> &commands()
+{
+    static const QList<Command> list{
+            {QStringLiteral("render"), QStringLiteral("render PATH [--source-map]"),
+             tr("Print the rendered config, like `werf config render`.")},
+            {QStringLiteral("lint"), QStringLiteral("lint PATH [--werf-version 1.1|1.2|2]"),
+             tr("Validate with werf's rules; errors as FILE:LINE:COL: error: MESSAGE.")},
+            {QStringLiteral("graph"),
+             QStringLiteral("graph PATH [--format yaml|json|dot] [--werf-version V]"),
+             tr("Print the image dependency graph.")},
+    };
+    return list;
 }
 
 QString usage()
 {
-    return QCoreApplication::translate("Stagecraft::Ui::CommandLine",
-                                       "Usage: stagecraft [PATH]\n"
-                                       "       stagecraft render PATH\n"
-                                       "       stagecraft lint PATH [--werf-version 1.1|1.2|2]\n"
-                                       "       stagecraft graph PATH [--format yaml|json|dot]\n");
+    QString text = tr("Usage: stagecraft [PATH]") + u'\n';
+    for (const Command &c : commands())
+        text += QStringLiteral("       stagecraft ") + c.synopsis + u'\n';
+    text += u'\n';
+    text += tr("PATH is a werf.yaml (or werf.yml) or a project directory.") + u'\n';
+    for (const Command &c : commands())
+        text += QStringLiteral("  %1  %2\n").arg(c.name, -8).arg(c.description);
+    text += tr("Exit codes: 0 success, 1 problems found, 2 usage error.") + u'\n';
+    return text;
+}
+
+/** Parsed arguments of one command: a PATH plus the options it allows. */
+struct Invocation
+{
+    QString path;
+    Model::LoadOptions loadOptions;
+    QCommandLineParser parser;
+};
+
+QCommandLineOption werfVersionOption()
+{
+    return QCommandLineOption(QStringLiteral("werf-version"),
+                              tr("Whose rules to apply: 1.1, 1.2, 2 or auto (default: detect)."),
+                              QStringLiteral("V"), QStringLiteral("auto"));
+}
+
+/** Parses `stagecraft COMMAND PATH [options]`; returns false (and prints why) on a usage error. */
+bool parseInvocation(const QStringList &arguments,
+                     const QList<QCommandLineOption> &options,
+                     Invocation &invocation,
+                     QTextStream &err)
+{
+    QCommandLineParser &parser = invocation.parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOptions(options);
+    QStringList args = arguments;
+    args.removeAt(1); // the command name
+    if (!parser.parse(args)) {
+        err << parser.errorText() << u'\n' << usage();
+        return false;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        err << (positional.isEmpty() ? tr("missing PATH") : tr("too many arguments")) << u'\n'
+            << usage();
+        return false;
+    }
+    invocation.path = positional.first();
+
+    bool hasVersionOption = false;
+    for (const QCommandLineOption &o : options)
+        hasVersionOption |= o.names().contains(QStringLiteral("werf-version"));
+    if (hasVersionOption) {
+        const QString version = parser.value(QStringLiteral("werf-version"));
+        if (version == u"auto")
+            invocation.loadOptions.version = Model::WerfVersion::Auto;
+        else if (version == u"1.1")
+            invocation.loadOptions.version = Model::WerfVersion::V1_1;
+        else if (version == u"1.2")
+            invocation.loadOptions.version = Model::WerfVersion::V1_2;
+        else if (version == u"2" || version == u"2.0")
+            invocation.loadOptions.version = Model::WerfVersion::V2;
+        else {
+            err << tr("unknown werf version \"%1\": expected 1.1, 1.2, 2 or auto").arg(version)
+                << u'\n';
+            return false;
+        }
+    }
+    return true;
+}
+
+void printDiagnostics(const Model::Diagnostics &diagnostics, QTextStream &stream)
+{
+    for (const Model::Diagnostic &d : diagnostics)
+        stream << d.toString() << u'\n';
+}
+
+void printRules(const Model::LoadedProject &project, QTextStream &err)
+{
+    if (!project.versionReason.isEmpty())
+        err << tr("stagecraft: %1").arg(project.versionReason) << u'\n';
+}
+
+int runRender(const QStringList &arguments,
+              QTextStream &out,
+              QTextStream &err,
+              const CommandLine::Services &services)
+{
+    Invocation invocation;
+    const QCommandLineOption sourceMap(
+            QStringLiteral("source-map"),
+            tr("Print, before each output line, where it came from (FILE:LINE:COL and how)."));
+    if (!parseInvocation(arguments, {sourceMap, werfVersionOption()}, invocation, err))
+        return 2;
+    invocation.loadOptions.renderer = services.renderer;
+    const Model::LoadedProject project = Model::loadProject(invocation.path, invocation.loadOptions);
+    if (!project.ok()) {
+        // Like `werf config render`, which loads (and so validates) the config before printing.
+        printDiagnostics(project.diagnostics, err);
+        return 1;
+    }
+    printDiagnostics(project.diagnostics, err); // warnings
+    if (!invocation.parser.isSet(sourceMap)) {
+        out.flush();
+        out << QString::fromUtf8(project.rendered);
+        return 0;
+    }
+    const QByteArray &text = project.rendered;
+    qsizetype lineStart = 0;
+    while (lineStart < text.size()) {
+        qsizetype lineEnd = text.indexOf('\n', lineStart);
+        if (lineEnd < 0)
+            lineEnd = text.size();
+        const Model::SourceMap::Origin origin = project.sourceMap.origin(lineStart);
+        QString where = origin.location.toString();
+        if (origin.kind == Model::SourceMap::Kind::Generated)
+            where = tr("generated by %1").arg(where);
+        if (!origin.context.isEmpty())
+            where += QStringLiteral(" (") + origin.context.join(QStringLiteral(" > ")) + u')';
+        out << where << u'\t'
+            << QString::fromUtf8(text.constData() + lineStart, lineEnd - lineStart) << u'\n';
+        lineStart = lineEnd + 1;
+    }
+    return 0;
+}
+
+int runLint(const QStringList &arguments,
+            QTextStream &out,
+            QTextStream &err,
+            const CommandLine::Services &services)
+{
+    Invocation invocation;
+    if (!parseInvocation(arguments, {werfVersionOption()}, invocation, err))
+        return 2;
+    invocation.loadOptions.renderer = services.renderer;
+    const Model::LoadedProject project = Model::loadProject(invocation.path, invocation.loadOptions);
+    printRules(project, err);
+    printDiagnostics(project.diagnostics, out);
+    return project.ok() ? 0 : 1;
+}
+
+int runGraph(const QStringList &arguments,
+             QTextStream &out,
+             QTextStream &err,
+             const CommandLine::Services &services)
+{
+    Invocation invocation;
+    const QCommandLineOption format(QStringLiteral("format"), tr("yaml (default), json or dot."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("yaml"));
+    if (!parseInvocation(arguments, {format, werfVersionOption()}, invocation, err))
+        return 2;
+    const QString formatName = invocation.parser.value(format);
+    if (formatName != u"yaml" && formatName != u"json" && formatName != u"dot") {
+        err << tr("unknown format \"%1\": expected yaml, json or dot").arg(formatName) << u'\n';
+        return 2;
+    }
+    invocation.loadOptions.renderer = services.renderer;
+    const Model::LoadedProject project = Model::loadProject(invocation.path, invocation.loadOptions);
+    printDiagnostics(project.diagnostics, err);
+    if (!project.ok())
+        return 1;
+    QByteArray text;
+    if (formatName == u"json")
+        text = Model::GraphWriter::toJson(project.conveyor);
+    else if (formatName == u"dot")
+        text = Model::GraphWriter::toDot(project.conveyor);
+    else
+        text = Model::GraphWriter::toYaml(project.conveyor);
+    out << QString::fromUtf8(text);
+    return 0;
 }
 
 } // namespace
 
 bool CommandLine::isCommand(const QStringList &arguments)
 {
-    return arguments.size() > 1
-           && (commands().contains(arguments.at(1)) || arguments.at(1) == u"--help"
-               || arguments.at(1) == u"-h" || arguments.at(1) == u"--version");
+    if (arguments.size() < 2)
+        return false;
+    const QString &first = arguments.at(1);
+    if (first == u"--help" || first == u"-h" || first == u"help" || first == u"--version")
+        return true;
+    for (const Command &c : commands()) {
+        if (c.name == first)
+            return true;
+    }
+    return false;
 }
 
 bool CommandLine::needsGui(const QStringList &arguments)
@@ -40,25 +235,37 @@ bool CommandLine::needsGui(const QStringList &arguments)
     return arguments.size() > 1 && arguments.at(1) == u"export";
 }
 
-int CommandLine::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+int CommandLine::run(const QStringList &arguments,
+                     QTextStream &out,
+                     QTextStream &err,
+                     const Services &services)
 {
     if (arguments.size() < 2) {
         err << usage();
         return 2;
     }
     const QString command = arguments.at(1);
-    if (command == u"--help" || command == u"-h") {
+    if (command == u"--help" || command == u"-h" || command == u"help") {
         out << usage();
         return 0;
     }
     if (command == u"--version") {
-        out << QCoreApplication::applicationName() << u' ' << QCoreApplication::applicationVersion()
-            << u'\n';
+        out << QCoreApplication::applicationName() << u' '
+            << QCoreApplication::applicationVersion() << u'\n';
         return 0;
     }
-    err << QCoreApplication::translate("Stagecraft::Ui::CommandLine", "unknown command: %1\n")
-                    .arg(command)
-        << usage();
+    using Runner = std::function<int(const QStringList &, QTextStream &, QTextStream &,
+                                     const Services &)>;
+    const QList<std::pair<QString, Runner>> runners{
+            {QStringLiteral("render"), runRender},
+            {QStringLiteral("lint"), runLint},
+            {QStringLiteral("graph"), runGraph},
+    };
+    for (const auto &[name, runner] : runners) {
+        if (name == command)
+            return runner(arguments, out, err, services);
+    }
+    err << tr("unknown command: %1").arg(command) << u'\n' << usage();
     return 2;
 }
 
