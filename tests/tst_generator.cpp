@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/configloader.h"
 #include "conveyor/conveyor.h"
 #include "projectgenerator.h"
 
@@ -45,6 +46,7 @@ private slots:
     void conveyorMatchesConfig();
     void templatedUsesTheConstructs();
     void writesGitRepository();
+    void loaderAgrees();
     void refusesNonEmptyDirectory();
 };
 
@@ -269,6 +271,39 @@ void tst_Generator::writesGitRepository()
         }
     }
     QVERIFY(checked > 10);
+}
+
+/** Stagecraft's loader reads the generated project without a problem and finds our conveyor. */
+void tst_Generator::loaderAgrees()
+{
+    using namespace Stagecraft::Model;
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const ProjectGenerator generator({300, 11, false});
+    QString error;
+    QVERIFY2(generator.write(tmp.filePath(u"p"_s), &error), qPrintable(error));
+    const LoadedProject project = loadProject(tmp.filePath(u"p/werf.yaml"_s));
+    for (const Diagnostic &d : project.diagnostics)
+        qWarning() << d.location.line << d.location.column << d.message;
+    QVERIFY(project.ok());
+    QVERIFY(!project.templated);
+
+    const Conveyor expected = generator.conveyor();
+    QMap<QString, QStringList> want;
+    QMap<QString, QStringList> got;
+    auto describe = [](const ConveyorImage &image) {
+        QStringList d{imageKindName(image.kind)};
+        for (const ConveyorStage &s : image.stages)
+            d << stageName(s.id);
+        return d;
+    };
+    for (const ConveyorImage &image : expected.images)
+        want.insert(image.name, describe(image));
+    for (const ConveyorImage &image : project.conveyor.images)
+        got.insert(image.name, describe(image));
+    QCOMPARE(got, want);
+    QCOMPARE(project.conveyor.edges.size(), expected.edges.size());
+    QCOMPARE(project.conveyor.sets.size(), expected.sets.size());
 }
 
 void tst_Generator::refusesNonEmptyDirectory()
