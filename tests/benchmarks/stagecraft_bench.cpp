@@ -162,7 +162,8 @@ Measurement caseGraphvizPng(const CaseContext &ctx)
     bool timedOut = false;
     Measurement m = repeat(ctx, [&](QString *error) {
         QProcess process;
-        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        // dot's per-cluster warnings would drown the driver's progress lines.
+        process.setStandardErrorFile(QProcess::nullDevice());
         process.start(dot, {u"-Tpng"_s, u"-o"_s, output, input});
         if (!process.waitForFinished(ctx.timeoutSeconds * 1000)) {
             process.kill();
@@ -196,7 +197,7 @@ struct BenchCase
     Measurement (*run)(const CaseContext &) = nullptr;
     /** For unavailable cases: what is missing. */
     QString pending = {};
-    /** Largest N the case runs at (dot on 5,000 clusters is an open-ended wait). */
+    /** Largest N the case runs at. A case that timed out is not run at larger N either. */
     int maxImages = 1 << 30;
     bool external = false; ///< peak memory is the external tool's (RUSAGE_CHILDREN)
 };
@@ -402,7 +403,7 @@ QString cell(const Result *r)
     if (!r)
         return u"—"_s;
     if (r->skipped)
-        return u"not run at this N"_s;
+        return r->note;
     if (!r->error.isEmpty())
         return u"error"_s;
     if (r->millis.isEmpty())
@@ -503,7 +504,7 @@ QString markdown(const DriverOptions &o,
                                  .arg(c.title)
                                  .arg(n)
                                  .arg(r->error);
-            else if (r && !r->note.isEmpty())
+            else if (r && !r->skipped && !r->note.isEmpty())
                 notes << QStringLiteral("- %1 at N = %2: %3; %4 run(s)")
                                  .arg(c.title)
                                  .arg(n)
@@ -584,11 +585,18 @@ int runDriver(const DriverOptions &o)
         for (const BenchCase &c : cases()) {
             if (!c.run)
                 continue;
-            if (n > c.maxImages) {
+            const bool timedOutBefore = std::any_of(results.cbegin(),
+                                                    results.cend(),
+                                                    [&c](const Result &r) {
+                                                        return r.caseId == c.id && r.timedOut;
+                                                    });
+            if (n > c.maxImages || timedOutBefore) {
                 Result r;
                 r.caseId = c.id;
                 r.images = n;
                 r.skipped = true;
+                r.note = timedOutBefore ? u"not run (timed out at a smaller N)"_s
+                                        : u"not run at this N"_s;
                 results.append(r);
                 continue;
             }
