@@ -47,10 +47,19 @@ QTextStream &err()
 struct Measurement
 {
     QList<double> millis;
+    /** CPU time (user + system) of each run: on a shared machine it varies less than wall time. */
+    QList<double> cpuMillis;
     QString note;
     QString error;
     bool timedOut = false;
 };
+
+Measurement failure(const QString &error)
+{
+    Measurement m;
+    m.error = error;
+    return m;
+}
 
 struct CaseContext
 {
@@ -58,25 +67,43 @@ struct CaseContext
     int runs = 5;
     double budgetMs = 30000;
     int timeoutSeconds = 300;
+    /** The case's work happens in a child process (dot): count that one's CPU time. */
+    bool external = false;
 };
 
+double cpuMillis(bool children)
+{
+    rusage usage{};
+    getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage);
+    const auto ms = [](const timeval &tv) {
+        return double(tv.tv_sec) * 1e3 + double(tv.tv_usec) / 1e3;
+    };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
 /** Runs body until ctx.runs timings exist or the budget is spent (at least once). */
-Measurement repeat(const CaseContext &ctx, const std::function<bool(QString *)> &body)
+Measurement repeat(const CaseContext &ctx,
+                   const std::function<bool(QString *)> &body,
+                   const std::function<bool()> &stop = {})
 {
     Measurement m;
     QElapsedTimer total;
     total.start();
     while (m.millis.size() < ctx.runs && (m.millis.isEmpty() || total.elapsed() < ctx.budgetMs)) {
+        const double cpuBefore = cpuMillis(ctx.external);
         QElapsedTimer t;
         t.start();
         QString error;
         const bool ok = body(&error);
         const double ms = double(t.nsecsElapsed()) / 1e6;
+        m.cpuMillis.append(cpuMillis(ctx.external) - cpuBefore);
         if (!ok) {
             m.error = error;
             return m;
         }
         m.millis.append(ms);
+        if (stop && stop())
+            break;
     }
     return m;
 }
@@ -131,7 +158,7 @@ Measurement caseDotExport(const CaseContext &ctx)
 {
     const Model::LoadedProject project = loadPlain(ctx);
     if (!project.ok())
-        return {{}, {}, u"load failed: "_s + firstError(project)};
+        return failure(u"load failed: "_s + firstError(project));
     qsizetype bytes = 0;
     Measurement m = repeat(ctx, [&](QString *) {
         bytes = Model::GraphWriter::toDot(project.conveyor).size();
@@ -145,11 +172,14 @@ Measurement caseDotExport(const CaseContext &ctx)
 Measurement caseGraphvizPng(const CaseContext &ctx)
 {
     const QString dot = QStandardPaths::findExecutable(u"dot"_s);
-    if (dot.isEmpty())
-        return {{}, u"Graphviz `dot` is not installed"_s, {}};
+    if (dot.isEmpty()) {
+        Measurement m;
+        m.note = u"Graphviz `dot` is not installed"_s;
+        return m;
+    }
     const Model::LoadedProject project = loadPlain(ctx);
     if (!project.ok())
-        return {{}, {}, u"load failed: "_s + firstError(project)};
+        return failure(u"load failed: "_s + firstError(project));
     QTemporaryDir tmp;
     const QString input = tmp.filePath(u"graph.dot"_s);
     const QString output = tmp.filePath(u"graph.png"_s);
@@ -157,26 +187,29 @@ Measurement caseGraphvizPng(const CaseContext &ctx)
         QFile f(input);
         if (!f.open(QIODevice::WriteOnly)
             || f.write(Model::GraphWriter::toDot(project.conveyor)) < 0)
-            return {{}, {}, u"cannot write "_s + input};
+            return failure(u"cannot write "_s + input);
     }
     bool timedOut = false;
-    Measurement m = repeat(ctx, [&](QString *error) {
-        QProcess process;
-        // dot's per-cluster warnings would drown the driver's progress lines.
-        process.setStandardErrorFile(QProcess::nullDevice());
-        process.start(dot, {u"-Tpng"_s, u"-o"_s, output, input});
-        if (!process.waitForFinished(ctx.timeoutSeconds * 1000)) {
-            process.kill();
-            process.waitForFinished();
-            timedOut = true;
-            return true; // a timing of "at least the timeout"; stop below
-        }
-        if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-            *error = QStringLiteral("dot exited with %1").arg(process.exitCode());
-            return false;
-        }
-        return true;
-    });
+    Measurement m = repeat(
+            ctx,
+            [&](QString *error) {
+                QProcess process;
+                // dot's per-cluster warnings would drown the driver's progress lines.
+                process.setStandardErrorFile(QProcess::nullDevice());
+                process.start(dot, {u"-Tpng"_s, u"-o"_s, output, input});
+                if (!process.waitForFinished(ctx.timeoutSeconds * 1000)) {
+                    process.kill();
+                    process.waitForFinished();
+                    timedOut = true;
+                    return true; // a timing of "at least the timeout"; stop below
+                }
+                if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+                    *error = QStringLiteral("dot exited with %1").arg(process.exitCode());
+                    return false;
+                }
+                return true;
+            },
+            [&timedOut] { return timedOut; });
     if (timedOut) {
         m.timedOut = true;
         m.millis = {double(ctx.timeoutSeconds) * 1000.0};
@@ -251,14 +284,20 @@ int runChild(const QString &id, const CaseContext &ctx)
     for (const BenchCase &c : cases()) {
         if (c.id != id || !c.run)
             continue;
-        const Measurement m = c.run(ctx);
+        CaseContext context = ctx;
+        context.external = c.external;
+        const Measurement m = c.run(context);
         rusage usage{};
         getrusage(c.external ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage);
         QJsonArray millis;
         for (double ms : m.millis)
             millis.append(ms);
+        QJsonArray cpu;
+        for (double ms : m.cpuMillis)
+            cpu.append(ms);
         QJsonObject o{{u"case"_s, id},
                       {u"millis"_s, millis},
+                      {u"cpuMillis"_s, cpu},
                       {u"peakKiB"_s, qint64(usage.ru_maxrss)},
                       {u"note"_s, m.note},
                       {u"error"_s, m.error},
@@ -277,6 +316,7 @@ struct Result
     QString caseId;
     int images = 0;
     QList<double> millis;
+    QList<double> cpuMillis;
     qint64 peakKiB = 0;
     QString note;
     QString error;
@@ -382,6 +422,8 @@ Result runCase(const BenchCase &c, int images, const QString &projectDir, const 
     }
     for (const QJsonValue &v : o2.value(u"millis"_s).toArray())
         r.millis.append(v.toDouble());
+    for (const QJsonValue &v : o2.value(u"cpuMillis"_s).toArray())
+        r.cpuMillis.append(v.toDouble());
     r.peakKiB = o2.value(u"peakKiB"_s).toInteger();
     r.note = o2.value(u"note"_s).toString();
     r.error = o2.value(u"error"_s).toString();
@@ -408,7 +450,9 @@ QString cell(const Result *r)
         return u"error"_s;
     if (r->millis.isEmpty())
         return r->note.isEmpty() ? u"—"_s : r->note;
-    return (r->timedOut ? u"> "_s : QString()) + formatMs(median(r->millis));
+    if (r->timedOut)
+        return u"> "_s + formatMs(median(r->millis));
+    return formatMs(median(r->millis)) + u" (cpu "_s + formatMs(median(r->cpuMillis)) + u')';
 }
 
 QString ratio(const Result *num, const Result *den)
@@ -465,7 +509,9 @@ QString markdown(const DriverOptions &o,
     s << "- Graphviz: " << toolVersion(u"dot"_s, {u"-V"_s}) << "\n";
     s << "- Method: each case runs in a child process; a child repeats the case up to " << o.runs
       << " times or until " << o.budgetSeconds
-      << " s are spent (at least once) and the table shows the median. Peak RSS is the child's "
+      << " s are spent (at least once) and the table shows the median wall time, with the median "
+         "CPU time (user + system) of the "
+         "measuring process, or of `dot` for the anchor, in parentheses. Peak RSS is the child's "
          "`ru_maxrss`, which includes preparing the input (for example loading the project "
          "before timing the DOT export); for Graphviz it is the `dot` process's own. `dot` runs "
          "are killed after "
