@@ -52,6 +52,7 @@ private slots:
     void graphFormats();
     void renderPrintsTheFileAsWerfReadsIt();
     void renderSourceMap();
+    void logSummarisesAWerfLog();
     void executable();
 
 private:
@@ -68,13 +69,16 @@ void tst_CommandLine::usageErrors_data()
     QTest::addColumn<QStringList>("args");
     QTest::newRow("no path") << QStringList{QStringLiteral("lint")};
     QTest::newRow("two paths") << QStringList{QStringLiteral("lint"), example(), example()};
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("lint"), example(),
-                                                   QStringLiteral("--frobnicate")};
-    QTest::newRow("bad version") << QStringList{QStringLiteral("lint"), example(),
+    QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("lint"), example(), QStringLiteral("--frobnicate")};
+    QTest::newRow("bad version") << QStringList{QStringLiteral("lint"),
+                                                example(),
                                                 QStringLiteral("--werf-version"),
                                                 QStringLiteral("0.9")};
-    QTest::newRow("bad format") << QStringList{QStringLiteral("graph"), example(),
-                                               QStringLiteral("--format"), QStringLiteral("png")};
+    QTest::newRow("bad format") << QStringList{QStringLiteral("graph"),
+                                               example(),
+                                               QStringLiteral("--format"),
+                                               QStringLiteral("png")};
     QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
 }
 
@@ -125,8 +129,8 @@ void tst_CommandLine::lintRulesOption()
     file.write("project: demo\nconfigVersion: 1\nbuild:\n  platform: [linux/amd64]\n---\n"
                "image: app\nfrom: alpine\n");
     file.close();
-    const Result v11 = run({QStringLiteral("lint"), path, QStringLiteral("--werf-version"),
-                            QStringLiteral("1.1")});
+    const Result v11 = run(
+            {QStringLiteral("lint"), path, QStringLiteral("--werf-version"), QStringLiteral("1.1")});
     QCOMPARE(v11.code, 1);
     QVERIFY2(v11.out.contains(u":3:1: error: unknown fields: `build`!"), qPrintable(v11.out));
     const Result detected = run({QStringLiteral("lint"), path});
@@ -138,20 +142,23 @@ void tst_CommandLine::graphFormats()
 {
     const Result yaml = run({QStringLiteral("graph"), example()});
     QCOMPARE(yaml.code, 0);
-    QCOMPARE(yaml.out, QStringLiteral("- image: app\n"
-                                      "  dependsOn:\n"
-                                      "    from: base\n"
-                                      "    import:\n"
-                                      "    - tools\n"
-                                      "- image: base\n"
-                                      "- image: tools\n"
-                                      "- image: web\n"));
-    const Result json = run({QStringLiteral("graph"), example(), QStringLiteral("--format"),
+    QCOMPARE(yaml.out,
+             QStringLiteral("- image: app\n"
+                            "  dependsOn:\n"
+                            "    from: base\n"
+                            "    import:\n"
+                            "    - tools\n"
+                            "- image: base\n"
+                            "- image: tools\n"
+                            "- image: web\n"));
+    const Result json = run({QStringLiteral("graph"),
+                             example(),
+                             QStringLiteral("--format"),
                              QStringLiteral("json")});
     QCOMPARE(json.code, 0);
     QVERIFY(json.out.contains(u"\"targetStage\": \"importsAfterInstall\""));
-    const Result dot = run({QStringLiteral("graph"), example(), QStringLiteral("--format"),
-                            QStringLiteral("dot")});
+    const Result dot = run(
+            {QStringLiteral("graph"), example(), QStringLiteral("--format"), QStringLiteral("dot")});
     QCOMPARE(dot.code, 0);
     QVERIFY(dot.out.startsWith(u"digraph werf {"));
 }
@@ -173,6 +180,19 @@ void tst_CommandLine::renderSourceMap()
     QVERIFY(lines.size() > 10);
     QVERIFY2(lines.at(3).startsWith(example() + QStringLiteral("/werf.yaml:4:1\tproject: ")),
              qPrintable(lines.at(3)));
+}
+
+void tst_CommandLine::logSummarisesAWerfLog()
+{
+    const QString log = QStringLiteral(STAGECRAFT_SHARED_DIR "/reference/werf-build-logs/002.log");
+    const Result text = run({QStringLiteral("log"), log});
+    QCOMPARE(text.code, 0);
+    QVERIFY2(text.out.contains(u"Result: failed"), qPrintable(text.out));
+    const Result json = run({QStringLiteral("log"), log, QStringLiteral("--json")});
+    QCOMPARE(json.code, 0);
+    QVERIFY(json.out.trimmed().split(u'\n').last().contains(u"\"event\":\"build-finished\""));
+    const Result missing = run({QStringLiteral("log"), m_dir.filePath(QStringLiteral("nope.log"))});
+    QCOMPARE(missing.code, 1);
 }
 
 void tst_CommandLine::executable()

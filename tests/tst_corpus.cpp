@@ -115,7 +115,8 @@ void tst_Corpus::initTestCase()
     // Every project of the corpus has an expectation.
     const QStringList projects = QDir(corpusDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &id : projects) {
-        const bool listed = std::any_of(m_expectations.cbegin(), m_expectations.cend(),
+        const bool listed = std::any_of(m_expectations.cbegin(),
+                                        m_expectations.cend(),
                                         [&id](const Expectation &e) { return e.id == id; });
         QVERIFY2(listed, qPrintable(QStringLiteral("no expectation for corpus project ") + id));
     }
@@ -141,7 +142,8 @@ void tst_Corpus::load()
         // located at the first action.
         QVERIFY(project.templated);
         QVERIFY(error);
-        QVERIFY2(error->message.contains(u"needs template rendering"), qPrintable(error->toString()));
+        QVERIFY2(error->message.contains(u"needs template rendering"),
+                 qPrintable(error->toString()));
         QVERIFY(error->location.line > 0);
         return;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "build/logcommand.h"
 #include "config/configloader.h"
 #include "conveyor/graphwriter.h"
 
@@ -29,13 +30,18 @@ struct Command
 const QList<Command> &commands()
 {
     static const QList<Command> list{
-            {QStringLiteral("render"), QStringLiteral("render PATH [--source-map]"),
+            {QStringLiteral("render"),
+             QStringLiteral("render PATH [--source-map]"),
              tr("Print the rendered config, like `werf config render`.")},
-            {QStringLiteral("lint"), QStringLiteral("lint PATH [--werf-version 1.1|1.2|2]"),
+            {QStringLiteral("lint"),
+             QStringLiteral("lint PATH [--werf-version 1.1|1.2|2]"),
              tr("Validate with werf's rules; errors as FILE:LINE:COL: error: MESSAGE.")},
             {QStringLiteral("graph"),
              QStringLiteral("graph PATH [--format yaml|json|dot] [--werf-version V]"),
              tr("Print the image dependency graph.")},
+            {QStringLiteral("log"),
+             QStringLiteral("log FILE [--json]"),
+             tr("Summarise a saved werf build log (cached, built and failed stages).")},
     };
     return list;
 }
@@ -65,7 +71,8 @@ QCommandLineOption werfVersionOption()
 {
     return QCommandLineOption(QStringLiteral("werf-version"),
                               tr("Whose rules to apply: 1.1, 1.2, 2 or auto (default: detect)."),
-                              QStringLiteral("V"), QStringLiteral("auto"));
+                              QStringLiteral("V"),
+                              QStringLiteral("auto"));
 }
 
 /** Parses `stagecraft COMMAND PATH [options]`; returns false (and prints why) on a usage error. */
@@ -189,8 +196,10 @@ int runGraph(const QStringList &arguments,
              const CommandLine::Services &services)
 {
     Invocation invocation;
-    const QCommandLineOption format(QStringLiteral("format"), tr("yaml (default), json or dot."),
-                                    QStringLiteral("FORMAT"), QStringLiteral("yaml"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    tr("yaml (default), json or dot."),
+                                    QStringLiteral("FORMAT"),
+                                    QStringLiteral("yaml"));
     if (!parseInvocation(arguments, {format, werfVersionOption()}, invocation, err))
         return 2;
     const QString formatName = invocation.parser.value(format);
@@ -212,6 +221,19 @@ int runGraph(const QStringList &arguments,
         text = Model::GraphWriter::toYaml(project.conveyor);
     out << QString::fromUtf8(text);
     return 0;
+}
+
+int runLog(const QStringList &arguments,
+           QTextStream &out,
+           QTextStream &err,
+           const CommandLine::Services &)
+{
+    Invocation invocation;
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  tr("Print the build events as JSON Lines."));
+    if (!parseInvocation(arguments, {json}, invocation, err))
+        return 2;
+    return Model::runLogCommand(invocation.path, invocation.parser.isSet(json), out, err);
 }
 
 } // namespace
@@ -250,16 +272,17 @@ int CommandLine::run(const QStringList &arguments,
         return 0;
     }
     if (command == u"--version") {
-        out << QCoreApplication::applicationName() << u' '
-            << QCoreApplication::applicationVersion() << u'\n';
+        out << QCoreApplication::applicationName() << u' ' << QCoreApplication::applicationVersion()
+            << u'\n';
         return 0;
     }
-    using Runner = std::function<int(const QStringList &, QTextStream &, QTextStream &,
-                                     const Services &)>;
+    using Runner
+            = std::function<int(const QStringList &, QTextStream &, QTextStream &, const Services &)>;
     const QList<std::pair<QString, Runner>> runners{
             {QStringLiteral("render"), runRender},
             {QStringLiteral("lint"), runLint},
             {QStringLiteral("graph"), runGraph},
+            {QStringLiteral("log"), runLog},
     };
     for (const auto &[name, runner] : runners) {
         if (name == command)
