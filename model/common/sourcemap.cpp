@@ -23,6 +23,16 @@ int SourceMap::addFile(const QString &path, const QByteArray &text)
     return int(m_files.size()) - 1;
 }
 
+int SourceMap::addFile(const QString &path, const TextIndex &index)
+{
+    for (int i = 0; i < m_files.size(); ++i) {
+        if (m_files.at(i).path == path)
+            return i;
+    }
+    m_files.append({path, index});
+    return int(m_files.size()) - 1;
+}
+
 QString SourceMap::filePath(int file) const
 {
     return file >= 0 && file < m_files.size() ? m_files.at(file).path : QString();
@@ -85,7 +95,7 @@ void SourceMap::append(const SourceMap &other)
     QList<int> fileMap;
     fileMap.reserve(other.m_files.size());
     for (const File &f : other.m_files)
-        fileMap.append(addFile(f.path, f.index.text()));
+        fileMap.append(addFile(f.path, f.index));
     for (const Segment &s : other.m_segments) {
         const qint64 length = s.renderedEnd - s.renderedStart;
         if (s.kind == Kind::Literal)

@@ -59,6 +59,8 @@ public:
 
     /** Registers a source file and returns its index; the same path gives the same index. */
     int addFile(const QString &path, const QByteArray &text);
+    /** The same with a ready index (cheap to copy), so that nested maps need not rebuild it. */
+    int addFile(const QString &path, const TextIndex &index);
     QString filePath(int file) const;
     const TextIndex &fileIndex(int file) const;
     int fileCount() const { return int(m_files.size()); }

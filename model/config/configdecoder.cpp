@@ -2,6 +2,7 @@
 #include "configdecoder.h"
 
 #include "common/tr.h"
+#include "config/linelocator.h"
 
 #include <QLocale>
 #include <QRegularExpression>
@@ -203,7 +204,28 @@ public:
         : m_text(text)
         , m_map(map)
         , m_rules(rules)
-    {}
+        , m_locator(text, 0, text.size(), 1)
+    {
+        // An untemplated text maps to itself: locate it directly, which stays linear on very
+        // long lines.
+        const QList<SourceMap::Segment> &segments = map.segments();
+        m_identity = segments.size() == 1 && segments.first().kind == SourceMap::Kind::Literal
+                     && segments.first().sourceStart == 0 && segments.first().renderedStart == 0
+                     && segments.first().renderedEnd == text.size();
+        if (m_identity)
+            m_identityFile = map.filePath(segments.first().file);
+    }
+
+    SourceLocation location(qint64 offset)
+    {
+        if (!m_identity)
+            return m_map.location(offset);
+        SourceLocation l;
+        l.file = m_identityFile;
+        l.offset = std::clamp<qint64>(offset, 0, m_text.size());
+        m_locator.locate(l.offset, &l.line, &l.column);
+        return l;
+    }
 
     DecodeResult run();
 
@@ -218,26 +240,26 @@ public:
     }
     void feature(WerfVersion minimum, const QString &description, qint64 offset)
     {
-        m_features.append({minimum, description, m_map.location(offset)});
+        m_features.append({minimum, description, location(offset)});
     }
     void error(const QString &message, qint64 offset)
     {
-        m_current->append(Diagnostic::error(message, m_map.location(offset)));
+        m_current->append(Diagnostic::error(message, location(offset)));
     }
     void warning(const QString &message, qint64 offset)
     {
-        m_current->append(Diagnostic::warning(message, m_map.location(offset)));
+        m_current->append(Diagnostic::warning(message, location(offset)));
     }
-    Span span(qint64 start, qint64 end) const
+    Span span(qint64 start, qint64 end)
     {
         Span s;
         s.start = start;
         s.end = end;
-        s.location = m_map.location(start);
-        s.endLocation = m_map.location(end);
+        s.location = location(start);
+        s.endLocation = location(end);
         return s;
     }
-    Span span(const YamlNode &n) const { return span(n.start, n.end); }
+    Span span(const YamlNode &n) { return span(n.start, n.end); }
 
 private:
     // -- typed values
@@ -280,7 +302,9 @@ private:
     Diagnostics m_phase1;
     Diagnostics m_phase2;
     Diagnostics *m_current = &m_phase1;
-    std::vector<YamlNode> m_roots;
+    LineLocator m_locator;
+    bool m_identity = false;
+    QString m_identityFile;
 
     friend class Fields;
 };
@@ -1609,8 +1633,17 @@ DecodeResult Decoder::run()
     const QList<DocumentRange> ranges = splitDocuments(m_text);
     // Parse every document first: werf decodes each one in turn and stops at the first error,
     // we report them all in the same order.
-    std::vector<YamlNode> roots;
-    roots.reserve(size_t(ranges.size()));
+    if (ranges.size() > maxConfigDocuments) {
+        m_phase1.append(Diagnostic::error(
+                Tr::tr("the config has %1 documents; more than %2 are not supported")
+                        .arg(ranges.size())
+                        .arg(maxConfigDocuments),
+                location(ranges.at(maxConfigDocuments).start)));
+        DecodeResult result;
+        result.config = std::move(m_config);
+        result.diagnostics = m_phase1;
+        return result;
+    }
     for (int i = 0; i < ranges.size(); ++i) {
         const DocumentRange &r = ranges.at(i);
         ConfigDocument doc;
@@ -1618,7 +1651,7 @@ DecodeResult Decoder::run()
         doc.lineOffset = r.lineOffset;
         const YamlParseResult parsed = parseYamlDocument(m_text, r.start, r.end, r.lineOffset + 1);
         if (!parsed.ok) {
-            m_phase1.append(Diagnostic::error(parsed.error, m_map.location(parsed.errorOffset)));
+            m_phase1.append(Diagnostic::error(parsed.error, location(parsed.errorOffset)));
             m_config.documents << doc;
             continue;
         }
@@ -1629,7 +1662,7 @@ DecodeResult Decoder::run()
                     QStringLiteral("yaml: unmarshal errors:\n  line %1: %2")
                             .arg(parsed.root.line)
                             .arg(unmarshalError(root, QStringLiteral("map[string]interface {}"))),
-                    m_map.location(parsed.root.start)));
+                    location(parsed.root.start)));
             m_config.documents << doc;
             continue;
         }
@@ -1655,9 +1688,8 @@ DecodeResult Decoder::run()
                                    "'configVersion' required for meta config section;\n * 'image' "
                                    "required for the image config sections;\n * 'artifact' "
                                    "required for the artifact config sections;"),
-                    m_map.location(root.start)));
+                    location(root.start)));
         }
-        roots.push_back(parsed.root);
     }
     if (!m_config.meta.present && !hasErrors(m_phase1)) {
         m_phase1.append(Diagnostic::error(
@@ -1667,7 +1699,7 @@ DecodeResult Decoder::run()
                         "the following config section with required fields "
                         "(configVersion, project) at the beginning of werf.yaml:\n\n"
                         "configVersion: 1\nproject: PROJECT_NAME"),
-                m_map.location(0)));
+                location(0)));
     }
     m_config.version = m_rules == WerfVersion::Auto ? WerfVersion::V1_1 : m_rules;
     DecodeResult result;

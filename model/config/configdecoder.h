@@ -26,6 +26,9 @@ struct DocumentRange
  */
 QList<DocumentRange> splitDocuments(const QByteArray &text);
 
+/** More documents than this are refused (real configs have tens; memory stays bounded). */
+inline constexpr int maxConfigDocuments = 2000;
+
 /** A key or construct that belongs to a werf version other than 1.1 (for version detection). */
 struct VersionFeature
 {

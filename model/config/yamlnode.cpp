@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "yamlnode.h"
 
+#include "config/linelocator.h"
+
 #include <QHash>
 #include <QRegularExpression>
 
@@ -665,56 +667,28 @@ private:
     qint64 m_duplicateOffset = -1;
 };
 
-/** Line and column of every node, from a table of line starts of the region. */
-class Positioner
+/** Line and column of every node, visited in text order so that long lines stay cheap. */
+void placeNodes(YamlNode &root, LineLocator &locator)
 {
-public:
-    Positioner(const QByteArray &text, qint64 begin, qint64 end, int firstLine)
-        : m_text(text)
-        , m_firstLine(firstLine)
-    {
-        m_lineStarts.push_back(begin);
-        for (qint64 i = begin; i < end; ++i) {
-            if (text.at(i) == '\n')
-                m_lineStarts.push_back(i + 1);
+    std::vector<YamlNode *> nodes;
+    std::vector<YamlNode *> todo{&root};
+    while (!todo.empty()) {
+        YamlNode *n = todo.back();
+        todo.pop_back();
+        nodes.push_back(n);
+        for (YamlNode &c : n->items)
+            todo.push_back(&c);
+        for (YamlMapEntry &e : n->entries) {
+            todo.push_back(&e.key);
+            todo.push_back(&e.value);
         }
     }
-
-    void apply(YamlNode &root) const
-    {
-        std::vector<YamlNode *> todo{&root};
-        while (!todo.empty()) {
-            YamlNode *n = todo.back();
-            todo.pop_back();
-            place(*n);
-            for (YamlNode &c : n->items)
-                todo.push_back(&c);
-            for (YamlMapEntry &e : n->entries) {
-                todo.push_back(&e.key);
-                todo.push_back(&e.value);
-            }
-        }
-    }
-
-    void place(YamlNode &n) const
-    {
-        const auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), n.start);
-        const qsizetype idx = std::max<qsizetype>(0, (it - m_lineStarts.begin()) - 1);
-        n.line = m_firstLine + int(idx);
-        int col = 1;
-        for (qint64 i = m_lineStarts[size_t(idx)]; i < n.start && i < m_text.size(); ++i) {
-            // count code points: skip UTF-8 continuation bytes
-            if ((uchar(m_text.at(i)) & 0xC0) != 0x80)
-                ++col;
-        }
-        n.column = col;
-    }
-
-private:
-    const QByteArray &m_text;
-    int m_firstLine;
-    std::vector<qint64> m_lineStarts;
-};
+    std::stable_sort(nodes.begin(), nodes.end(), [](const YamlNode *a, const YamlNode *b) {
+        return a->start < b->start;
+    });
+    for (YamlNode *n : nodes)
+        locator.locate(n->start, &n->line, &n->column);
+}
 
 QString yamlV2Message(const std::string &msg)
 {
@@ -980,7 +954,8 @@ YamlParseResult parseYamlDocument(const QByteArray &text, qint64 begin, qint64 e
     else {
         result.root.start = result.root.end = begin;
     }
-    Positioner(text, begin, end, firstLine).apply(result.root);
+    LineLocator locator(text, begin, end, firstLine);
+    placeNodes(result.root, locator);
     result.ok = true;
     return result;
 }

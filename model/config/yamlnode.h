@@ -123,7 +123,7 @@ YamlParseResult parseYamlDocument(const QByteArray &text,
 /** The maximum nesting of collections accepted by parseYamlDocument(). */
 inline constexpr int yamlMaxDepth = 512;
 /** The maximum number of nodes of one document (aliases count with their copies). */
-inline constexpr qint64 yamlMaxNodes = 4'000'000;
+inline constexpr qint64 yamlMaxNodes = 200'000;
 
 /** The node an alias refers to (a copy made while parsing); other nodes are returned as is. */
 const YamlNode &resolveAlias(const YamlNode &node);

@@ -7,12 +7,14 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 namespace Stagecraft::Model::Template {
 
 class Value;
 class Object;
+struct Function;
 
 /** Go slice ([]interface{} unless Value::goType() says otherwise). Shared like a Go slice. */
 using List = QList<Value>;
@@ -95,6 +97,12 @@ public:
     virtual bool hasMethod(const QByteArray &name) const = 0;
     /** Calls a method; throws FunctionError on failure (Go's second result). */
     virtual Value callMethod(const QByteArray &name, const QList<Value> &args) = 0;
+    /**
+     * The Go signature of a method (parameter types, variadic element type), so that the engine
+     * converts and checks its arguments as Go would. The default, nullopt, accepts any arguments
+     * as interface{} values. Defined in object.cpp (function.h needs value.h).
+     */
+    virtual std::optional<Function> methodSignature(const QByteArray &name) const;
     /** Field access `.Field` for struct-like objects; Invalid when there is no such field. */
     virtual Value field(const QByteArray &name) const
     {
