@@ -2,6 +2,7 @@
 #include "config/configloader.h"
 #include "conveyor/conveyor.h"
 #include "projectgenerator.h"
+#include "template/renderer.h"
 
 #include <QDir>
 #include <QFile>
@@ -47,6 +48,8 @@ private slots:
     void templatedUsesTheConstructs();
     void writesGitRepository();
     void loaderAgrees();
+    void templatedRendersToPlain_data();
+    void templatedRendersToPlain();
     void refusesNonEmptyDirectory();
 };
 
@@ -304,6 +307,55 @@ void tst_Generator::loaderAgrees()
     QCOMPARE(got, want);
     QCOMPARE(project.conveyor.edges.size(), expected.edges.size());
     QCOMPARE(project.conveyor.sets.size(), expected.sets.size());
+}
+
+void tst_Generator::templatedRendersToPlain_data()
+{
+    QTest::addColumn<int>("images");
+    QTest::addColumn<quint64>("seed");
+    QTest::newRow("12") << 12 << quint64(2);
+    QTest::newRow("400") << 400 << quint64(1);
+}
+
+/**
+ * Stagecraft's template engine renders werf-templated.yaml (define/include, range, set,
+ * .Files.Get) to exactly the text of werf.yaml, and the loader reads the same conveyor from it.
+ */
+void tst_Generator::templatedRendersToPlain()
+{
+    using namespace Stagecraft::Model;
+    QFETCH(int, images);
+    QFETCH(quint64, seed);
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString dir = tmp.filePath(u"p"_s);
+    const ProjectGenerator generator({images, seed, false});
+    QString error;
+    QVERIFY2(generator.write(dir, &error), qPrintable(error));
+    const QString configFile = dir + u'/' + ProjectGenerator::templatedConfigName();
+
+    const Template::RenderResult rendered = Template::renderWerfConfig(configFile,
+                                                                       generator.templatedConfig(),
+                                                                       dir);
+    for (const Diagnostic &d : rendered.diagnostics)
+        qWarning() << d.location.line << d.location.column << d.message;
+    QVERIFY(rendered.ok);
+    QCOMPARE(rendered.text, generator.plainConfig());
+
+    LoadOptions options;
+    options.renderer = [](const QString &file, const QByteArray &source, const QString &project) {
+        const Template::RenderResult r = Template::renderWerfConfig(file, source, project);
+        return RenderOutput{r.text, r.map, r.diagnostics, r.ok};
+    };
+    const LoadedProject templated = loadProject(configFile, options);
+    QVERIFY(templated.ok());
+    QVERIFY(templated.templated);
+    const LoadedProject plain = loadProject(dir + u'/' + ProjectGenerator::plainConfigName());
+    QVERIFY(plain.ok());
+    QCOMPARE(templated.conveyor.images.size(), plain.conveyor.images.size());
+    QCOMPARE(templated.conveyor.edges.size(), plain.conveyor.edges.size());
+    for (qsizetype i = 0; i < plain.conveyor.images.size(); ++i)
+        QCOMPARE(templated.conveyor.images.at(i).name, plain.conveyor.images.at(i).name);
 }
 
 void tst_Generator::refusesNonEmptyDirectory()
