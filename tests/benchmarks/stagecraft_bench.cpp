@@ -634,6 +634,12 @@ int runDriver(const DriverOptions &o)
                             + QString::number(o.seed);
         const Bench::ProjectGenerator generator({n, o.seed, true});
         const Bench::ProjectStats &st = generator.stats();
+        // Projects are kept between runs (generating 5,000 images with git takes a while), but
+        // one written by another version of the generator is replaced.
+        if (QFile::exists(dir) && readFile(dir + u"/werf.yaml"_s) != generator.plainConfig()) {
+            err() << "replacing the outdated project " << dir << '\n';
+            QDir(dir).removeRecursively();
+        }
         if (!QFile::exists(dir + u"/werf.yaml"_s)) {
             QString error;
             QElapsedTimer t;
