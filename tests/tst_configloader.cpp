@@ -28,6 +28,7 @@ LoadedProject load(const QByteArray &text, const QString &version = QStringLiter
 {
     LoadOptions options;
     options.version = versionFromName(version);
+    options.renderTemplates = false; // the template engine has tests of its own
     return loadText(QStringLiteral("/project/werf.yaml"), text, options);
 }
 

@@ -180,6 +180,22 @@
         <source>%1: error: cannot read: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the rendered output exceeds %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>function &quot;%1&quot; gives a different result on every run: the rendered config, and the stage signatures that depend on it, are not reproducible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the config has %1 documents; more than %2 are not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Stagecraft::Ui</name>

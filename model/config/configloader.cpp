@@ -357,6 +357,16 @@ LoadedProject loadProject(const QString &path, const LoadOptions &options)
     return loaded;
 }
 
+static WerfVersion templateRulesVersion(const QByteArray &text)
+{
+    WerfVersion best = WerfVersion::V1_1;
+    for (const TemplateFeature &f : templateFeatures(text)) {
+        if (int(f.minimum) > int(best))
+            best = f.minimum;
+    }
+    return best;
+}
+
 LoadedProject loadText(const QString &configFile, const QByteArray &text, const LoadOptions &options)
 {
     LoadedProject project;
@@ -378,7 +388,12 @@ LoadedProject loadText(const QString &configFile, const QByteArray &text, const 
     const qint64 action = firstTemplateAction(text);
     project.templated = action >= 0;
     if (project.templated) {
-        if (!options.renderer) {
+        Renderer renderer = options.renderer;
+        if (!renderer && options.renderTemplates)
+            renderer = templateRenderer(options.version == WerfVersion::Auto
+                                                ? templateRulesVersion(text)
+                                                : options.version);
+        if (!renderer) {
             // The version can still be told from the template actions.
             WerfVersion best = WerfVersion::V1_1;
             const TemplateFeature *reason = nullptr;
@@ -408,7 +423,7 @@ LoadedProject loadText(const QString &configFile, const QByteArray &text, const 
                     locationIn(configFile, text, action));
             return project;
         }
-        RenderOutput out = options.renderer(configFile, text, project.projectDir);
+        RenderOutput out = renderer(configFile, text, project.projectDir);
         project.diagnostics << out.diagnostics;
         if (!out.ok)
             return project;

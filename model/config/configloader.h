@@ -29,8 +29,17 @@ using Renderer = std::function<
 struct LoadOptions
 {
     WerfVersion version = WerfVersion::Auto;
+    /** Renders templated configs; empty = the built-in Go template engine (templateRenderer()). */
     Renderer renderer;
+    /** False: refuse templated configs with one "needs template rendering" error instead. */
+    bool renderTemplates = true;
 };
+
+/**
+ * The built-in renderer: werf's Go text/template pipeline (model/template) with the template
+ * semantics of the Go release that builds the chosen werf (Go 1.17 for werf 1.1).
+ */
+Renderer templateRenderer(WerfVersion rules);
 
 /** Everything the loader found out about a project: texts, typed config, conveyor, problems. */
 struct LoadedProject
