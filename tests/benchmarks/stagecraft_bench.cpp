@@ -67,7 +67,7 @@ struct CaseContext
     QString projectDir;
     int runs = 5;
     double budgetMs = 30000;
-    int timeoutSeconds = 300;
+    int timeoutSeconds = 120;
     /** The case's work happens in a child process (dot): count that one's CPU time. */
     bool external = false;
 };
@@ -403,7 +403,7 @@ struct DriverOptions
     QList<int> sizes;
     int runs = 5;
     double budgetSeconds = 30;
-    int timeoutSeconds = 300;
+    int timeoutSeconds = 120;
     QString workDir;
     QString output;
     QString commit;
@@ -726,7 +726,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption timeout(u"timeout"_s,
                                      u"Seconds before a dot run is killed."_s,
                                      u"S"_s,
-                                     u"300"_s);
+                                     u"120"_s);
     const QCommandLineOption seed(u"seed"_s, u"Generator seed."_s, u"SEED"_s, u"1"_s);
     const QCommandLineOption work(u"work"_s,
                                   u"Directory for the generated projects (kept)."_s,
