@@ -353,6 +353,24 @@ void tst_ConfigLoader::directives_data()
             << "1.1"
             << "git"
             << "/>/app : inc= exc= eff=vendor sd=// ref=";
+    QTest::newRow("auto exclusion from the root")
+            << meta
+                       + "image: a\nfrom: x\ngit:\n- add: /\n  to: /\nimport:\n- image: b\n  add: "
+                         "/out\n  "
+                         "to: /srv/data\n  after: setup\n---\nimage: b\nfrom: x\n"
+            << "1.1"
+            << "git"
+            << "/>/ : inc= exc= eff=srv/data sd=// ref=";
+    QTest::newRow("auto exclusion keeps covered includes")
+            << meta
+                       + "image: a\nfrom: x\ngit:\n- to: /app\n  includePaths: [src]\n  "
+                         "excludePaths: [lib]\n"
+                         "import:\n- image: b\n  add: /o\n  to: /app/lib/x\n  after: setup\n- "
+                         "image: b\n  "
+                         "add: /o\n  to: /app/vendor\n  after: setup\n---\nimage: b\nfrom: x\n"
+            << "1.1"
+            << "git"
+            << "/>/app : inc=src exc=lib eff=lib,vendor sd=// ref=";
     QTest::newRow("shell")
             << meta
                        + "image: a\nfrom: x\nshell:\n  beforeInstall: apt-get update\n  install:\n "
@@ -511,6 +529,14 @@ void tst_ConfigLoader::messages_data()
                "required for meta config section;\n * 'image' required for the image config "
                "sections;\n * 'artifact' required for the artifact config sections;"
             << 4 << 1;
+    QTest::newRow("null document")
+            << meta + "~\n"
+            << "1.1"
+            << "cannot recognize type of config section (part of YAML stream separated by three "
+               "hyphens, https://yaml.org/spec/1.2/spec.html#id2800132):\n * 'configVersion' "
+               "required for meta config section;\n * 'image' required for the image config "
+               "sections;\n * 'artifact' required for the artifact config sections;"
+            << 4 << 1;
     QTest::newRow("unknown fields") << meta + "image: a\nfrom: x\nfoo: 1\nbar: 2\n"
                                     << "1.1"
                                     << "unknown fields: `foo`, `bar`!" << 6 << 1;
@@ -531,6 +557,10 @@ void tst_ConfigLoader::messages_data()
     QTest::newRow("invalid image name") << meta + "image: 5\nfrom: x\n"
                                         << "1.1"
                                         << "invalid image name `5`!" << 4 << 8;
+    QTest::newRow("image name checked before unknown fields")
+            << meta + "image: {a: b}\nfrom: x\nfoo: 1\n"
+            << "1.1"
+            << "invalid image name `map[a:b]`!" << 4 << 8;
     QTest::newRow("image list item not a string")
             << meta + "image: [a, true]\nfrom: x\n"
             << "1.1"
@@ -689,7 +719,7 @@ void tst_ConfigLoader::messages_data()
             << "cannot unmarshal !!str `0123456...` into bool" << 6 << 11;
     QTest::newRow("duplicate key") << meta + "image: a\nfrom: x\nfrom: y\n"
                                    << "1.1"
-                                   << "mapping key \"from\" already defined at line 5" << 6 << 1;
+                                   << "key \"from\" already set in map" << 6 << 1;
     QTest::newRow("yaml syntax") << meta + "image: a\nfrom: [x\n"
                                  << "1.1"
                                  << "yaml: line …" << 6 << 1;
@@ -747,7 +777,8 @@ void tst_ConfigLoader::messages_data()
     QTest::newRow("no meta") << QByteArray("image: a\nfrom: x\n") << "1.1"
                              << "meta config section (part of YAML stream separated by three "
                                 "hyphens, https://yaml.org/spec/1.2/spec.html#id2800132) is not "
-                                "defined…"
+                                "defined: add following example config section with required "
+                                "fields, e.g:\n\n```\nconfigVersion: 1\nproject: project\n---\n```…"
                              << 1 << 1;
     // whole config
     QTest::newRow("nameless among many")

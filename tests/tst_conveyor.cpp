@@ -69,6 +69,7 @@ private slots:
     void stageLocations();
     void edges_data();
     void edges();
+    void asLayers();
     void externalImagesShared();
     void sets_data();
     void sets();
@@ -123,6 +124,9 @@ void tst_Conveyor::stages_data()
     QTest::newRow("empty docker map") << meta + "image: a\nfrom: x\ndocker: {}\n"
                                       << "a"
                                       << "from dockerInstructions";
+    QTest::newRow("null docker") << meta + "image: a\nfrom: x\ndocker:\n"
+                                 << "a"
+                                 << "from";
     QTest::newRow("dockerfile image") << meta + "image: d\ndockerfile: Dockerfile\n"
                                       << "d"
                                       << "dockerfile";
@@ -214,6 +218,34 @@ void tst_Conveyor::edges()
         QCOMPARE(e.kind == EdgeKind::FromExternal, external);
         QVERIFY(e.location.isValid());
     }
+}
+
+void tst_Conveyor::asLayers()
+{
+    const LoadedProject p = load(
+            meta
+            + "image: app\nfrom: alpine\nasLayers: true\ngit:\n- to: /app\nshell:\n  "
+              "install: [a, b]\n  setup: [c]\nimport:\n- image: lib\n  add: /l\n  "
+              "after: install\n- image: lib\n  add: /m\n  after: setup\ndocker:\n  "
+              "USER: u\n---\nimage: lib\nfrom: alpine\n");
+    QVERIFY2(p.ok(), p.diagnostics.isEmpty() ? "" : qPrintable(p.diagnostics.first().toString()));
+    QStringList names;
+    for (const StapelImage &i : p.config.images)
+        names << i.name + u'<' + (i.from.value.isEmpty() ? i.fromImage.value : i.from.value);
+    QCOMPARE(names.join(u' '),
+             QStringLiteral("app-git<alpine app-install-0<app-git app-install-1<app-install-0 "
+                            "app-after-install-artifacts<app-install-1 "
+                            "app-setup-0<app-after-install-artifacts "
+                            "app<app-setup-0 lib<alpine"));
+    QCOMPARE(stageList(p.conveyor, QStringLiteral("app-git")), QStringLiteral("from gitArchive"));
+    QCOMPARE(stageList(p.conveyor, QStringLiteral("app-install-1")), QStringLiteral("from install"));
+    QCOMPARE(stageList(p.conveyor, QStringLiteral("app-after-install-artifacts")),
+             QStringLiteral("from importsAfterInstall"));
+    QCOMPARE(stageList(p.conveyor, QStringLiteral("app")),
+             QStringLiteral("from importsAfterSetup dockerInstructions"));
+    QCOMPARE(setList(p.conveyor).section(QStringLiteral(" | "), 0, 1),
+             QStringLiteral("app-git,lib | app-install-0"));
+    QCOMPARE(p.conveyor.sets.size(), 6);
 }
 
 void tst_Conveyor::externalImagesShared()

@@ -16,6 +16,7 @@ private slots:
     void flowCollections();
     void crlfAndNoFinalNewline();
     void blockScalarKeep();
+    void unicodeColumns();
     void regionOffsets();
     void duplicateKeys_data();
     void duplicateKeys();
@@ -78,6 +79,14 @@ void tst_YamlNode::scalarSpans_data()
             << int(YamlNode::Style::Literal);
     QTest::newRow("tagged") << QByteArray("a: !!str 0755\n") << QByteArray("!!str 0755")
                             << QStringLiteral("0755") << plain;
+    QTest::newRow("anchored") << QByteArray("a: &x 'v'\nb: *x\n") << QByteArray("&x 'v'")
+                              << QStringLiteral("v") << int(YamlNode::Style::SingleQuoted);
+    QTest::newRow("explicit indentation")
+            << QByteArray("a: |2\n    indented\n  two\nb: 1\n")
+            << QByteArray("|2\n    indented\n  two") << QStringLiteral("  indented\ntwo\n")
+            << int(YamlNode::Style::Literal);
+    QTest::newRow("empty literal") << QByteArray("a: |\nb: 1\n") << QByteArray("|") << QString()
+                                   << int(YamlNode::Style::Literal);
 }
 
 void tst_YamlNode::scalarSpans()
@@ -163,6 +172,19 @@ void tst_YamlNode::crlfAndNoFinalNewline()
     QCOMPARE(spanText(plainEnd, p.root.entries[0].value), QByteArray("v"));
 }
 
+void tst_YamlNode::unicodeColumns()
+{
+    // Columns count code points, offsets count bytes.
+    const QByteArray text = "a: [\xd0\xbf\xd1\x80\xd0\xb8, x]\n";
+    const YamlParseResult r = parse(text);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    const YamlNode &x = r.root.child(QStringLiteral("a"))->items[1];
+    QCOMPARE(x.start, qint64(12));
+    QCOMPARE(x.column, 10);
+    QCOMPARE(r.root.child(QStringLiteral("a"))->items[0].value,
+             QString::fromUtf8("\xd0\xbf\xd1\x80\xd0\xb8"));
+}
+
 void tst_YamlNode::blockScalarKeep()
 {
     const QByteArray text = "a: |+\n  x\n\nb: 1\n";
@@ -194,15 +216,15 @@ void tst_YamlNode::duplicateKeys_data()
     QTest::addColumn<QString>("error");
     QTest::addColumn<int>("offset");
     QTest::newRow("top") << QByteArray("image: a\nfrom: x\nimage: b\n")
-                         << QStringLiteral("mapping key \"image\" already defined at line 1") << 17;
+                         << QStringLiteral("key \"image\" already set in map") << 17;
     QTest::newRow("nested") << QByteArray("shell:\n  install: a\n\n  install: b\n")
-                            << QStringLiteral("mapping key \"install\" already defined at line 2")
+                            << QStringLiteral("key \"install\" already set in map")
                             << 23;
     QTest::newRow("quoted equals plain")
             << QByteArray("a: 1\n'a': 2\n")
-            << QStringLiteral("mapping key \"a\" already defined at line 1") << 5;
+            << QStringLiteral("key \"a\" already set in map") << 5;
     QTest::newRow("flow") << QByteArray("x: {k: 1, k: 2}\n")
-                          << QStringLiteral("mapping key \"k\" already defined at line 1") << 10;
+                          << QStringLiteral("key \"k\" already set in map") << 10;
 }
 
 void tst_YamlNode::duplicateKeys()

@@ -196,6 +196,10 @@
         <source>the config has %1 documents; more than %2 are not supported</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>function &quot;%1&quot; reads the environment: the rendered config, and the stage signatures that depend on it, change with it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Stagecraft::Ui</name>

@@ -4,6 +4,7 @@
 #include "common/tr.h"
 #include "config/linelocator.h"
 
+#include <QFileInfo>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
@@ -200,11 +201,15 @@ private:
 class Decoder
 {
 public:
-    Decoder(const QByteArray &text, const SourceMap &map, WerfVersion rules)
+    Decoder(const QByteArray &text,
+            const SourceMap &map,
+            WerfVersion rules,
+            const QString &projectName)
         : m_text(text)
         , m_map(map)
         , m_rules(rules)
         , m_locator(text, 0, text.size(), 1)
+        , m_projectName(projectName)
     {
         // An untemplated text maps to itself: locate it directly, which stays linear on very
         // long lines.
@@ -281,18 +286,14 @@ private:
     void decodeDockerfile(const YamlNode &root, int document, const Span &docSpan);
     void decodeKeepPolicy(const YamlNode &node, KeepPolicy &policy);
     void decodeLimit(const YamlMapEntry *e, KeepPolicyLimit &limit);
-    void decodeImageSpec(const YamlMapEntry *e, ImageSpecConfig &spec, const QString &where);
+    void decodeImageSpec(const YamlMapEntry *e, ImageSpecConfig &spec);
     void decodeDependencies(const YamlMapEntry *e, QList<DependencyConfig> &out, bool stapel);
     void decodeSecrets(const YamlMapEntry *e, QList<SecretConfig> &out);
     bool decodeAnsibleTasks(const YamlNode &list, QList<AnsibleTask> *out, int depth);
+    QList<StapelImage> expandAsLayers(const StapelImage &image);
 
     /** Image names of `image:` (reference §1.5); false after an error. */
     bool imageNames(const YamlMapEntry *e, QStringList &names, QList<Span> &spans);
-
-    struct PendingLists
-    {
-        std::vector<std::pair<const YamlNode *, StringListValue *>> lists;
-    };
 
     const QByteArray &m_text;
     const SourceMap &m_map;
@@ -303,6 +304,7 @@ private:
     Diagnostics m_phase2;
     Diagnostics *m_current = &m_phase1;
     LineLocator m_locator;
+    QString m_projectName;
     bool m_identity = false;
     QString m_identityFile;
 
@@ -509,8 +511,6 @@ void Decoder::readStringMap(const YamlMapEntry *e, StringMapValue &out)
         error(unmarshalError(v, QStringLiteral("map[string]string")), e->value.start);
         return;
     }
-    Fields fields(*this, v);
-    Q_UNUSED(fields)
     for (const YamlMapEntry &me : v.entries) {
         KeyValue kv;
         readString(&me, kv.value);
@@ -625,9 +625,8 @@ void Decoder::decodeKeepPolicy(const YamlNode &node, KeepPolicy &policy)
     }
 }
 
-void Decoder::decodeImageSpec(const YamlMapEntry *e, ImageSpecConfig &spec, const QString &where)
+void Decoder::decodeImageSpec(const YamlMapEntry *e, ImageSpecConfig &spec)
 {
-    Q_UNUSED(where)
     if (!e)
         return;
     spec.present = true;
@@ -758,8 +757,7 @@ void Decoder::decodeMeta(const YamlNode &root, int document)
             readBool(bf.take(QStringLiteral("staged"), WerfVersion::V2, false, ctx),
                      meta.build.staged);
             decodeImageSpec(bf.take(QStringLiteral("imageSpec"), WerfVersion::V2, false, ctx),
-                            meta.build.imageSpec,
-                            ctx);
+                            meta.build.imageSpec);
             bf.take(QStringLiteral("sbom"), WerfVersion::V2, false, ctx);
             bf.checkUnknown();
             convertStringList(raw, meta.build.platform);
@@ -1036,9 +1034,7 @@ void Decoder::decodeStapel(const YamlNode &root, int document, const Span &docSp
                        base.dependencies,
                        true);
     decodeSecrets(f.take(QStringLiteral("secrets"), WerfVersion::V2), base.secrets);
-    decodeImageSpec(f.take(QStringLiteral("imageSpec"), WerfVersion::V2),
-                    base.imageSpec,
-                    QStringLiteral("image"));
+    decodeImageSpec(f.take(QStringLiteral("imageSpec"), WerfVersion::V2), base.imageSpec);
 
     // git
     if (const YamlMapEntry *g = f.take(QStringLiteral("git"))) {
@@ -1201,7 +1197,7 @@ void Decoder::decodeStapel(const YamlNode &root, int document, const Span &docSp
     // docker
     std::vector<std::pair<const YamlNode *, StringListValue *>> dockerLists;
     if (const YamlMapEntry *d = f.take(QStringLiteral("docker"))) {
-        base.docker.present = true;
+        base.docker.present = !resolveAlias(d->value).isNull();
         base.docker.span = span(d->value);
         if (expectMap(d, QStringLiteral("config.rawDocker"))) {
             Fields df(*this, d->value);
@@ -1236,7 +1232,8 @@ void Decoder::decodeStapel(const YamlNode &root, int document, const Span &docSp
     bool namesOk = true;
     if (imageEntry)
         namesOk = imageNames(imageEntry, names, nameSpans);
-    if (!f.checkUnknown() || !namesOk)
+    // werf validates the image names before it looks for unknown fields.
+    if (!namesOk || !f.checkUnknown())
         return;
     const bool isImage = !names.isEmpty();
     const bool isArtifact = !artifactName.value.isEmpty();
@@ -1258,7 +1255,6 @@ void Decoder::decodeStapel(const YamlNode &root, int document, const Span &docSp
 
     // ---- conversion to directives (phase 2, per image in document order)
     m_current = &m_phase2;
-    const int firstImage = int(m_config.images.size());
     base.artifact = isArtifact;
 
     // git
@@ -1541,20 +1537,136 @@ void Decoder::decodeStapel(const YamlNode &root, int document, const Span &docSp
         error(QStringLiteral("`docker` section is not supported for artifact!"),
               base.docker.span.start);
 
+    auto addImage = [this](StapelImage image) {
+        if (image.asLayers.value && m_rules != WerfVersion::V1_2 && m_rules != WerfVersion::V2)
+            m_config.images << expandAsLayers(image);
+        else
+            m_config.images << image;
+    };
     if (isArtifact) {
         base.name = artifactName.value;
         base.nameSpan = artifactName.valueSpan;
-        m_config.images << base;
+        addImage(base);
     } else {
         for (int i = 0; i < names.size(); ++i) {
             StapelImage image = base;
             image.name = names.at(i);
             image.nameSpan = nameSpans.at(i);
-            m_config.images << image;
+            addImage(image);
         }
     }
-    Q_UNUSED(firstImage)
     m_current = &m_phase1;
+}
+
+QList<StapelImage> Decoder::expandAsLayers(const StapelImage &image)
+{
+    // werf 1.1 toImageAsLayersDirective (reference §1.13): one image per command or task, one for
+    // all git mappings, one per import group, and the image itself last; each is built
+    // from the previous one, and mounts go to every layer.
+    QList<StapelImage> layers;
+    auto layer = [&](const QString &suffix) {
+        StapelImage l;
+        l.name = image.name.isEmpty() ? suffix : image.name + u'-' + suffix;
+        l.artifact = image.artifact;
+        l.document = image.document;
+        l.documentSpan = image.documentSpan;
+        l.nameSpan = image.nameSpan;
+        l.mounts = image.mounts;
+        l.asLayers = image.asLayers;
+        return l;
+    };
+    const std::pair<const char *, int> stages[] = {{"beforeinstall", 0},
+                                                   {"install", 1},
+                                                   {"beforesetup", 2},
+                                                   {"setup", 3}};
+    auto commandLayers = [&](int stage) {
+        StringListValue ShellConfig::*shellLists[] = {&ShellConfig::beforeInstall,
+                                                      &ShellConfig::install,
+                                                      &ShellConfig::beforeSetup,
+                                                      &ShellConfig::setup};
+        AnsibleTaskList AnsibleConfig::*ansibleLists[] = {&AnsibleConfig::beforeInstall,
+                                                          &AnsibleConfig::install,
+                                                          &AnsibleConfig::beforeSetup,
+                                                          &AnsibleConfig::setup};
+        const QString prefix = QString::fromLatin1(stages[stage].first);
+        if (image.shell.present) {
+            const StringListValue &cmds = image.shell.*shellLists[stage];
+            for (int i = 0; i < cmds.value.size(); ++i) {
+                StapelImage l = layer(prefix + u'-' + QString::number(i));
+                l.shell.present = true;
+                l.shell.span = image.shell.span;
+                StringListValue &one = l.shell.*shellLists[stage];
+                one = cmds;
+                one.value = QStringList{cmds.value.at(i)};
+                one.itemSpans = QList<Span>{cmds.itemSpans.value(i)};
+                layers << l;
+            }
+        } else if (image.ansible.present) {
+            const AnsibleTaskList &tasks = image.ansible.*ansibleLists[stage];
+            for (int i = 0; i < tasks.tasks.size(); ++i) {
+                StapelImage l = layer(prefix + u'-' + QString::number(i));
+                l.ansible.present = true;
+                l.ansible.span = image.ansible.span;
+                AnsibleTaskList &one = l.ansible.*ansibleLists[stage];
+                one = tasks;
+                one.tasks = QList<AnsibleTask>{tasks.tasks.at(i)};
+                layers << l;
+            }
+        }
+    };
+    auto importLayer = [&](const QString &before, const QString &after, const QString &suffix) {
+        QList<ImportConfig> group;
+        for (const ImportConfig &imp : image.imports) {
+            if ((!before.isEmpty() && imp.before.value == before)
+                || (before.isEmpty() && imp.after.value == after))
+                group << imp;
+        }
+        if (group.isEmpty())
+            return;
+        StapelImage l = layer(suffix);
+        l.imports = group;
+        layers << l;
+    };
+    commandLayers(0);
+    if (!image.git.isEmpty()) {
+        StapelImage l = layer(QStringLiteral("git"));
+        l.git = image.git;
+        layers << l;
+    }
+    importLayer(QStringLiteral("install"), {}, QStringLiteral("before-install-artifacts"));
+    commandLayers(1);
+    importLayer({}, QStringLiteral("install"), QStringLiteral("after-install-artifacts"));
+    commandLayers(2);
+    importLayer(QStringLiteral("setup"), {}, QStringLiteral("before-setup-artifacts"));
+    commandLayers(3);
+    StapelImage top = layer(QString());
+    top.name = image.name;
+    for (const ImportConfig &imp : image.imports) {
+        if (imp.after.value == QStringLiteral("setup"))
+            top.imports << imp;
+    }
+    if (!image.artifact)
+        top.docker = image.docker;
+    layers << top;
+    for (int i = 0; i < layers.size(); ++i) {
+        StapelImage &l = layers[i];
+        if (i == 0) {
+            l.from = image.from;
+            l.fromImage = image.fromImage;
+            l.fromImageArtifact = image.fromImageArtifact;
+            l.fromLatest = image.fromLatest;
+            l.herebyIAdmitThatFromLatestMightBreakReproducibility
+                    = image.herebyIAdmitThatFromLatestMightBreakReproducibility;
+            l.fromCacheVersion = image.fromCacheVersion;
+        } else {
+            StringValue &ref = l.artifact ? l.fromImageArtifact : l.fromImage;
+            ref.value = layers.at(i - 1).name;
+            ref.present = true;
+            ref.keySpan = image.asLayers.keySpan;
+            ref.valueSpan = image.asLayers.valueSpan;
+        }
+    }
+    return layers;
 }
 
 void Decoder::decodeDockerfile(const YamlNode &root, int document, const Span &docSpan)
@@ -1605,16 +1717,15 @@ void Decoder::decodeDockerfile(const YamlNode &root, int document, const Span &d
                        base.dependencies,
                        false);
     decodeSecrets(f.take(QStringLiteral("secrets"), WerfVersion::V2), base.secrets);
-    decodeImageSpec(f.take(QStringLiteral("imageSpec"), WerfVersion::V2),
-                    base.imageSpec,
-                    QStringLiteral("image"));
+    decodeImageSpec(f.take(QStringLiteral("imageSpec"), WerfVersion::V2), base.imageSpec);
 
     QStringList names;
     QList<Span> nameSpans;
     bool namesOk = true;
     if (imageEntry)
         namesOk = imageNames(imageEntry, names, nameSpans);
-    if (!f.checkUnknown() || !namesOk)
+    // werf validates the image names before it looks for unknown fields.
+    if (!namesOk || !f.checkUnknown())
         return;
     m_current = &m_phase2;
     for (const auto &[raw, target] : lists)
@@ -1656,7 +1767,8 @@ DecodeResult Decoder::run()
             continue;
         }
         const YamlNode &root = resolveAlias(parsed.root);
-        if (!root.isMap()) {
+        // A null document decodes to an empty map in yaml.v2: it is then unrecognised.
+        if (!root.isMap() && !root.isNull()) {
             // werf decodes each document into map[string]interface{} first.
             m_phase1.append(Diagnostic::error(
                     QStringLiteral("yaml: unmarshal errors:\n  line %1: %2")
@@ -1696,9 +1808,19 @@ DecodeResult Decoder::run()
                 QStringLiteral(
                         "meta config section (part of YAML stream separated by three hyphens, "
                         "https://yaml.org/spec/1.2/spec.html#id2800132) is not defined: add "
-                        "the following config section with required fields "
-                        "(configVersion, project) at the beginning of werf.yaml:\n\n"
-                        "configVersion: 1\nproject: PROJECT_NAME"),
+                        "following example config section with required fields, e.g:\n\n```\n"
+                        "configVersion: 1\nproject: %1\n---\n```\n\n"
+                        "##################################################################"
+                        "############################################################\n"
+                        "###           WARNING! Project name cannot be changed later without "
+                        "rebuilding and redeploying your application!           ###\n"
+                        "###       Project name should be unique within group of projects that "
+                        "shares build hosts and deployed into the same        ###\n"
+                        "###                    Kubernetes clusters (i.e. unique across all "
+                        "groups within the same gitlab).                         ###\n"
+                        "##################################################################"
+                        "############################################################")
+                        .arg(m_projectName),
                 location(0)));
     }
     m_config.version = m_rules == WerfVersion::Auto ? WerfVersion::V1_1 : m_rules;
@@ -1766,10 +1888,34 @@ QString cleanPath(const QString &path)
     return result;
 }
 
-DecodeResult decodeWerfConfig(const QByteArray &rendered, const SourceMap &map, WerfVersion rules)
+DecodeResult decodeWerfConfig(const QByteArray &rendered,
+                              const SourceMap &map,
+                              WerfVersion rules,
+                              const QString &defaultProjectName)
 {
-    Decoder decoder(rendered, map, rules);
+    Decoder decoder(rendered, map, rules, defaultProjectName);
     return decoder.run();
+}
+
+} // namespace Stagecraft::Model
+
+namespace Stagecraft::Model {
+
+QString defaultProjectName(const QString &projectDir)
+{
+    // werf slugs the name (lower case, [a-z0-9-]); the git remote's path is not consulted here.
+    const QString base = QFileInfo(projectDir).fileName().toLower();
+    QString slug;
+    for (const QChar c : base) {
+        const bool ok = (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
+        if (ok)
+            slug += c;
+        else if (!slug.isEmpty() && !slug.endsWith(u'-'))
+            slug += u'-';
+    }
+    while (slug.endsWith(u'-'))
+        slug.chop(1);
+    return slug.isEmpty() ? QStringLiteral("project") : slug;
 }
 
 } // namespace Stagecraft::Model

@@ -48,8 +48,15 @@ struct DecodeResult
 /**
  * Decodes the rendered text into the typed config with werf's rules of the given version
  * (Auto accepts the union of all versions and only records the features it sees).
+ * defaultProjectName goes into werf's advice when the meta document is missing.
  */
-DecodeResult decodeWerfConfig(const QByteArray &rendered, const SourceMap &map, WerfVersion rules);
+DecodeResult decodeWerfConfig(const QByteArray &rendered,
+                              const SourceMap &map,
+                              WerfVersion rules,
+                              const QString &defaultProjectName = {});
+
+/** werf's default project name: the slug of the project directory's name. */
+QString defaultProjectName(const QString &projectDir);
 
 /** Go's path.Clean. */
 QString cleanPath(const QString &path);

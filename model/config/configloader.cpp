@@ -213,7 +213,10 @@ void finish(LoadedProject &project, const LoadOptions &options)
     }
     project.version = rules;
 
-    DecodeResult decoded = decodeWerfConfig(project.rendered, project.sourceMap, rules);
+    DecodeResult decoded = decodeWerfConfig(project.rendered,
+                                            project.sourceMap,
+                                            rules,
+                                            defaultProjectName(project.projectDir));
     project.config = std::move(decoded.config);
     project.config.version = rules;
     project.diagnostics << decoded.diagnostics;

@@ -20,9 +20,13 @@ struct Export
     Span span;
 };
 
+/** werf's isSubPath: path equals base or lies below it ("/" contains every absolute path). */
 bool isSubPath(const QString &base, const QString &path)
 {
-    return path == base || path.startsWith(base + u'/');
+    QString prefix = base;
+    while (prefix.endsWith(u'/'))
+        prefix.chop(1);
+    return path == base || path.startsWith(prefix + u'/');
 }
 
 QString trimLeadingSlashes(QString s)
@@ -71,17 +75,19 @@ bool autoExclude(Export &e1, const Export &e2)
     const QString prefix1 = trimLeadingSlashes(e1.to);
     for (const QString &p2 : inc2) {
         bool skip = false;
+        // In werf's order: an equal include is a conflict, an include below p2 covers it.
         for (const QString &p1 : inc1) {
             if (p1 == p2)
                 return false;
-            if (p1.startsWith(p2 + u'/'))
+            if (isSubPath(p2, p1)) {
                 skip = true;
+                break;
+            }
         }
         if (skip)
             continue;
         for (const QString &ex : *e1.effectiveExcludes) {
-            const QString full = joinPath(prefix1, ex);
-            if (full == p2 || p2.startsWith(full + u'/')) {
+            if (isSubPath(joinPath(prefix1, ex), p2)) {
                 skip = true;
                 break;
             }

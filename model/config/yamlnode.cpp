@@ -628,13 +628,12 @@ private:
                 continue;
             const auto it = seen.constFind(id);
             if (it != seen.constEnd()) {
-                const YamlNode &first = it.value()->key;
                 const QString shown = e.key.resolved() == YamlNode::Resolved::String
                                               ? u'"' + e.key.value + u'"'
                                               : e.key.value;
-                m_duplicateError = QStringLiteral("mapping key %1 already defined at line %2")
-                                           .arg(shown)
-                                           .arg(lineOf(first.start));
+                // yaml.v2 (v2.3.0, the version werf 1.1 pins) strict mode; yaml.v3 would say
+                // "mapping key ... already defined at line N" instead.
+                m_duplicateError = QStringLiteral("key %1 already set in map").arg(shown);
                 m_duplicateOffset = e.key.start;
                 return;
             }

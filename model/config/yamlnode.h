@@ -110,8 +110,9 @@ struct YamlParseResult
 /**
  * Parses one YAML document of `text`, the bytes [begin, end), with yaml-cpp's event API.
  *
- * Reports duplicate keys the way yaml.v2 strict mode does (`mapping key "x" already defined at
- * line N`, N being the line of the first definition in `text`), refuses nesting deeper than
+ * Reports duplicate keys the way yaml.v2 v2.3.0 strict mode does (`key "x" already set in map`,
+ * located at the second occurrence; yaml.v3 would say `mapping key "x" already defined at
+ * line N`), refuses nesting deeper than
  * yamlMaxDepth without recursion, and maps yaml-cpp's exceptions to a message and an offset.
  * firstLine is the 1-based line of `begin` in text (0: count it).
  */

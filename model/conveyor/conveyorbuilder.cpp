@@ -208,7 +208,8 @@ QList<ConveyorStage> stapelStages(const StapelImage &image)
     addImports(StageId::ImportsBeforeSetup);
     addUser(3);
     addImports(StageId::ImportsAfterSetup);
-    const bool gitAfterPatch = !image.artifact
+    // asLayers layers have no gitCache/gitLatestPatch (reference §1.13).
+    const bool gitAfterPatch = !image.artifact && !image.asLayers.value
                                && !(image.disableGitAfterPatch.present
                                     && image.disableGitAfterPatch.value);
     if (!image.git.isEmpty() && gitAfterPatch) {

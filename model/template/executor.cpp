@@ -960,8 +960,12 @@ void ExecutionContext::warnNondeterministic(const QByteArray &function,
     if (m_warnedFunctions.contains(function))
         return;
     m_warnedFunctions.insert(function);
-    warn(Tr::tr("function \"%1\" gives a different result on every run: the rendered config, "
-                "and the stage signatures that depend on it, are not reproducible")
+    const bool environment = function == "env" || function == "expandenv";
+    warn((environment ? Tr::tr("function \"%1\" reads the environment: the rendered config, and "
+                                "the stage signatures that depend on it, change with it")
+                      : Tr::tr("function \"%1\" gives a different result on every run: the "
+                                "rendered config, and the stage signatures that depend on it, "
+                                "are not reproducible"))
                  .arg(QString::fromUtf8(function)),
          location);
 }
