@@ -680,6 +680,8 @@ int runDriver(const DriverOptions &o)
             }
             err() << "N=" << n << " " << c.id << " ..." << Qt::flush;
             Result r = runCase(c, n, dir, o);
+            // Paths inside the work directory say the same without the machine's prefix.
+            r.error.replace(work + u'/', QString());
             err() << " " << cell(&r) << (r.error.isEmpty() ? QString() : u" ("_s + r.error + u')')
                   << '\n'
                   << Qt::flush;
