@@ -223,6 +223,12 @@ void tst_GoFmt::formatFloat_data()
     QTest::newRow("round half even") << 0.125 << 'f' << 2 << QByteArray("0.12");
     QTest::newRow("g prec 1") << 150.0 << 'g' << 1 << QByteArray("2e+02");
     QTest::newRow("g prec 5") << 2.5 << 'g' << 5 << QByteArray("2.5");
+    QTest::newRow("x one") << 1.0 << 'x' << -1 << QByteArray("0x1p+00");
+    QTest::newRow("x 1.5") << 1.5 << 'x' << -1 << QByteArray("0x1.8p+00");
+    QTest::newRow("X 10") << 10.0 << 'X' << -1 << QByteArray("0X1.4P+03");
+    QTest::newRow("x zero") << 0.0 << 'x' << -1 << QByteArray("0x0p+00");
+    QTest::newRow("x prec") << 1.0 / 3 << 'x' << 2 << QByteArray("0x1.55p-02");
+    QTest::newRow("b one") << 1.0 << 'b' << -1 << QByteArray("4503599627370496p-52");
 }
 
 void tst_GoFmt::formatFloat()

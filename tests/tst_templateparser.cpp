@@ -31,6 +31,7 @@ private slots:
     void tree();
     void errors_data();
     void errors();
+    void deepNesting();
     void errorOffset();
     void defines();
     void redefinitionAcrossParses();
@@ -163,6 +164,29 @@ void tst_TemplateParser::errors()
     ParseError error;
     QVERIFY(!set.parse("t", input, {}, &error));
     QCOMPARE(error.message, expected);
+}
+
+void tst_TemplateParser::deepNesting()
+{
+    // Parentheses and ifs nested far beyond any real template fail cleanly instead of
+    // overflowing the stack.
+    TemplateSet set("t");
+    ParseError error;
+    QVERIFY(!set.parse("t",
+                       "{{ " + QByteArray(200000, '(') + "1" + QByteArray(200000, ')') + " }}",
+                       {},
+                       &error));
+    QCOMPARE(error.message, QByteArray("template: t:1: exceeded maximum nesting depth (1000)"));
+    QByteArray ifs;
+    for (int i = 0; i < 20000; ++i)
+        ifs += "{{if 1}}";
+    QVERIFY(!set.parse("t", ifs, {}, &error));
+    QCOMPARE(error.message, QByteArray("template: t:1: exceeded maximum nesting depth (1000)"));
+    // 900 levels are fine.
+    QVERIFY(set.parse("t",
+                      "{{ " + QByteArray(900, '(') + "1" + QByteArray(900, ')') + " }}",
+                      {},
+                      &error));
 }
 
 void tst_TemplateParser::errorOffset()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werf's rendering pipeline (reference §3): .werf/**/*.tmpl, werfConfig, .Files, include, tpl,
 // fromYaml, werf's error and warning texts, and bad input (limits).
+#include "template/doublestar.h"
 #include "template/renderer.h"
 
 #include <QDir>
@@ -32,6 +33,8 @@ private slots:
     void runawayTemplate();
     void hugeOutput();
     void corpusWithoutSprig();
+    void doublestar_data();
+    void doublestar();
 
 private:
     void write(const QString &rel, const QByteArray &content);
@@ -348,6 +351,45 @@ void tst_TemplateRender::corpusWithoutSprig()
         }
     }
     QVERIFY(checked > 30);
+}
+
+void tst_TemplateRender::doublestar_data()
+{
+    QTest::addColumn<QByteArray>("pattern");
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<bool>("match");
+    auto row = [](const char *p, const char *n, bool m) {
+        QTest::newRow(QByteArray(QByteArray(p) + " ~ " + n).constData())
+                << QByteArray(p) << QByteArray(n) << m;
+    };
+    row("/p/*.yaml", "/p/a.yaml", true);
+    row("/p/*.yaml", "/p/d/a.yaml", false);
+    row("/p/**/*.yaml", "/p/a.yaml", true);
+    row("/p/**/*.yaml", "/p/d/e/a.yaml", true);
+    row("/p/**", "/p/d/e/a.yaml", true);
+    row("/p/**/werf.inc.yaml", "/p/images/x/werf.inc.yaml", true);
+    row("/p/images/*/{Dockerfile,werf.inc.yaml}", "/p/images/x/Dockerfile", true);
+    row("/p/images/*/{Dockerfile,werf.inc.yaml}", "/p/images/x/other", false);
+    row("/p/?.txt", "/p/a.txt", true);
+    row("/p/?.txt", "/p/ab.txt", false);
+    row("/p/[a-c].txt", "/p/b.txt", true);
+    row("/p/[!a-c].txt", "/p/b.txt", false);
+    row("/p/[^a-c].txt", "/p/d.txt", true);
+    row("/p/\\*.txt", "/p/*.txt", true);
+    row("/p/\\*.txt", "/p/a.txt", false);
+    row("/p/a**b", "/p/axxb", true); // ** inside a component is a plain *
+}
+
+void tst_TemplateRender::doublestar()
+{
+    QFETCH(QByteArray, pattern);
+    QFETCH(QByteArray, name);
+    QFETCH(bool, match);
+    bool bad = true;
+    QCOMPARE(doublestarMatch(pattern, name, &bad), match);
+    QVERIFY(!bad);
+    QVERIFY(!doublestarMatch("/p/[a", "/p/a", &bad));
+    QVERIFY(bad);
 }
 
 QTEST_GUILESS_MAIN(tst_TemplateRender)

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gofmt.h"
 
+#include "common/tr.h"
+
 #include <QChar>
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace Stagecraft::Model::Template {
@@ -165,6 +168,74 @@ QByteArray formatFloat(double f, char fmt, int prec, int bitSize)
     if (std::isinf(f))
         return f > 0 ? QByteArrayLiteral("+Inf") : QByteArrayLiteral("-Inf");
     const bool neg = std::signbit(f);
+    if (fmt == 'b' || fmt == 'x' || fmt == 'X') {
+        // The binary forms work on the IEEE bits (float64; float32 values are widened).
+        quint64 bits;
+        std::memcpy(&bits, &f, sizeof bits);
+        int exp = int(bits >> 52) & 0x7FF;
+        quint64 mant = bits & ((quint64(1) << 52) - 1);
+        if (exp == 0)
+            ++exp;
+        else
+            mant |= quint64(1) << 52;
+        exp -= 1023;
+        QByteArray out;
+        if (neg)
+            out.append('-');
+        if (fmt == 'b') {
+            out.append(QByteArray::number(mant));
+            out.append('p');
+            const int e = exp - 52;
+            if (e >= 0)
+                out.append('+');
+            out.append(QByteArray::number(e));
+            return out;
+        }
+        if (mant == 0)
+            exp = 0;
+        mant <<= 60 - 52;
+        while (mant != 0 && (mant & (quint64(1) << 60)) == 0) {
+            mant <<= 1;
+            --exp;
+        }
+        if (prec >= 0 && prec < 15) {
+            const unsigned shift = unsigned(prec * 4);
+            const quint64 extra = (mant << shift) & ((quint64(1) << 60) - 1);
+            mant >>= 60 - shift;
+            if ((extra | (mant & 1)) > (quint64(1) << 59))
+                ++mant;
+            mant <<= 60 - shift;
+            if (mant & (quint64(1) << 61)) {
+                mant >>= 1;
+                ++exp;
+            }
+        }
+        const char *hex = fmt == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+        out.append('0');
+        out.append(fmt);
+        out.append(char('0' + ((mant >> 60) & 1)));
+        mant <<= 4;
+        if (prec < 0 && mant != 0) {
+            out.append('.');
+            while (mant != 0) {
+                out.append(hex[(mant >> 60) & 15]);
+                mant <<= 4;
+            }
+        } else if (prec > 0) {
+            out.append('.');
+            for (int i = 0; i < prec; ++i) {
+                out.append(hex[(mant >> 60) & 15]);
+                mant <<= 4;
+            }
+        }
+        out.append(fmt == 'X' ? 'P' : 'p');
+        out.append(exp < 0 ? '-' : '+');
+        const int e = std::abs(exp);
+        if (e < 10)
+            out.append('0');
+        out.append(QByteArray::number(e));
+        return out;
+    }
     switch (fmt) {
     case 'e':
     case 'E': {
@@ -448,6 +519,8 @@ bool isStringKind(const Value &v)
 {
     return v.kind() == Value::Kind::String;
 }
+
+constexpr int maxDepth = 1000; // well inside an 8 MiB stack even in debug builds
 
 // One fmt.pp: the output buffer and the flags of the verb being printed.
 class Printer
@@ -795,6 +868,9 @@ public:
             break;
         case 'g':
         case 'G':
+        case 'b':
+        case 'x':
+        case 'X':
             fmtFloat(v.toFloat(), size, char(verb), -1);
             break;
         case 'f':
@@ -870,6 +946,12 @@ public:
 
     void printValue(const Value &v, char32_t verb, int depth)
     {
+        // A map that contains itself (`set $m "self" $m`) would recurse until Go's stack
+        // overflows; stop with an error instead of crashing.
+        if (depth > maxDepth)
+            throw FunctionError(
+                    Tr::tr("value nested more than 1000 levels deep (a map containing itself?)")
+                            .toUtf8());
         if (depth > 0 && v.kind() == Value::Kind::Object && !erroring) {
             printObject(v, verb);
             return;

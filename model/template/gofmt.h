@@ -17,6 +17,8 @@ namespace Stagecraft::Model::Template {
  * What fmt's %v (and fmt.Sprint of one operand) prints: `map[a:1 b:[x y]]`, `[a b]`, `<nil>`,
  * floats as strconv 'g' shortest with Go's exponent rule (`1e+06`, `0.1`, `3`). An Invalid value
  * prints `<nil>` like a nil interface; text/template's `<no value>` is the engine's business.
+ * Throws FunctionError for values nested more than 1000 levels (a map containing itself), where
+ * Go would overflow its stack; the same holds for sprint, sprintln and goSprintf.
  */
 QByteArray formatValue(const Value &value);
 
@@ -29,14 +31,14 @@ QByteArray sprintln(const QList<Value> &args);
 /**
  * fmt.Sprintf with Go's verbs, flags, width, precision, `*` and `[n]` argument indexes, and
  * Go's error output (`%!d(string=x)`, `%!s(MISSING)`, `%!(EXTRA int=1)`, `%!(NOVERB)`,
- * `%!(BADWIDTH)`, `%!(BADPREC)`, `%!v(BADINDEX)`). Not supported: %p (printed as a bad verb)
- * and the hexadecimal float verbs %x/%X/%b on floats (also printed as bad verbs).
+ * `%!(BADWIDTH)`, `%!(BADPREC)`, `%!v(BADINDEX)`). Not supported: %p (printed as a bad verb,
+ * as Go prints it for non-pointers) and %w.
  */
 QByteArray goSprintf(const QByteArray &format, const QList<Value> &args);
 
 /**
- * strconv.FormatFloat(f, fmt, prec, bitSize) for fmt 'e', 'E', 'f', 'g', 'G'; prec -1 means the
- * shortest representation that round-trips.
+ * strconv.FormatFloat(f, fmt, prec, bitSize) for fmt 'b', 'e', 'E', 'f', 'g', 'G', 'x', 'X'; prec -1
+ * means the shortest representation that round-trips ('b', 'x' and 'X' use the float64 bits).
  */
 QByteArray formatFloat(double f, char fmt, int prec, int bitSize = 64);
 

@@ -504,8 +504,23 @@ void Parser::addTree(TreeState &t)
     m_trees.push_back(std::move(tree));
 }
 
+Parser::NestingGuard::NestingGuard(Parser *parser)
+    : m_parser(parser)
+{
+    // Go has no limit (its stack grows to 1 GB, then the process dies); a bound keeps absurd
+    // nesting of parentheses and control structures from exhausting the native stack.
+    if (++m_parser->m_depth > MaxNesting)
+        m_parser->errorf("exceeded maximum nesting depth (" + QByteArray::number(MaxNesting) + ")");
+}
+
+Parser::NestingGuard::~NestingGuard()
+{
+    --m_parser->m_depth;
+}
+
 std::pair<std::unique_ptr<ListNode>, NodePtr> Parser::itemList(TreeState &t)
 {
+    const NestingGuard guard(this);
     auto list = std::make_unique<ListNode>(peekNonSpace().pos);
     while (peekNonSpace().type != Token::Type::Eof) {
         NodePtr n = textOrAction(t);
@@ -704,6 +719,7 @@ QByteArray Parser::parseTemplateName(const Token &token, const QByteArray &conte
 
 std::unique_ptr<PipeNode> Parser::pipeline(TreeState &t, const QByteArray &context, Token::Type end)
 {
+    const NestingGuard guard(this);
     const Token first = peekNonSpace();
     auto pipe = std::make_unique<PipeNode>(first.pos, first.line);
     for (bool more = true; more;) {

@@ -47,8 +47,15 @@ public:
 
 private:
     struct TreeState;
-    struct Abort
-    {};
+    class NestingGuard
+    {
+    public:
+        explicit NestingGuard(Parser *parser);
+        ~NestingGuard();
+
+    private:
+        Parser *m_parser;
+    };
 
     const Token &next();
     void backup();
@@ -94,6 +101,8 @@ private:
     int m_peekCount = 0;
     qint64 m_lastRightDelimEnd = 0;
     int m_actionLine = 0;
+    int m_depth = 0;
+    static constexpr int MaxNesting = 1000;
     std::vector<std::unique_ptr<Tree>> m_trees;
 };
 

@@ -16,6 +16,8 @@ FunctionMap sprigFunctions()
     Sprig::addDateFunctions(map);
     Sprig::addSemverFunctions(map);
     Sprig::addCryptoFunctions(map);
+    Sprig::addCertificateFunctions(map);
+    Sprig::addBcryptFunctions(map);
     Sprig::addUrlFunctions(map);
     return map;
 }

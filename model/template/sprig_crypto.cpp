@@ -2,6 +2,7 @@
 // Sprig's hash and crypto functions on OpenSSL EVP: sha1sum, sha256sum, adler32sum,
 // derivePassword (Master Password: scrypt + HMAC-SHA256), genPrivateKey (v2's key types),
 // and v3's encryptAES, decryptAES and randBytes.
+#include "common/tr.h"
 #include "sprigutil.h"
 
 #include <QRandomGenerator>
@@ -350,7 +351,9 @@ void addCryptoFunctions(FunctionMap &map)
                 if (count < 0)
                     fail("runtime error: makeslice: len out of range");
                 if (count > 64 * 1024 * 1024)
-                    fail("randBytes: more than 64 MiB exceed the limits of this renderer");
+                    fail(Tr::tr("more than 64 MiB of random bytes exceed the limits of this "
+                                "renderer")
+                                 .toUtf8());
                 return Value::fromString(randomBytes(count).toBase64());
             },
             true,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Sprig's list and dict functions: v2.20.0 list.go/dict.go for the names v2 has, v3.2.2 for
 // the rest (concat, chunk, dig, get, deepCopy, the must* variants), with mergo v0.3.11 merging.
+#include "common/tr.h"
 #include "gofmt.h"
 #include "sprigutil.h"
 
@@ -58,7 +59,8 @@ List untilStep(qint64 start, qint64 stop, qint64 step)
     if (step != 0 && ((stop < start && step < 0) || (stop > start && step > 0))) {
         const long double count = ((long double) stop - (long double) start) / (long double) step;
         if (count > (long double) limit)
-            fail("untilStep: more than 4194304 elements exceed the limits of this renderer");
+            fail(Tr::tr("more than 4194304 list elements exceed the limits of this renderer")
+                         .toUtf8());
         v.reserve(qsizetype(count) + 1);
     }
     if (stop < start) {
@@ -236,8 +238,8 @@ std::shared_ptr<Map> mapParam(const Value &v)
 // mergo v0.3.11 deepMerge of map[string]interface{} values (see the report for the rules).
 void mergeMaps(Map &dst, const Map &src, bool overwrite, int depth)
 {
-    if (depth > 10000)
-        fail("merge: maps nested too deeply");
+    if (depth > 1000)
+        fail(Tr::tr("maps nested more than 1000 levels deep (a map containing itself?)").toUtf8());
     for (const auto &[key, s] : src) {
         if (!s.isValid()) {
             if (overwrite)
@@ -276,20 +278,22 @@ Value mergeImpl(const Args &a, bool overwrite)
     return dst;
 }
 
-Value deepCopy(const Value &v)
+Value deepCopy(const Value &v, int depth = 0)
 {
+    if (depth > 1000)
+        fail(Tr::tr("value nested more than 1000 levels deep (a map containing itself?)").toUtf8());
     switch (v.kind()) {
     case Value::Kind::List: {
         List out;
         out.reserve(v.list()->size());
         for (const Value &e : *v.list())
-            out.append(deepCopy(e));
+            out.append(deepCopy(e, depth + 1));
         return Value::fromList(out, v.goType());
     }
     case Value::Kind::Map: {
         Map out;
         for (const auto &[key, value] : *v.map())
-            out.emplace(key, deepCopy(value));
+            out.emplace(key, deepCopy(value, depth + 1));
         return Value::fromMap(out, v.goType());
     }
     default:

@@ -3,6 +3,7 @@
 // against Go's syntax (so that what Go rejects fails here too, with Go's message) and translated
 // where the two dialects read the same text differently: `$` (end of text only in Go), `\s`
 // (no \v in Go), `\v` (a character in Go, a class in PCRE) and octal escapes.
+#include "common/tr.h"
 #include "gofmt.h"
 #include "sprigutil.h"
 
@@ -792,7 +793,7 @@ QByteArray replaceAll(const GoRegex &r, const QByteArray &src, const QByteArray 
         else
             searchPos = a[1];
         if (buf.size() > qsizetype(256) * 1024 * 1024)
-            fail("regexp: replacement output exceeds the 256 MiB limit of this renderer");
+            fail(Tr::tr("replacement output exceeds the 256 MiB limit of this renderer").toUtf8());
     }
     buf.append(src.mid(lastMatchEnd));
     return buf;

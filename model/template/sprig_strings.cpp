@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Sprig's string functions (strings.go and the goutils/xstrings helpers it wraps), as of
 // sprig v2.20.0 with goutils v1.1.1 and xstrings v1.3.2, the versions werf 1.1 links.
+#include "common/tr.h"
 #include "gofmt.h"
 #include "sprigutil.h"
 
@@ -107,7 +108,7 @@ QByteArray goRepeat(const QByteArray &s, qint64 count)
     // machine down, and reads like Go's own overflow panic.
     constexpr qint64 limit = qint64(256) * 1024 * 1024;
     if (qint64(s.size()) * count > limit)
-        fail("strings: Repeat output exceeds the 256 MiB limit of this renderer");
+        fail(Tr::tr("repeat output exceeds the 256 MiB limit of this renderer").toUtf8());
     return s.repeated(qsizetype(count));
 }
 
@@ -692,7 +693,7 @@ QByteArray randomString(qint64 count, const char *alphabet)
     if (count <= 0)
         return {};
     if (count > 64 * 1024 * 1024)
-        fail("randomstringutils: requested random string too long for this renderer");
+        fail(Tr::tr("a random string over 64 MiB exceeds the limits of this renderer").toUtf8());
     const QByteArray chars(alphabet);
     QByteArray out;
     out.reserve(count);

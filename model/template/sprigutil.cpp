@@ -111,8 +111,24 @@ bool isEmpty(const Value &v)
     return false;
 }
 
+namespace {
+
+bool deepEqualAt(const Value &a, const Value &b, int depth);
+
+} // namespace
+
 bool deepEqual(const Value &a, const Value &b)
 {
+    return deepEqualAt(a, b, 0);
+}
+
+namespace {
+
+bool deepEqualAt(const Value &a, const Value &b, int depth)
+{
+    // reflect.DeepEqual treats a revisited pair as equal; deep nesting here means a cycle.
+    if (depth > 1000)
+        return true;
     if (!a.isValid() || !b.isValid())
         return a.isValid() == b.isValid();
     if (a.kind() != b.kind() || a.goType() != b.goType())
@@ -139,7 +155,7 @@ bool deepEqual(const Value &a, const Value &b)
         if (la.size() != lb.size())
             return false;
         for (qsizetype i = 0; i < la.size(); ++i) {
-            if (!deepEqual(la.at(i), lb.at(i)))
+            if (!deepEqualAt(la.at(i), lb.at(i), depth + 1))
                 return false;
         }
         return true;
@@ -153,7 +169,7 @@ bool deepEqual(const Value &a, const Value &b)
             return false;
         for (const auto &[key, value] : ma) {
             const auto it = mb.find(key);
-            if (it == mb.end() || !deepEqual(value, it->second))
+            if (it == mb.end() || !deepEqualAt(value, it->second, depth + 1))
                 return false;
         }
         return true;
@@ -163,6 +179,8 @@ bool deepEqual(const Value &a, const Value &b)
     }
     return false;
 }
+
+} // namespace
 
 QByteArray goKind(const Value &v)
 {
@@ -363,6 +381,12 @@ bool jsonValue(QByteArray &out,
                int depth,
                QByteArray *error)
 {
+    // encoding/json reports cycles once nesting passes 1000 levels.
+    if (depth > 1000 && (v.kind() == Value::Kind::Map || v.kind() == Value::Kind::List)) {
+        if (error)
+            *error = "json: unsupported value: encountered a cycle via " + v.goType();
+        return false;
+    }
     switch (v.kind()) {
     case Value::Kind::Invalid:
     case Value::Kind::Nil:
@@ -541,7 +565,8 @@ private:
 
     bool value(Value *out, int depth)
     {
-        if (depth > 10000) {
+        // Go allows 10000 levels; 2000 keeps this recursive parser well inside the stack.
+        if (depth > 2000) {
             m_error = QByteArrayLiteral("exceeded max depth");
             return false;
         }

@@ -90,6 +90,12 @@ bool parseGoFloat(const QByteArray &s, double *out);
  */
 QByteArray base64Decode(const QByteArray &src, qsizetype *errorAt);
 
+/**
+ * bcrypt of password at the given cost with a 22-character bcrypt-base64 salt:
+ * "$2a$CC$" + salt + hash, as golang.org/x/crypto/bcrypt writes it.
+ */
+QByteArray bcryptHash(const QByteArray &password, int cost, const QByteArray &encodedSalt);
+
 /** A Function entry with Go parameter types; variadic is the element type or empty. */
 Function makeFunction(const char *name,
                       QList<const char *> params,
@@ -106,6 +112,8 @@ void addRegexFunctions(FunctionMap &map);
 void addDateFunctions(FunctionMap &map);
 void addSemverFunctions(FunctionMap &map);
 void addCryptoFunctions(FunctionMap &map);
+void addCertificateFunctions(FunctionMap &map);
+void addBcryptFunctions(FunctionMap &map);
 void addUrlFunctions(FunctionMap &map);
 
 } // namespace Stagecraft::Model::Template::Sprig
