@@ -200,6 +200,34 @@
         <source>function &quot;%1&quot; reads the environment: the rendered config, and the stage signatures that depend on it, change with it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>value nested more than 1000 levels deep (a map containing itself?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than 64 MiB of random bytes exceed the limits of this renderer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than 4194304 list elements exceed the limits of this renderer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maps nested more than 1000 levels deep (a map containing itself?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replacement output exceeds the 256 MiB limit of this renderer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repeat output exceeds the 256 MiB limit of this renderer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a random string over 64 MiB exceeds the limits of this renderer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Stagecraft::Ui</name>
