@@ -10,6 +10,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -934,6 +935,14 @@ YamlParseResult parseYamlDocument(const QByteArray &text, qint64 begin, qint64 e
     } catch (const LimitExceeded &e) {
         result.error = e.message;
         result.errorOffset = e.offset;
+        return result;
+    } catch (const YAML::DeepRecursion &e) {
+        // yaml-cpp's own depth guard (500 nested nodes) reports itself as "bad file".
+        const qint64 offset = e.mark.pos >= 0 ? begin + e.mark.pos : end;
+        result.errorOffset = std::clamp(offset, begin, end);
+        result.error = QStringLiteral("yaml: line %1: YAML nesting is deeper than %2 levels")
+                               .arg(builder.lineOf(result.errorOffset))
+                               .arg(e.depth());
         return result;
     } catch (const YAML::Exception &e) {
         const qint64 offset = e.mark.pos >= 0 ? begin + e.mark.pos : end;

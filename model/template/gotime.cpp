@@ -925,7 +925,7 @@ std::shared_ptr<GoTime> GoTime::parse(const QByteArray &layout,
                 sign = v.left(1), hh = v.mid(1, 2), mm = v.mid(3, 2), ss = "00";
                 vp += 5;
             }
-            int h, m, sc;
+            int h = 0, m = 0, sc = 0;
             ok = atoiPart(hh, &h) && atoiPart(mm, &m) && atoiPart(ss, &sc);
             zoneOffset = (h * 60 + m) * 60 + sc;
             if (sign == "-")

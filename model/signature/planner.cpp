@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "planner.h"
+
+#include "config/configloader.h"
+#include "git/gitcontext.h"
+#include "signatureinputbuilder.h"
+
+namespace Stagecraft::Model {
+
+Plan planProject(const LoadedProject &project, const PlanOptions &options)
+{
+    const SignatureInput input = signatureInputFromProject(project);
+    GitContext git;
+    bool needsGit = false;
+    for (const SignatureInput::Image &image : input.images) {
+        for (const GitMappingParams &m : image.git)
+            needsGit = needsGit || m.isLocal();
+    }
+    // Only look for a repository when a local mapping needs one (werf does the same).
+    if (needsGit && !project.projectDir.isEmpty()) {
+        const GitRepository repository(project.projectDir);
+        if (repository.isValid())
+            git.setProjectRepository(project.projectDir);
+    }
+    for (auto it = options.remoteClones.cbegin(); it != options.remoteClones.cend(); ++it)
+        git.setRemoteRepository(it.key(), it.value());
+
+    SignatureCalculator calculator(input, git);
+    calculator.setBaseImageDigests(options.baseImageDigests);
+    if (options.lookup)
+        calculator.setStageLookup(options.lookup);
+    Plan plan = calculator.calculate();
+    for (const ImagePlan &image : plan.images) {
+        for (const StagePlan &stage : image.stages) {
+            for (const QString &warning : stage.warnings)
+                plan.diagnostics.append(Diagnostic::warning(warning, image.location));
+        }
+    }
+    return plan;
+}
+
+} // namespace Stagecraft::Model
