@@ -8,7 +8,11 @@
 #include "config/configloader.h"
 #include "conveyor/conveyor.h"
 #include "conveyor/graphwriter.h"
+#include "git/gitcontext.h"
 #include "projectgenerator.h"
+#include "signature/plandiff.h"
+#include "signature/signaturecalculator.h"
+#include "signature/signatureinputbuilder.h"
 #include "template/renderer.h"
 
 #include <QCommandLineParser>
@@ -137,6 +141,86 @@ Measurement caseLoad(const CaseContext &ctx)
         *error = firstError(project);
         return project.ok();
     });
+}
+
+/** werf 1.1 signatures of every stage, git stages read from the generated repository. */
+Measurement casePlan(const CaseContext &ctx)
+{
+    const Model::LoadedProject project = loadPlain(ctx);
+    if (!project.ok())
+        return failure(u"load failed: "_s + firstError(project));
+    const Model::SignatureInput input = Model::signatureInputFromProject(project);
+    int stages = 0;
+    int computed = 0;
+    Measurement m = repeat(ctx, [&](QString *error) {
+        // A fresh git context per run: reading the repository is part of planning.
+        Model::GitContext git;
+        git.setProjectRepository(ctx.projectDir);
+        Model::SignatureCalculator calculator(input, git);
+        const Model::Plan plan = calculator.calculate();
+        stages = 0;
+        computed = 0;
+        for (const Model::ImagePlan &image : plan.images) {
+            for (const Model::StagePlan &stage : image.stages) {
+                ++stages;
+                computed += stage.hasSignature() ? 1 : 0;
+            }
+        }
+        if (Model::hasErrors(plan.diagnostics)) {
+            *error = plan.diagnostics.first().message;
+            return false;
+        }
+        return stages > 0;
+    });
+    m.note = QStringLiteral("%1 stages, %2 with a signature").arg(stages).arg(computed);
+    return m;
+}
+
+/**
+ * One edit, model side: a changed install command, then reload, re-plan (incrementally, from the
+ * previous plan, as the editor does) and the list of invalidated stages. There is no document or
+ * scene in the tree yet, so the time to an updated picture is not measured.
+ */
+Measurement caseEdit(const CaseContext &ctx)
+{
+    const QString configFile = ctx.projectDir + u'/' + Bench::ProjectGenerator::plainConfigName();
+    const QByteArray text = readFile(configFile);
+    const QByteArray needle = "go mod download";
+    qsizetype at = text.indexOf(needle, text.size() / 2);
+    if (at < 0)
+        at = text.indexOf(needle);
+    if (at < 0)
+        return failure(u"no install command to edit"_s);
+    QByteArray edited = text;
+    edited.insert(at + needle.size(), " -x");
+
+    const Model::LoadedProject project = Model::loadText(configFile, text);
+    if (!project.ok())
+        return failure(u"load failed: "_s + firstError(project));
+    const Model::SignatureInput input = Model::signatureInputFromProject(project);
+    Model::GitContext git;
+    git.setProjectRepository(ctx.projectDir);
+    const Model::Plan baseline = Model::SignatureCalculator(input, git).calculate();
+    qsizetype changes = 0;
+    int recomputed = 0;
+    Measurement m = repeat(ctx, [&](QString *error) {
+        const Model::LoadedProject after = Model::loadText(configFile, edited);
+        if (!after.ok()) {
+            *error = firstError(after);
+            return false;
+        }
+        const Model::SignatureInput afterInput = Model::signatureInputFromProject(after);
+        Model::SignatureCalculator calculator(afterInput, git);
+        calculator.setPrevious(input, baseline);
+        const Model::Plan plan = calculator.calculate();
+        recomputed = calculator.computedImageCount();
+        changes = Model::PlanDiff::invalidated(baseline, plan).size();
+        return changes > 0;
+    });
+    m.note = QStringLiteral("%1 invalidated stages, %2 images recomputed")
+                     .arg(changes)
+                     .arg(recomputed);
+    return m;
 }
 
 /** werf-templated.yaml through the template engine; its output must be werf.yaml's text. */
@@ -271,9 +355,8 @@ QList<BenchCase> cases()
             {u"load"_s, u"load: YAML + validation + conveyor (werf.yaml)"_s, caseLoad},
             {u"yaml-cpp"_s, u"anchor: yaml-cpp LoadAll of the same werf.yaml"_s, caseYamlCpp},
             {u"plan"_s,
-             u"plan: stage signatures"_s,
-             nullptr,
-             u"not available yet: model/signature is not in main"_s},
+             u"plan: stage signatures of every image (git from the repository)"_s,
+             casePlan},
             {u"layout"_s,
              u"layout of the conveyor graph"_s,
              nullptr,
@@ -290,9 +373,13 @@ QList<BenchCase> cases()
              1 << 30,
              true},
             {u"edit"_s,
-             u"one edit until the graph is updated"_s,
+             u"one edit → reload + incremental re-plan + invalidated stages (model side)"_s,
+             caseEdit},
+            {u"edit-graph"_s,
+             u"one edit until the graph is updated (document + scene)"_s,
              nullptr,
-             u"not available yet: the document/editing layer (model/document) is not in main"_s},
+             u"not available yet: the document/editing layer (model/document) and the scene are "
+             u"not in main"_s},
             {u"registry"_s,
              u"registry lookup: 1,000 stages among 10,000 tags on loopback"_s,
              nullptr,
