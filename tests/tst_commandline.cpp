@@ -3,6 +3,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +55,7 @@ private slots:
     void graphFormats();
     void renderPrintsTheFileAsWerfReadsIt();
     void renderSourceMap();
+    void planExample();
     void logSummarisesAWerfLog();
     void executable();
 
@@ -180,6 +184,27 @@ void tst_CommandLine::renderSourceMap()
     QVERIFY(lines.size() > 10);
     QVERIFY2(lines.at(3).startsWith(example() + QStringLiteral("/werf.yaml:4:1\tproject: ")),
              qPrintable(lines.at(3)));
+}
+
+void tst_CommandLine::planExample()
+{
+    const Result text = run({QStringLiteral("plan"), example()});
+    QCOMPARE(text.code, 0);
+    QVERIFY2(text.out.contains(u"artifact tools"), qPrintable(text.out));
+    const Result json = run({QStringLiteral("plan"), example(), QStringLiteral("--json")});
+    QCOMPARE(json.code, 0);
+    const QJsonObject root = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    const QJsonArray images = root.value(u"images").toArray();
+    QCOMPARE(images.size(), 4);
+    // Sorted by name; stapel stages carry 56-hex werf 1.1 signatures.
+    QCOMPARE(images.at(0).toObject().value(u"name").toString(), QStringLiteral("app"));
+    const QJsonArray stages = images.at(0).toObject().value(u"stages").toArray();
+    QCOMPARE(stages.at(0).toObject().value(u"name").toString(), QStringLiteral("from"));
+    QCOMPARE(stages.at(0).toObject().value(u"signature").toString().size(), 56);
+    const QJsonObject web = images.at(3).toObject();
+    QCOMPARE(web.value(u"kind").toString(), QStringLiteral("dockerfile"));
+    QCOMPARE(web.value(u"stages").toArray().at(0).toObject().value(u"status").toString(),
+             QStringLiteral("not-computed"));
 }
 
 void tst_CommandLine::logSummarisesAWerfLog()

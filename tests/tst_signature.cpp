@@ -69,6 +69,8 @@ QList<SignatureInput::Image> goldenImages(bool artifact)
         SignatureInput::Image image;
         image.name = u"stapel_"_s + word + (ansible ? u"_ansible"_s : u"_shell"_s);
         image.kind = kind;
+        image.gitAfterPatch = !artifact;
+        image.dockerAllowed = !artifact;
         image.from = u"alpine"_s;
         image.fromCacheVersion = u"test"_s;
         GitMappingParams git;

@@ -228,6 +228,198 @@
         <source>a random string over 64 MiB exceeds the limits of this renderer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>new stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stage removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature not available on both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>previous stage only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stage inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not defined in werf.yaml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dependency cycle through %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>depends on %1, whose signature is not computed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an earlier stage (%1) is not computed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature of the previous stage (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what the previous stage passes on (its git commits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>git: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image has no stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>git mapping %1 → %2 (add, to, includePaths, excludePaths, owner, group, branch, tag, commit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature of the dockerfile stage (werf §5.4.6: instructions with ARG/ENV expanded, base image ONBUILD instructions, build-context checksum) is not computed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fromCacheVersion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fromLatest: the current digest of %1 must be read from its registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registry digest of the base image %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mount %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>artifact %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>content signature of the base %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tasks of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 commands of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stageDependencies of %1 need the git repository: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files of %1 (stageDependencies.%2 of git mapping %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>content signature of %1 (import %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>content signature of stage %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import of %1: add, to, group, owner, includePaths, excludePaths, stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size of the git patch since the previous stage (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>git patch %1..%2 of mapping %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ansible task at %1 cannot be converted to JSON as werf does: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this project uses werf %1 rules: its stage digests (BuildCacheVersion 1.2, different formulas) are not computed; werf 1.1 signatures would not be theirs (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commit %1 is not in the injected repository state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no clone of the remote repository %1 is available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no repository for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no repository to compute the patch %1..%2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>git %1 failed (exit code %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not finish: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid commit &quot;%1&quot;: not a full hexadecimal object id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected git ls-tree output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid commit range %1..%2: not full hexadecimal object ids</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Stagecraft::Ui</name>
@@ -297,6 +489,22 @@
     </message>
     <message>
         <source>Print the build events as JSON Lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print werf 1.1 stage signatures and the status of each stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the plan as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>project %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  (content signature %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

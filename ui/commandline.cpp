@@ -4,6 +4,7 @@
 #include "build/logcommand.h"
 #include "config/configloader.h"
 #include "conveyor/graphwriter.h"
+#include "signature/planner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -39,6 +40,9 @@ const QList<Command> &commands()
             {QStringLiteral("graph"),
              QStringLiteral("graph PATH [--format yaml|json|dot] [--werf-version V]"),
              tr("Print the image dependency graph.")},
+            {QStringLiteral("plan"),
+             QStringLiteral("plan PATH [--json] [--werf-version V]"),
+             tr("Print werf 1.1 stage signatures and the status of each stage.")},
             {QStringLiteral("log"),
              QStringLiteral("log FILE [--json]"),
              tr("Summarise a saved werf build log (cached, built and failed stages).")},
@@ -223,6 +227,44 @@ int runGraph(const QStringList &arguments,
     return 0;
 }
 
+int runPlan(const QStringList &arguments,
+            QTextStream &out,
+            QTextStream &err,
+            const CommandLine::Services &services)
+{
+    Invocation invocation;
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print the plan as JSON."));
+    if (!parseInvocation(arguments, {json, werfVersionOption()}, invocation, err))
+        return 2;
+    invocation.loadOptions.renderer = services.renderer;
+    const Model::LoadedProject project = Model::loadProject(invocation.path, invocation.loadOptions);
+    printDiagnostics(project.diagnostics, err);
+    if (!project.ok())
+        return 1;
+    const Model::Plan plan = Model::planProject(project);
+    printDiagnostics(plan.diagnostics, err);
+    if (invocation.parser.isSet(json)) {
+        out << QString::fromUtf8(plan.toJson());
+        return 0;
+    }
+    out << tr("project %1").arg(plan.project) << u'\n';
+    for (const Model::ImagePlan &image : plan.images) {
+        out << u'\n' << Model::imageKindName(image.kind) << u' ' << image.displayName();
+        if (!image.contentSignature.isEmpty())
+            out << tr("  (content signature %1)").arg(image.contentSignature);
+        out << u'\n';
+        for (const Model::StagePlan &stage : image.stages) {
+            out << QStringLiteral("  %1 %2 ").arg(stage.name, -22).arg(stage.statusName(), -14);
+            if (stage.hasSignature())
+                out << stage.signature;
+            else if (!stage.reason.isEmpty())
+                out << stage.reason;
+            out << u'\n';
+        }
+    }
+    return 0;
+}
+
 int runLog(const QStringList &arguments,
            QTextStream &out,
            QTextStream &err,
@@ -282,6 +324,7 @@ int CommandLine::run(const QStringList &arguments,
             {QStringLiteral("render"), runRender},
             {QStringLiteral("lint"), runLint},
             {QStringLiteral("graph"), runGraph},
+            {QStringLiteral("plan"), runPlan},
             {QStringLiteral("log"), runLog},
     };
     for (const auto &[name, runner] : runners) {

@@ -26,8 +26,11 @@ struct DocumentRange
  */
 QList<DocumentRange> splitDocuments(const QByteArray &text);
 
-/** More documents than this are refused (real configs have tens; memory stays bounded). */
-inline constexpr int maxConfigDocuments = 2000;
+/**
+ * More documents than this are refused. Real configs have tens, generated monorepo configs a few
+ * thousand; together with the 16 MiB file limit this keeps memory and time bounded.
+ */
+inline constexpr int maxConfigDocuments = 20000;
 
 /** A key or construct that belongs to a werf version other than 1.1 (for version detection). */
 struct VersionFeature

@@ -310,9 +310,14 @@ Diagnostics checkDependencyCycles(const WerfConfig &config)
 {
     Diagnostics result;
     // Walk werf's related images depth-first; the path names the loop. The depth is bounded by
-    // the number of images, since a name seen twice on the path stops the walk.
+    // the number of images, since a name seen twice on the path stops the walk. An image whose
+    // walk found no loop cannot lead into one later either: remembering it keeps the walk linear
+    // (werf's own walk revisits shared dependencies and is exponential on diamond chains).
+    QSet<const StapelImage *> clean;
     std::function<bool(const StapelImage &, QStringList &, QList<SourceLocation> &)> walk;
     walk = [&](const StapelImage &image, QStringList &path, QList<SourceLocation> &edges) -> bool {
+        if (clean.contains(&image))
+            return false;
         path << image.name;
         for (const Reference &r : references(config, image)) {
             const StapelImage *next = r.artifact ? config.findArtifact(r.name)
@@ -329,6 +334,7 @@ Diagnostics checkDependencyCycles(const WerfConfig &config)
             edges.removeLast();
         }
         path.removeLast();
+        clean.insert(&image);
         return false;
     };
     for (const StapelImage &image : config.images) {

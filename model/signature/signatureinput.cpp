@@ -81,11 +81,11 @@ QList<StageId> SignatureInput::Image::stages() const
             break;
         case StageId::GitCache:
         case StageId::GitLatestPatch:
-            if (!git.isEmpty() && kind != ImageKind::Artifact)
+            if (!git.isEmpty() && gitAfterPatch)
                 result.append(id);
             break;
         case StageId::DockerInstructions:
-            if (docker.present && kind != ImageKind::Artifact)
+            if (docker.present && dockerAllowed)
                 result.append(id);
             break;
         default:

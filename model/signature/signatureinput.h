@@ -111,6 +111,11 @@ struct SignatureInput
         Builder builder;
         QList<Import> imports;
         Docker docker;
+        /** gitCache/gitLatestPatch follow the git stages: not for 1.1 artifacts, asLayers
+         *  layers or `disableGitAfterPatch: true` (the conveyor builder's rule). */
+        bool gitAfterPatch = true;
+        /** dockerInstructions can exist: not for 1.1 artifacts. */
+        bool dockerAllowed = true;
         /** Set when werf 1.1 signatures do not apply (newer rules, Dockerfile images, ...). */
         QString notComputedReason;
         SourceLocation location;

@@ -54,6 +54,10 @@ SignatureInput::Image stapelImage(const StapelImage &config)
     SignatureInput::Image image;
     image.name = config.name;
     image.kind = config.isIntermediate() ? ImageKind::Artifact : ImageKind::Image;
+    image.gitAfterPatch = !config.artifact && !config.asLayers.value
+                          && !(config.disableGitAfterPatch.present
+                               && config.disableGitAfterPatch.value);
+    image.dockerAllowed = !config.artifact;
     image.location = config.nameSpan.location;
     image.from = config.from.value;
     image.fromLatest = config.fromLatest.value;
