@@ -1,0 +1,885 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// stagecraft_bench: Stagecraft's benchmark suite with side-by-side anchors (issue 7).
+//
+// The driver generates one project per size, then runs every case in a child process of its
+// own (this executable with --case), so each case's peak memory (getrusage ru_maxrss) is its own.
+// A child repeats its case until it has --runs timings or has spent --budget seconds, and prints
+// one JSON object; the driver takes medians and writes BENCHMARKS.md.
+#include "config/configloader.h"
+#include "conveyor/conveyor.h"
+#include "conveyor/graphwriter.h"
+#include "git/gitcontext.h"
+#include "projectgenerator.h"
+#include "signature/plandiff.h"
+#include "signature/signaturecalculator.h"
+#include "signature/signatureinputbuilder.h"
+#include "template/renderer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+
+#include <algorithm>
+#include <functional>
+#include <sys/resource.h>
+#include <yaml-cpp/yaml.h>
+
+using namespace Qt::StringLiterals;
+using namespace Stagecraft;
+
+namespace {
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+// ---- what a child measures ----------------------------------------------------------------
+
+struct Measurement
+{
+    QList<double> millis;
+    /** CPU time (user + system) of each run: on a shared machine it varies less than wall time. */
+    QList<double> cpuMillis;
+    QString note;
+    QString error;
+    bool timedOut = false;
+};
+
+Measurement failure(const QString &error)
+{
+    Measurement m;
+    m.error = error;
+    return m;
+}
+
+struct CaseContext
+{
+    QString projectDir;
+    int runs = 5;
+    double budgetMs = 30000;
+    int timeoutSeconds = 120;
+    /** The case's work happens in a child process (dot): count that one's CPU time. */
+    bool external = false;
+};
+
+double cpuMillis(bool children)
+{
+    rusage usage{};
+    getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage);
+    const auto ms = [](const timeval &tv) {
+        return double(tv.tv_sec) * 1e3 + double(tv.tv_usec) / 1e3;
+    };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
+/** Runs body until ctx.runs timings exist or the budget is spent (at least once). */
+Measurement repeat(const CaseContext &ctx,
+                   const std::function<bool(QString *)> &body,
+                   const std::function<bool()> &stop = {})
+{
+    Measurement m;
+    QElapsedTimer total;
+    total.start();
+    while (m.millis.size() < ctx.runs && (m.millis.isEmpty() || total.elapsed() < ctx.budgetMs)) {
+        const double cpuBefore = cpuMillis(ctx.external);
+        QElapsedTimer t;
+        t.start();
+        QString error;
+        const bool ok = body(&error);
+        const double ms = double(t.nsecsElapsed()) / 1e6;
+        m.cpuMillis.append(cpuMillis(ctx.external) - cpuBefore);
+        if (!ok) {
+            m.error = error;
+            return m;
+        }
+        m.millis.append(ms);
+        if (stop && stop())
+            break;
+    }
+    return m;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+Model::LoadedProject loadPlain(const CaseContext &ctx)
+{
+    return Model::loadProject(ctx.projectDir + u'/' + Bench::ProjectGenerator::plainConfigName());
+}
+
+QString firstError(const Model::LoadedProject &project)
+{
+    for (const Model::Diagnostic &d : project.diagnostics) {
+        if (d.severity == Model::Severity::Error)
+            return d.location.file + u':' + QString::number(d.location.line) + u':'
+                   + QString::number(d.location.column) + u": "_s + d.message;
+    }
+    return {};
+}
+
+Measurement caseLoad(const CaseContext &ctx)
+{
+    return repeat(ctx, [&](QString *error) {
+        const Model::LoadedProject project = loadPlain(ctx);
+        *error = firstError(project);
+        return project.ok();
+    });
+}
+
+/** werf 1.1 signatures of every stage, git stages read from the generated repository. */
+Measurement casePlan(const CaseContext &ctx)
+{
+    const Model::LoadedProject project = loadPlain(ctx);
+    if (!project.ok())
+        return failure(u"load failed: "_s + firstError(project));
+    const Model::SignatureInput input = Model::signatureInputFromProject(project);
+    int stages = 0;
+    int computed = 0;
+    Measurement m = repeat(ctx, [&](QString *error) {
+        // A fresh git context per run: reading the repository is part of planning.
+        Model::GitContext git;
+        git.setProjectRepository(ctx.projectDir);
+        Model::SignatureCalculator calculator(input, git);
+        const Model::Plan plan = calculator.calculate();
+        stages = 0;
+        computed = 0;
+        for (const Model::ImagePlan &image : plan.images) {
+            for (const Model::StagePlan &stage : image.stages) {
+                ++stages;
+                computed += stage.hasSignature() ? 1 : 0;
+            }
+        }
+        if (Model::hasErrors(plan.diagnostics)) {
+            *error = plan.diagnostics.first().message;
+            return false;
+        }
+        return stages > 0;
+    });
+    m.note = QStringLiteral("%1 stages, %2 with a signature").arg(stages).arg(computed);
+    return m;
+}
+
+/**
+ * One edit, model side: a changed install command, then reload, re-plan (incrementally, from the
+ * previous plan, as the editor does) and the list of invalidated stages. There is no document or
+ * scene in the tree yet, so the time to an updated picture is not measured.
+ */
+Measurement caseEdit(const CaseContext &ctx)
+{
+    const QString configFile = ctx.projectDir + u'/' + Bench::ProjectGenerator::plainConfigName();
+    const QByteArray text = readFile(configFile);
+    const QByteArray needle = "go mod download";
+    qsizetype at = text.indexOf(needle, text.size() / 2);
+    if (at < 0)
+        at = text.indexOf(needle);
+    if (at < 0)
+        return failure(u"no install command to edit"_s);
+    QByteArray edited = text;
+    edited.insert(at + needle.size(), " -x");
+
+    const Model::LoadedProject project = Model::loadText(configFile, text);
+    if (!project.ok())
+        return failure(u"load failed: "_s + firstError(project));
+    const Model::SignatureInput input = Model::signatureInputFromProject(project);
+    Model::GitContext git;
+    git.setProjectRepository(ctx.projectDir);
+    const Model::Plan baseline = Model::SignatureCalculator(input, git).calculate();
+    qsizetype changes = 0;
+    int recomputed = 0;
+    Measurement m = repeat(ctx, [&](QString *error) {
+        const Model::LoadedProject after = Model::loadText(configFile, edited);
+        if (!after.ok()) {
+            *error = firstError(after);
+            return false;
+        }
+        const Model::SignatureInput afterInput = Model::signatureInputFromProject(after);
+        Model::SignatureCalculator calculator(afterInput, git);
+        calculator.setPrevious(input, baseline);
+        const Model::Plan plan = calculator.calculate();
+        recomputed = calculator.computedImageCount();
+        changes = Model::PlanDiff::invalidated(baseline, plan).size();
+        return changes > 0;
+    });
+    m.note = QStringLiteral("%1 invalidated stages, %2 images recomputed")
+                     .arg(changes)
+                     .arg(recomputed);
+    return m;
+}
+
+/** werf-templated.yaml through the template engine; its output must be werf.yaml's text. */
+Measurement caseRender(const CaseContext &ctx)
+{
+    const QString configFile = ctx.projectDir + u'/'
+                               + Bench::ProjectGenerator::templatedConfigName();
+    const QByteArray source = readFile(configFile);
+    const QByteArray expected = readFile(ctx.projectDir + u'/'
+                                         + Bench::ProjectGenerator::plainConfigName());
+    Measurement m = repeat(ctx, [&](QString *error) {
+        const Model::Template::RenderResult r = Model::Template::renderWerfConfig(configFile,
+                                                                                  source,
+                                                                                  ctx.projectDir);
+        if (!r.ok) {
+            *error = r.diagnostics.isEmpty() ? u"render failed"_s : r.diagnostics.first().message;
+            return false;
+        }
+        if (r.text != expected) {
+            *error = u"the rendered text differs from werf.yaml"_s;
+            return false;
+        }
+        return true;
+    });
+    m.note = QStringLiteral("%1 KiB of template → %2 KiB of YAML")
+                     .arg(source.size() / 1024)
+                     .arg(expected.size() / 1024);
+    return m;
+}
+
+Measurement caseYamlCpp(const CaseContext &ctx)
+{
+    const std::string text = readFile(ctx.projectDir + u'/'
+                                      + Bench::ProjectGenerator::plainConfigName())
+                                     .toStdString();
+    return repeat(ctx, [&](QString *error) {
+        try {
+            const std::vector<YAML::Node> docs = YAML::LoadAll(text);
+            return !docs.empty();
+        } catch (const YAML::Exception &e) {
+            *error = QString::fromStdString(e.what());
+            return false;
+        }
+    });
+}
+
+Measurement caseDotExport(const CaseContext &ctx)
+{
+    const Model::LoadedProject project = loadPlain(ctx);
+    if (!project.ok())
+        return failure(u"load failed: "_s + firstError(project));
+    qsizetype bytes = 0;
+    Measurement m = repeat(ctx, [&](QString *) {
+        bytes = Model::GraphWriter::toDot(project.conveyor).size();
+        return bytes > 0;
+    });
+    m.note = QStringLiteral("%1 KiB of DOT").arg(bytes / 1024);
+    return m;
+}
+
+/** Graphviz on Stagecraft's DOT export of the same graph: the layout + PNG anchor. */
+Measurement caseGraphvizPng(const CaseContext &ctx)
+{
+    const QString dot = QStandardPaths::findExecutable(u"dot"_s);
+    if (dot.isEmpty()) {
+        Measurement m;
+        m.note = u"Graphviz `dot` is not installed"_s;
+        return m;
+    }
+    const Model::LoadedProject project = loadPlain(ctx);
+    if (!project.ok())
+        return failure(u"load failed: "_s + firstError(project));
+    QTemporaryDir tmp;
+    const QString input = tmp.filePath(u"graph.dot"_s);
+    const QString output = tmp.filePath(u"graph.png"_s);
+    {
+        QFile f(input);
+        if (!f.open(QIODevice::WriteOnly)
+            || f.write(Model::GraphWriter::toDot(project.conveyor)) < 0)
+            return failure(u"cannot write "_s + input);
+    }
+    bool timedOut = false;
+    Measurement m = repeat(
+            ctx,
+            [&](QString *error) {
+                QProcess process;
+                // dot's per-cluster warnings would drown the driver's progress lines.
+                process.setStandardErrorFile(QProcess::nullDevice());
+                process.start(dot, {u"-Tpng"_s, u"-o"_s, output, input});
+                if (!process.waitForFinished(ctx.timeoutSeconds * 1000)) {
+                    process.kill();
+                    process.waitForFinished();
+                    timedOut = true;
+                    return true; // a timing of "at least the timeout"; stop below
+                }
+                if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+                    *error = QStringLiteral("dot exited with %1").arg(process.exitCode());
+                    return false;
+                }
+                return true;
+            },
+            [&timedOut] { return timedOut; });
+    if (timedOut) {
+        m.timedOut = true;
+        m.millis = {double(ctx.timeoutSeconds) * 1000.0};
+        m.note = QStringLiteral("killed after %1 s").arg(ctx.timeoutSeconds);
+    } else {
+        m.note = QStringLiteral("PNG %1 KiB").arg(QFileInfo(output).size() / 1024);
+    }
+    return m;
+}
+
+// ---- the case table -------------------------------------------------------------------------
+
+struct BenchCase
+{
+    QString id;
+    QString title = {};
+    /** Measures itself in the child; null when the code is not in the tree yet. */
+    Measurement (*run)(const CaseContext &) = nullptr;
+    /** For unavailable cases: what is missing. */
+    QString pending = {};
+    /** Largest N the case runs at. A case that timed out is not run at larger N either. */
+    int maxImages = 1 << 30;
+    bool external = false; ///< peak memory is the external tool's (RUSAGE_CHILDREN)
+};
+
+QList<BenchCase> cases()
+{
+    return {
+            {u"render"_s, u"render: werf-templated.yaml → werf.yaml text"_s, caseRender},
+            {u"load"_s, u"load: YAML + validation + conveyor (werf.yaml)"_s, caseLoad},
+            {u"yaml-cpp"_s, u"anchor: yaml-cpp LoadAll of the same werf.yaml"_s, caseYamlCpp},
+            {u"plan"_s,
+             u"plan: stage signatures of every image (git from the repository)"_s,
+             casePlan},
+            {u"layout"_s,
+             u"layout of the conveyor graph"_s,
+             nullptr,
+             u"not available yet: model/layout is not in main"_s},
+            {u"png"_s,
+             u"layout + PNG export"_s,
+             nullptr,
+             u"not available yet: the scene and PNG export (ui/) are not in main"_s},
+            {u"dot-export"_s, u"DOT export (GraphWriter::toDot)"_s, caseDotExport},
+            {u"graphviz-png"_s,
+             u"anchor: Graphviz `dot -Tpng` on the DOT export"_s,
+             caseGraphvizPng,
+             {},
+             1 << 30,
+             true},
+            {u"edit"_s,
+             u"one edit → reload + incremental re-plan + invalidated stages (model side)"_s,
+             caseEdit},
+            {u"edit-graph"_s,
+             u"one edit until the graph is updated (document + scene)"_s,
+             nullptr,
+             u"not available yet: the document/editing layer (model/document) and the scene are "
+             u"not in main"_s},
+            {u"registry"_s,
+             u"registry lookup: 1,000 stages among 10,000 tags on loopback"_s,
+             nullptr,
+             u"pending: no registry client (model/storage) yet"_s},
+            {u"build-worker"_s,
+             u"build worker overhead"_s,
+             nullptr,
+             u"pending: no build worker (model/build) yet"_s},
+    };
+}
+
+int runChild(const QString &id, const CaseContext &ctx)
+{
+    for (const BenchCase &c : cases()) {
+        if (c.id != id || !c.run)
+            continue;
+        CaseContext context = ctx;
+        context.external = c.external;
+        const Measurement m = c.run(context);
+        rusage usage{};
+        getrusage(c.external ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage);
+        QJsonArray millis;
+        for (double ms : m.millis)
+            millis.append(ms);
+        QJsonArray cpu;
+        for (double ms : m.cpuMillis)
+            cpu.append(ms);
+        QJsonObject o{{u"case"_s, id},
+                      {u"millis"_s, millis},
+                      {u"cpuMillis"_s, cpu},
+                      {u"peakKiB"_s, qint64(usage.ru_maxrss)},
+                      {u"note"_s, m.note},
+                      {u"error"_s, m.error},
+                      {u"timedOut"_s, m.timedOut}};
+        QTextStream(stdout) << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
+        return m.error.isEmpty() ? 0 : 1;
+    }
+    err() << "stagecraft_bench: no runnable case " << id << '\n';
+    return 2;
+}
+
+// ---- the driver ---------------------------------------------------------------------------
+
+struct Result
+{
+    QString caseId;
+    int images = 0;
+    QList<double> millis;
+    QList<double> cpuMillis;
+    qint64 peakKiB = 0;
+    QString note;
+    QString error;
+    bool timedOut = false;
+    bool skipped = false;
+};
+
+double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
+}
+
+QString formatMs(double ms)
+{
+    if (ms >= 10000)
+        return QString::number(ms / 1000, 'f', 1) + u" s"_s;
+    if (ms >= 100)
+        return QString::number(ms, 'f', 0) + u" ms"_s;
+    if (ms >= 1)
+        return QString::number(ms, 'f', 1) + u" ms"_s;
+    return QString::number(ms * 1000, 'f', 0) + u" µs"_s;
+}
+
+QString firstLineOf(const QString &path, const QString &prefix)
+{
+    const QList<QByteArray> lines = readFile(path).split('\n');
+    for (const QByteArray &line : lines) {
+        const QString text = QString::fromUtf8(line);
+        if (text.startsWith(prefix))
+            return text.mid(text.indexOf(u':') + 1).trimmed();
+    }
+    return {};
+}
+
+QString loadAverage()
+{
+    const QList<QByteArray> parts = readFile(u"/proc/loadavg"_s).split(' ');
+    return parts.size() >= 3
+                   ? QString::fromUtf8(parts.at(0) + ' ' + parts.at(1) + ' ' + parts.at(2))
+                   : u"unknown"_s;
+}
+
+QString toolVersion(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(program, args);
+    if (!p.waitForFinished(10000))
+        return {};
+    return QString::fromUtf8(p.readAll()).trimmed().section(u'\n', 0, 0);
+}
+
+struct DriverOptions
+{
+    QList<int> sizes;
+    int runs = 5;
+    double budgetSeconds = 30;
+    int timeoutSeconds = 120;
+    QString workDir;
+    QString output;
+    QString commit;
+    QString buildType;
+    quint64 seed = 1;
+    bool smoke = false;
+};
+
+Result runCase(const BenchCase &c, int images, const QString &projectDir, const DriverOptions &o)
+{
+    Result r;
+    r.caseId = c.id;
+    r.images = images;
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(),
+                {u"--case"_s,
+                 c.id,
+                 u"--project"_s,
+                 projectDir,
+                 u"--runs"_s,
+                 QString::number(o.runs),
+                 u"--budget"_s,
+                 QString::number(o.budgetSeconds),
+                 u"--timeout"_s,
+                 QString::number(o.timeoutSeconds)});
+    // A case may use its budget, finish one last run, and the anchor may wait for its timeout.
+    const int limitMs = int(o.budgetSeconds * 1000) * 3 + o.timeoutSeconds * 1000 + 60000;
+    if (!child.waitForFinished(limitMs)) {
+        child.kill();
+        child.waitForFinished();
+        r.error = QStringLiteral("the case did not finish within %1 s").arg(limitMs / 1000);
+        return r;
+    }
+    const QList<QByteArray> lines = child.readAllStandardOutput().trimmed().split('\n');
+    const QJsonObject o2 = QJsonDocument::fromJson(lines.constLast()).object();
+    if (o2.isEmpty()) {
+        r.error = QStringLiteral("the case crashed or printed no result (exit code %1)")
+                          .arg(child.exitCode());
+        return r;
+    }
+    for (const QJsonValue &v : o2.value(u"millis"_s).toArray())
+        r.millis.append(v.toDouble());
+    for (const QJsonValue &v : o2.value(u"cpuMillis"_s).toArray())
+        r.cpuMillis.append(v.toDouble());
+    r.peakKiB = o2.value(u"peakKiB"_s).toInteger();
+    r.note = o2.value(u"note"_s).toString();
+    r.error = o2.value(u"error"_s).toString();
+    r.timedOut = o2.value(u"timedOut"_s).toBool();
+    return r;
+}
+
+const Result *find(const QList<Result> &results, const QString &id, int images)
+{
+    for (const Result &r : results) {
+        if (r.caseId == id && r.images == images)
+            return &r;
+    }
+    return nullptr;
+}
+
+QString cell(const Result *r)
+{
+    if (!r)
+        return u"—"_s;
+    if (r->skipped)
+        return r->note;
+    if (!r->error.isEmpty())
+        return u"error"_s;
+    if (r->millis.isEmpty())
+        return r->note.isEmpty() ? u"—"_s : r->note;
+    const QString peak = u", "_s + QString::number(double(r->peakKiB) / 1024, 'f', 0) + u" MiB"_s;
+    if (r->timedOut)
+        return u"> "_s + formatMs(median(r->millis)) + peak;
+    return formatMs(median(r->millis)) + u" (cpu "_s + formatMs(median(r->cpuMillis)) + u')' + peak;
+}
+
+QString ratio(const Result *num, const Result *den)
+{
+    if (!num || !den || num->millis.isEmpty() || den->millis.isEmpty() || !num->error.isEmpty()
+        || !den->error.isEmpty())
+        return u"n/a"_s;
+    auto format = [](double x) -> QString {
+        return QString::number(x, 'f', x >= 10 ? 0 : 2) + u"×"_s;
+    };
+    const QString prefix = num->timedOut ? u"> "_s : den->timedOut ? u"< "_s : QString();
+    QString text = prefix + format(median(num->millis) / median(den->millis));
+    if (!num->timedOut && !den->timedOut && median(den->cpuMillis) > 0)
+        text += u" (cpu "_s + format(median(num->cpuMillis) / median(den->cpuMillis)) + u')';
+    return text;
+}
+
+/** Other Go text/template implementations on PATH, looked up at run time. */
+QString otherTemplateEngines()
+{
+    const QStringList candidates = {u"go"_s, u"helm"_s, u"gomplate"_s, u"werf"_s};
+    QStringList found;
+    for (const QString &program : candidates) {
+        if (!QStandardPaths::findExecutable(program).isEmpty())
+            found << u'`' + program + u'`';
+    }
+    const QString looked = u"looked for "_s + candidates.join(u", "_s) + u" on PATH"_s;
+    if (found.isEmpty())
+        return u"no other Go text/template implementation is installed on this machine ("_s + looked
+               + u"), so Stagecraft's render is not compared with one."_s;
+    return u"found "_s + found.join(u", "_s) + u" ("_s + looked
+           + u"), but the suite has no adapter that renders werf's function set with it, so no "
+             u"side-by-side number is given."_s;
+}
+
+QString markdown(const DriverOptions &o,
+                 const QList<Result> &results,
+                 const QMap<int, QString> &projects,
+                 const QString &loadBefore,
+                 const QString &loadAfter,
+                 const QDateTime &started)
+{
+    QString md;
+    QTextStream s(&md);
+    s << "# Benchmarks\n\n";
+    s << "Written by `tests/benchmarks/run.sh`" << (o.smoke ? " (smoke pass, tiny N)" : "")
+      << ". Ratios are what to compare across machines; absolute times vary.\n\n";
+    s << "- Date: " << started.toUTC().toString(Qt::ISODate) << "\n";
+    s << "- Commit: `" << (o.commit.isEmpty() ? u"unknown"_s : o.commit) << "`\n";
+    s << "- Build: " << (o.buildType.isEmpty() ? u"unknown"_s : o.buildType) << ", Qt "
+      << qVersion() << ", " << QSysInfo::prettyProductName() << "\n";
+    s << "- CPU: " << firstLineOf(u"/proc/cpuinfo"_s, u"model name"_s) << ", "
+      << QThread::idealThreadCount() << " logical cores\n";
+    const qint64 memKiB
+            = firstLineOf(u"/proc/meminfo"_s, u"MemTotal"_s).section(u' ', 0, 0).toLongLong();
+    s << "- RAM: " << QString::number(double(memKiB) / 1024 / 1024, 'f', 1) << " GiB\n";
+    s << "- Load average (1, 5, 15 min) before: " << loadBefore << "; after: " << loadAfter
+      << " (other engineers' builds share the machine)\n";
+    s << "- Graphviz: " << toolVersion(u"dot"_s, {u"-V"_s}) << "\n";
+    s << "- Method: each case runs in a child process; a child repeats the case up to " << o.runs
+      << " times or until " << o.budgetSeconds
+      << " s are spent (at least once) and the table shows the median wall time, with the median "
+         "CPU time (user + system) of the "
+         "measuring process, or of `dot` for the anchor, in parentheses, and the peak RSS. Peak "
+         "RSS is the child's "
+         "`ru_maxrss`, which includes preparing the input (for example loading the project "
+         "before timing the DOT export); for Graphviz it is the `dot` process's own. `dot` runs "
+         "are killed after "
+      << o.timeoutSeconds << " s.\n\n";
+
+    s << "## Projects\n\n";
+    s << "Generated by `stagecraft_generate --seed " << o.seed
+      << "` (tests/benchmarks/projectgenerator.h).\n\n";
+    s << "| N | project |\n|---:|---|\n";
+    for (auto it = projects.cbegin(); it != projects.cend(); ++it)
+        s << "| " << it.key() << " | " << it.value() << " |\n";
+    s << "\n## Medians\n\n";
+    s << "| case |";
+    for (int n : o.sizes)
+        s << " N = " << n << " |";
+    s << "\n|---|";
+    for (qsizetype i = 0; i < o.sizes.size(); ++i)
+        s << "---:|";
+    s << "\n";
+    QStringList notes;
+    QStringList pending;
+    for (const BenchCase &c : cases()) {
+        if (!c.run) {
+            pending << u"- "_s + c.title + u": "_s + c.pending;
+            continue;
+        }
+        s << "| " << c.title << " |";
+        for (int n : o.sizes) {
+            const Result *r = find(results, c.id, n);
+            s << " " << cell(r) << " |";
+            if (r && !r->error.isEmpty())
+                notes << QStringLiteral("- %1 at N = %2 failed: %3")
+                                 .arg(c.title)
+                                 .arg(n)
+                                 .arg(r->error);
+            else if (r && !r->skipped && !r->note.isEmpty())
+                notes << QStringLiteral("- %1 at N = %2: %3; %4 run(s)")
+                                 .arg(c.title)
+                                 .arg(n)
+                                 .arg(r->note)
+                                 .arg(r->millis.size());
+            else if (r && !r->skipped)
+                notes << QStringLiteral("- %1 at N = %2: %3 run(s)")
+                                 .arg(c.title)
+                                 .arg(n)
+                                 .arg(r->millis.size());
+        }
+        s << "\n";
+    }
+
+    s << "\n## Ratios to the anchors\n\n";
+    s << "| ratio |";
+    for (int n : o.sizes)
+        s << " N = " << n << " |";
+    s << "\n|---|";
+    for (qsizetype i = 0; i < o.sizes.size(); ++i)
+        s << "---:|";
+    s << "\n";
+    s << "| load ÷ yaml-cpp LoadAll of the same text |";
+    for (int n : o.sizes)
+        s << " " << ratio(find(results, u"load"_s, n), find(results, u"yaml-cpp"_s, n)) << " |";
+    s << "\n| Stagecraft layout + PNG ÷ Graphviz `dot -Tpng` |";
+    for (qsizetype i = 0; i < o.sizes.size(); ++i)
+        s << " n/a |";
+    s << "\n\n";
+    s << "Stagecraft's own layout and PNG export are not in main yet, so the Graphviz anchor "
+         "stands alone: its times above are what Stagecraft's layout + PNG export will be compared "
+         "with in the same run.\n\n";
+    s << "Render anchor: " << otherTemplateEngines() << "\n\n";
+    if (!pending.isEmpty())
+        s << "## Not measured yet\n\n" << pending.join(u'\n') << "\n\n";
+    if (!notes.isEmpty())
+        s << "## Notes per measurement\n\n" << notes.join(u'\n') << "\n";
+    return md;
+}
+
+int runDriver(const DriverOptions &o)
+{
+    QTemporaryDir tmp;
+    const QString work = o.workDir.isEmpty() ? tmp.path() : o.workDir;
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    const QString loadBefore = loadAverage();
+    QList<Result> results;
+    QMap<int, QString> projects;
+    bool failed = false;
+    for (int n : o.sizes) {
+        const QString dir = work + u"/project-"_s + QString::number(n) + u"-seed"_s
+                            + QString::number(o.seed);
+        const Bench::ProjectGenerator generator({n, o.seed, true});
+        const Bench::ProjectStats &st = generator.stats();
+        // Projects are kept between runs (generating 5,000 images with git takes a while), but
+        // one written by another version of the generator is replaced.
+        if (QFile::exists(dir) && readFile(dir + u"/werf.yaml"_s) != generator.plainConfig()) {
+            err() << "replacing the outdated project " << dir << '\n';
+            QDir(dir).removeRecursively();
+        }
+        if (!QFile::exists(dir + u"/werf.yaml"_s)) {
+            QString error;
+            QElapsedTimer t;
+            t.start();
+            if (!generator.write(dir, &error)) {
+                err() << "stagecraft_bench: " << error << '\n';
+                return 1;
+            }
+            err() << "generated N=" << n << " in " << t.elapsed() << " ms\n";
+        }
+        projects.insert(n,
+                        QStringLiteral("%1 images, %2 artifacts, %3 Dockerfile images; %4 imports, "
+                                       "%5 git mappings; werf.yaml %6 KiB; %7 files in 3 commits")
+                                .arg(st.images)
+                                .arg(st.artifacts)
+                                .arg(st.dockerfiles)
+                                .arg(st.imports)
+                                .arg(st.gitMappings)
+                                .arg(generator.plainConfig().size() / 1024)
+                                .arg(st.sourceFiles));
+        for (const BenchCase &c : cases()) {
+            if (!c.run)
+                continue;
+            const bool timedOutBefore = std::any_of(results.cbegin(),
+                                                    results.cend(),
+                                                    [&c](const Result &r) {
+                                                        return r.caseId == c.id && r.timedOut;
+                                                    });
+            if (n > c.maxImages || timedOutBefore) {
+                Result r;
+                r.caseId = c.id;
+                r.images = n;
+                r.skipped = true;
+                r.note = timedOutBefore ? u"not run (timed out at a smaller N)"_s
+                                        : u"not run at this N"_s;
+                results.append(r);
+                continue;
+            }
+            err() << "N=" << n << " " << c.id << " ..." << Qt::flush;
+            Result r = runCase(c, n, dir, o);
+            // Paths inside the work directory say the same without the machine's prefix.
+            r.error.replace(work + u'/', QString());
+            err() << " " << cell(&r) << (r.error.isEmpty() ? QString() : u" ("_s + r.error + u')')
+                  << '\n'
+                  << Qt::flush;
+            failed = failed || !r.error.isEmpty();
+            results.append(r);
+        }
+    }
+    const QString md = markdown(o, results, projects, loadBefore, loadAverage(), started);
+    if (o.output.isEmpty()) {
+        QTextStream(stdout) << md;
+    } else {
+        QFile f(o.output);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(md.toUtf8()) < 0) {
+            err() << "stagecraft_bench: cannot write " << o.output << '\n';
+            return 1;
+        }
+        err() << "wrote " << o.output << '\n';
+    }
+    // A case that fails to run is a bug worth a red CI; a slow case never is.
+    return failed ? 1 : 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"stagecraft_bench"_s);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Stagecraft's benchmark suite; writes BENCHMARKS.md."_s);
+    parser.addHelpOption();
+    const QCommandLineOption sizes(u"sizes"_s,
+                                   u"Image counts, comma-separated."_s,
+                                   u"N,..."_s,
+                                   u"150,1000,5000"_s);
+    const QCommandLineOption runs(u"runs"_s,
+                                  u"Timed runs per case (upper bound)."_s,
+                                  u"R"_s,
+                                  u"5"_s);
+    const QCommandLineOption budget(u"budget"_s,
+                                    u"Seconds a case may spend repeating."_s,
+                                    u"S"_s,
+                                    u"30"_s);
+    const QCommandLineOption timeout(u"timeout"_s,
+                                     u"Seconds before a dot run is killed."_s,
+                                     u"S"_s,
+                                     u"120"_s);
+    const QCommandLineOption seed(u"seed"_s, u"Generator seed."_s, u"SEED"_s, u"1"_s);
+    const QCommandLineOption work(u"work"_s,
+                                  u"Directory for the generated projects (kept)."_s,
+                                  u"DIR"_s);
+    const QCommandLineOption output(u"output"_s,
+                                    u"Markdown file to write (default: stdout)."_s,
+                                    u"FILE"_s);
+    const QCommandLineOption commit(u"commit"_s, u"Commit id to print."_s, u"SHA"_s);
+    const QCommandLineOption buildType(u"build-type"_s, u"Build description to print."_s, u"TEXT"_s);
+    const QCommandLineOption smoke(u"smoke"_s,
+                                   u"Tiny N, one run each: checks that every case runs."_s);
+    const QCommandLineOption caseOption(u"case"_s,
+                                        u"Internal: run one case (child mode)."_s,
+                                        u"ID"_s);
+    const QCommandLineOption project(u"project"_s,
+                                     u"Internal: project directory of --case."_s,
+                                     u"DIR"_s);
+    parser.addOptions({sizes,
+                       runs,
+                       budget,
+                       timeout,
+                       seed,
+                       work,
+                       output,
+                       commit,
+                       buildType,
+                       smoke,
+                       caseOption,
+                       project});
+    parser.process(app);
+
+    if (parser.isSet(caseOption)) {
+        CaseContext ctx;
+        ctx.projectDir = parser.value(project);
+        ctx.runs = qMax(1, parser.value(runs).toInt());
+        ctx.budgetMs = parser.value(budget).toDouble() * 1000;
+        ctx.timeoutSeconds = qMax(1, parser.value(timeout).toInt());
+        return runChild(parser.value(caseOption), ctx);
+    }
+
+    DriverOptions o;
+    o.smoke = parser.isSet(smoke);
+    for (const QString &n : parser.value(sizes).split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int value = n.trimmed().toInt(&ok);
+        if (!ok || value < 1) {
+            err() << "stagecraft_bench: bad size " << n << '\n';
+            return 2;
+        }
+        o.sizes.append(value);
+    }
+    o.runs = qMax(1, parser.value(runs).toInt());
+    o.budgetSeconds = qMax(0.0, parser.value(budget).toDouble());
+    o.timeoutSeconds = qMax(1, parser.value(timeout).toInt());
+    o.seed = parser.value(seed).toULongLong();
+    if (o.smoke) {
+        o.sizes = {6};
+        o.runs = 1;
+        o.budgetSeconds = 0;
+        o.timeoutSeconds = 120;
+    }
+    o.workDir = parser.value(work);
+    o.output = parser.value(output);
+    o.commit = parser.value(commit);
+    o.buildType = parser.value(buildType);
+    return runDriver(o);
+}
