@@ -40,7 +40,7 @@ if [ ${#missing[@]} -gt 0 ]; then
         echo "Installing: ${missing[*]}"
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq
-        apt-get install -y -qq --no-install-recommends "${missing[@]}"
+        apt-get install -y -qq "${missing[@]}"
     else
         echo "Missing Debian packages. Install them with:" >&2
         echo "  sudo apt-get install -y ${missing[*]}" >&2
