@@ -17,32 +17,6 @@ bool isUntypedNil(const Value &v)
            || (v.kind() == Value::Kind::Nil && v.goType() == "<nil>");
 }
 
-bool truth(const Value &v)
-{
-    switch (v.kind()) {
-    case Value::Kind::Invalid:
-    case Value::Kind::Nil:
-        return false;
-    case Value::Kind::Bool:
-        return v.toBool();
-    case Value::Kind::Int:
-        return v.toInt() != 0;
-    case Value::Kind::Uint:
-        return v.toUint() != 0;
-    case Value::Kind::Float:
-        return v.toFloat() != 0;
-    case Value::Kind::String:
-        return !v.toString().isEmpty();
-    case Value::Kind::List:
-        return !v.list()->isEmpty();
-    case Value::Kind::Map:
-        return !v.map()->empty();
-    case Value::Kind::Object:
-        return true;
-    }
-    return false;
-}
-
 enum class BasicKind { Invalid, Bool, Int, Float, String, Uint };
 
 BasicKind basicKind(const Value &v)
@@ -375,20 +349,20 @@ FunctionMap builtinFunctions(GoVersion version)
     // and/or without short-circuit (Go 1.17); the engine short-circuits for Go 1.18.
     add(make("and", {Any}, Any, false, [](const QList<Value> &args) {
         for (const Value &a : args) {
-            if (!truth(a))
+            if (!isTrue(a))
                 return a;
         }
         return args.back();
     }));
     add(make("or", {Any}, Any, false, [](const QList<Value> &args) {
         for (const Value &a : args) {
-            if (truth(a))
+            if (isTrue(a))
                 return a;
         }
         return args.back();
     }));
     add(make("not", {Any}, std::nullopt, false, [](const QList<Value> &args) {
-        return Value::fromBool(!truth(args.front()));
+        return Value::fromBool(!isTrue(args.front()));
     }));
     add(make("call", {Any}, Any, true, [](const QList<Value> &args) -> Value {
         if (isUntypedNil(args.front()))

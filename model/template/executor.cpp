@@ -63,32 +63,6 @@ EV unbox(const EV &e)
     return {e.v, false};
 }
 
-bool isTrue(const Value &v)
-{
-    switch (v.kind()) {
-    case Value::Kind::Invalid:
-    case Value::Kind::Nil:
-        return false;
-    case Value::Kind::Bool:
-        return v.toBool();
-    case Value::Kind::Int:
-        return v.toInt() != 0;
-    case Value::Kind::Uint:
-        return v.toUint() != 0;
-    case Value::Kind::Float:
-        return v.toFloat() != 0;
-    case Value::Kind::String:
-        return !v.toString().isEmpty();
-    case Value::Kind::List:
-        return !v.list()->isEmpty();
-    case Value::Kind::Map:
-        return !v.map()->empty();
-    case Value::Kind::Object:
-        return true;
-    }
-    return false;
-}
-
 bool isIntType(const QByteArray &t)
 {
     return t == "int" || t == "int8" || t == "int16" || t == "int32" || t == "int64";

@@ -85,6 +85,10 @@ private:
     std::shared_ptr<Object> m_object;
 };
 
+/** text/template's truth (Go's template.IsTrue): false for no value, nil, false, 0, "" and empty
+ *  lists and maps; true for everything else, objects included. */
+bool isTrue(const Value &v);
+
 /** A Go value with methods, reached as `.Name` or `.Name arg...` in a template. */
 class Object
 {
