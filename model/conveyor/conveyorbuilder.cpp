@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 namespace Stagecraft::Model {
 
@@ -96,65 +97,57 @@ QList<Reference> references(const DockerfileImage &image)
     return refs;
 }
 
-bool userStagePresent(const StapelImage &image, int stage)
+/**
+ * Where the user stage `stage` (0 beforeInstall … 3 setup) comes from: its commands or tasks, its
+ * own cacheVersion, or the builder's global cacheVersion (which creates all four stages, reference
+ * §4.2). nullopt when the stage does not exist.
+ */
+std::optional<SourceLocation> userStage(const StapelImage &image, int stage)
 {
+    struct Builder
+    {
+        bool hasItems;
+        const Span &itemsKey;
+        const StringValue &stageVersion;
+        const StringValue &version;
+    };
+    auto pick = [](const Builder &b) -> std::optional<SourceLocation> {
+        if (b.hasItems)
+            return b.itemsKey.location;
+        if (!b.stageVersion.value.isEmpty())
+            return b.stageVersion.keySpan.location;
+        if (!b.version.value.isEmpty())
+            return b.version.keySpan.location;
+        return std::nullopt;
+    };
     if (image.shell.present) {
-        const StringListValue *cmds[] = {&image.shell.beforeInstall,
-                                         &image.shell.install,
-                                         &image.shell.beforeSetup,
-                                         &image.shell.setup};
-        const StringValue *versions[] = {&image.shell.beforeInstallCacheVersion,
-                                         &image.shell.installCacheVersion,
-                                         &image.shell.beforeSetupCacheVersion,
-                                         &image.shell.setupCacheVersion};
-        return !cmds[stage]->value.isEmpty() || !versions[stage]->value.isEmpty()
-               || !image.shell.cacheVersion.value.isEmpty();
+        const ShellConfig &sh = image.shell;
+        const StringListValue *cmds[] = {&sh.beforeInstall, &sh.install, &sh.beforeSetup, &sh.setup};
+        const StringValue *versions[] = {&sh.beforeInstallCacheVersion,
+                                         &sh.installCacheVersion,
+                                         &sh.beforeSetupCacheVersion,
+                                         &sh.setupCacheVersion};
+        return pick({!cmds[stage]->value.isEmpty(),
+                     cmds[stage]->keySpan,
+                     *versions[stage],
+                     sh.cacheVersion});
     }
     if (image.ansible.present) {
-        const AnsibleTaskList *tasks[] = {&image.ansible.beforeInstall,
-                                          &image.ansible.install,
-                                          &image.ansible.beforeSetup,
-                                          &image.ansible.setup};
-        const StringValue *versions[] = {&image.ansible.beforeInstallCacheVersion,
-                                         &image.ansible.installCacheVersion,
-                                         &image.ansible.beforeSetupCacheVersion,
-                                         &image.ansible.setupCacheVersion};
-        return !tasks[stage]->tasks.isEmpty() || !versions[stage]->value.isEmpty()
-               || !image.ansible.cacheVersion.value.isEmpty();
+        const AnsibleConfig &an = image.ansible;
+        const AnsibleTaskList *tasks[] = {&an.beforeInstall,
+                                          &an.install,
+                                          &an.beforeSetup,
+                                          &an.setup};
+        const StringValue *versions[] = {&an.beforeInstallCacheVersion,
+                                         &an.installCacheVersion,
+                                         &an.beforeSetupCacheVersion,
+                                         &an.setupCacheVersion};
+        return pick({!tasks[stage]->tasks.isEmpty(),
+                     tasks[stage]->keySpan,
+                     *versions[stage],
+                     an.cacheVersion});
     }
-    return false;
-}
-
-SourceLocation userStageLocation(const StapelImage &image, int stage)
-{
-    if (image.shell.present) {
-        const StringListValue *cmds[] = {&image.shell.beforeInstall,
-                                         &image.shell.install,
-                                         &image.shell.beforeSetup,
-                                         &image.shell.setup};
-        const StringValue *versions[] = {&image.shell.beforeInstallCacheVersion,
-                                         &image.shell.installCacheVersion,
-                                         &image.shell.beforeSetupCacheVersion,
-                                         &image.shell.setupCacheVersion};
-        if (!cmds[stage]->value.isEmpty())
-            return cmds[stage]->keySpan.location;
-        if (!versions[stage]->value.isEmpty())
-            return versions[stage]->keySpan.location;
-        return image.shell.cacheVersion.keySpan.location;
-    }
-    const AnsibleTaskList *tasks[] = {&image.ansible.beforeInstall,
-                                      &image.ansible.install,
-                                      &image.ansible.beforeSetup,
-                                      &image.ansible.setup};
-    const StringValue *versions[] = {&image.ansible.beforeInstallCacheVersion,
-                                     &image.ansible.installCacheVersion,
-                                     &image.ansible.beforeSetupCacheVersion,
-                                     &image.ansible.setupCacheVersion};
-    if (!tasks[stage]->tasks.isEmpty())
-        return tasks[stage]->keySpan.location;
-    if (!versions[stage]->value.isEmpty())
-        return versions[stage]->keySpan.location;
-    return image.ansible.cacheVersion.keySpan.location;
+    return std::nullopt;
 }
 
 StageId importStage(const QString &before, const QString &after)
@@ -195,8 +188,8 @@ QList<ConveyorStage> stapelStages(const StapelImage &image)
                              StageId::BeforeSetup,
                              StageId::Setup};
     auto addUser = [&](int k) {
-        if (userStagePresent(image, k))
-            add(users[k], userStageLocation(image, k));
+        if (const auto at = userStage(image, k))
+            add(users[k], *at);
     };
     addUser(0);
     addImports(StageId::ImportsBeforeInstall);
