@@ -36,6 +36,8 @@ QString BuildEvent::kindName(Kind kind)
         return u"panic"_s;
     case Kind::RunningTime:
         return u"running-time"_s;
+    case Kind::BuildFinished:
+        return u"build-finished"_s;
     }
     return {};
 }

@@ -3,6 +3,7 @@
 
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace Stagecraft::Model {
 
@@ -28,6 +29,8 @@ struct BuildEvent
         Error,         ///< the final `Error: ` message (joined when werf split it over lines)
         Panic,         ///< a Go `panic: ` line; text = the panic message
         RunningTime,   ///< `Running time N seconds`; durationMs
+        /** BuildWorker only: the whole build ended; result, durationMs, text = why it failed. */
+        BuildFinished,
     };
 
     /** How werf labelled the image block (emoji or word in its header). */
@@ -52,6 +55,10 @@ struct BuildEvent
     QString imageName;      ///< `name:` (1.2+) or `repository:tag` (1.0/1.1)
     QString size;           ///< `size:` or `diff:` as printed
     int line = 0;           ///< 1-based input line where the event was recognised
+    /** BuildFinished: "succeeded", "failed" or "cancelled". */
+    QString result;
+    /** StageFailed from a BuildWorker: the last output lines of the failed stage. */
+    QStringList lastOutput;
 
     static QString kindName(Kind kind);
     static QString roleName(ImageRole role);

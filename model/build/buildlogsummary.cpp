@@ -172,6 +172,11 @@ void BuildLogSummary::add(const BuildEvent &event)
         if (m_failedProcesses.size() < maxImages())
             m_failedProcesses.append(event.text);
         break;
+    case Kind::BuildFinished:
+        // BuildWorker's own end event: a failure names the stage through StageFailed already.
+        if (event.result == u"failed" && m_errorMessage.isEmpty())
+            m_errorMessage = event.text;
+        break;
     case Kind::Panic:
         if (m_panicMessage.isEmpty())
             m_panicMessage = event.text;

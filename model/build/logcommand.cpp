@@ -137,7 +137,8 @@ void JsonEventWriter::add(const BuildEvent &event)
     case Kind::Output:
     case Kind::Panic:
     case Kind::RunningTime:
-        break; // folded into other events and into build-finished
+    case Kind::BuildFinished: // never produced by the log parser
+        break;                // folded into other events and into build-finished
     }
 }
 
