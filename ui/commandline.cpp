@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "build/buildcommand.h"
 #include "build/logcommand.h"
 #include "config/configloader.h"
 #include "conveyor/graphwriter.h"
@@ -48,6 +49,12 @@ const QList<Command> &commands()
              QStringLiteral("export PATH -o OUT.png|.svg|.dot [--scale N] [--transparent] "
                             "[--no-legend] [--status-from PLAN.json]"),
              CommandLine::tr("Draw the conveyor graph, as the window shows it, to a file.")},
+            {QStringLiteral("build"),
+             QStringLiteral(
+                     "build PATH [--backend buildah|werf] [--storage SPEC] [--image NAME]... "
+                     "[--json-events] [--storage-root DIR] [--storage-driver NAME] "
+                     "[--jobs N] [--werf PATH] [--buildah PATH]"),
+             CommandLine::tr("Build the images, stage by stage, into the stages storage.")},
             {QStringLiteral("log"),
              QStringLiteral("log FILE [--json]"),
              CommandLine::tr(
@@ -337,6 +344,88 @@ int runLog(const QStringList &arguments,
     return Model::runLogCommand(invocation.path, invocation.parser.isSet(json), out, err);
 }
 
+int runBuild(const QStringList &arguments,
+             QTextStream &out,
+             QTextStream &err,
+             const CommandLine::Services &services)
+{
+    Invocation invocation;
+    const QCommandLineOption backend(QStringLiteral("backend"),
+                                     CommandLine::tr("buildah (default) or werf."),
+                                     QStringLiteral("NAME"),
+                                     QStringLiteral("buildah"));
+    const QCommandLineOption storage(QStringLiteral("storage"),
+                                     CommandLine::tr("The stages storage (default :local)."),
+                                     QStringLiteral("SPEC"),
+                                     QStringLiteral(":local"));
+    const QCommandLineOption image(QStringLiteral("image"),
+                                   CommandLine::tr("Build this image (with its dependencies)."),
+                                   QStringLiteral("NAME"));
+    const QCommandLineOption json(QStringLiteral("json-events"),
+                                  CommandLine::tr("Print one JSON object per event and line."));
+    const QCommandLineOption root(QStringLiteral("storage-root"),
+                                  CommandLine::tr("containers-storage root for buildah."),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption driver(QStringLiteral("storage-driver"),
+                                    CommandLine::tr("containers-storage driver (overlay, vfs)."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption jobs(QStringLiteral("jobs"),
+                                  CommandLine::tr("Images of one dependency set built at once."),
+                                  QStringLiteral("N"),
+                                  QStringLiteral("5"));
+    const QCommandLineOption werf(QStringLiteral("werf"),
+                                  CommandLine::tr("The werf executable (werf backend)."),
+                                  QStringLiteral("PATH"),
+                                  QStringLiteral("werf"));
+    const QCommandLineOption buildah(QStringLiteral("buildah"),
+                                     CommandLine::tr("The buildah executable (buildah backend)."),
+                                     QStringLiteral("PATH"),
+                                     QStringLiteral("buildah"));
+    if (!parseInvocation(arguments,
+                         {backend,
+                          storage,
+                          image,
+                          json,
+                          root,
+                          driver,
+                          jobs,
+                          werf,
+                          buildah,
+                          werfVersionOption()},
+                         invocation,
+                         err))
+        return 2;
+    invocation.loadOptions.renderer = services.renderer;
+    const QCommandLineParser &parser = invocation.parser;
+    Model::BuildOptions options;
+    const QString backendName = parser.value(backend);
+    if (backendName == u"werf") {
+        options.backend = Model::BuildBackend::Werf;
+    } else if (backendName != u"buildah") {
+        err << CommandLine::tr("unknown backend \"%1\": expected buildah or werf").arg(backendName)
+            << u'\n';
+        return 2;
+    }
+    bool ok = false;
+    options.jobs = parser.value(jobs).toInt(&ok);
+    if (!ok || options.jobs < 1) {
+        err << CommandLine::tr("--jobs needs a positive number") << u'\n';
+        return 2;
+    }
+    options.stagesStorage = parser.value(storage);
+    options.images = parser.values(image);
+    options.storage.root = parser.value(root);
+    options.storage.driver = parser.value(driver);
+    options.werfProgram = parser.value(werf);
+    options.buildahProgram = parser.value(buildah);
+    return Model::runBuildCommand(invocation.path,
+                                  invocation.loadOptions,
+                                  options,
+                                  parser.isSet(json),
+                                  out,
+                                  err);
+}
+
 } // namespace
 
 bool CommandLine::isCommand(const QStringList &arguments)
@@ -386,6 +475,7 @@ int CommandLine::run(const QStringList &arguments,
             {QStringLiteral("plan"), runPlan},
             {QStringLiteral("export"), runExport},
             {QStringLiteral("log"), runLog},
+            {QStringLiteral("build"), runBuild},
     };
     for (const auto &[name, runner] : runners) {
         if (name == command)
