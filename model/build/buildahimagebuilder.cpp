@@ -5,8 +5,10 @@
 #include "git/gitrepository.h"
 #include "git/gittree.h"
 #include "git/pathmatcher.h"
+#include "models/dockerfilestages.h"
 #include "signature/stageimage.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -44,6 +46,13 @@ QList<QByteArray> toUtf8List(const QStringList &list)
     for (const QString &s : list)
         result.append(s.toUtf8());
     return result;
+}
+
+/** Feeds one length-prefixed field into a hash, so that fields cannot run into each other. */
+void addField(QCryptographicHash &hash, const QByteArray &field)
+{
+    hash.addData(QByteArray(QByteArray::number(field.size()) + ':'));
+    hash.addData(field);
 }
 
 } // namespace
@@ -761,16 +770,91 @@ BuildahImageBuilder::Result BuildahImageBuilder::runStapel()
     return Result::Succeeded;
 }
 
+std::optional<QString> BuildahImageBuilder::dockerfileInputs(const DockerfileImage &config,
+                                                             const QString &dockerfile,
+                                                             const QString &context)
+{
+    // Stagecraft's own key (not werf's dockerfile signature, reference §5.4.6): the Dockerfile,
+    // the build options, every file of the context (path, mode, content) and the image IDs of
+    // the external FROM images. More inputs than needed can only cause a rebuild, never a
+    // stale image.
+    QFile file(dockerfile);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray text = file.readAll();
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    addField(hash, "stagecraft-dockerfile-1");
+    addField(hash, text);
+    addField(hash, config.target.value.toUtf8());
+    QStringList args;
+    for (const KeyValue &arg : config.args.entries)
+        args.append(arg.key.value + u'=' + arg.value.value);
+    args.sort();
+    for (const QString &arg : args)
+        addField(hash, arg.toUtf8());
+    for (const QString &host : config.addHost.value)
+        addField(hash, host.toUtf8());
+    addField(hash, config.network.value.toUtf8());
+
+    QStringList files;
+    QDirIterator it(context,
+                    QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(it.next());
+    files.sort();
+    if (files.size() > 100000)
+        return std::nullopt; // too big to hash on every build: let buildah's cache decide
+    for (const QString &path : std::as_const(files)) {
+        QFile entry(path);
+        const QFileInfo info(path);
+        addField(hash, path.mid(context.size()).toUtf8());
+        addField(hash, QByteArray::number(int(info.permissions())));
+        if (info.isSymLink()) {
+            addField(hash, info.symLinkTarget().toUtf8());
+            continue;
+        }
+        if (!entry.open(QIODevice::ReadOnly))
+            return std::nullopt;
+        QCryptographicHash content(QCryptographicHash::Sha256);
+        if (!content.addData(&entry))
+            return std::nullopt;
+        addField(hash, content.result());
+    }
+
+    QStringList stageNames;
+    const QList<DockerfileStage> stages = parseDockerfileStages(text);
+    for (const DockerfileStage &stage : stages) {
+        const QString base = stage.base;
+        if (stageNames.contains(base, Qt::CaseInsensitive) || base == u"scratch") {
+            addField(hash, base.toUtf8());
+        } else {
+            QByteArray id;
+            BuildCancellation quiet;
+            ProcessSpec spec;
+            spec.program = m_session.options.buildahProgram;
+            spec.arguments = m_session.buildahArguments({QStringLiteral("inspect"),
+                                                         QStringLiteral("--type"),
+                                                         QStringLiteral("image"),
+                                                         QStringLiteral("--format"),
+                                                         QStringLiteral("{{.FromImageID}}"),
+                                                         base});
+            spec.captureOutput = true;
+            const ProcessResult result = runProcess(spec, quiet);
+            if (!result.ok())
+                return std::nullopt; // not local (or an ARG in FROM): buildah decides
+            addField(hash, base.toUtf8() + '@' + result.standardOutput.trimmed());
+        }
+        stageNames.append(stage.name);
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
 BuildahImageBuilder::Result BuildahImageBuilder::runDockerfile()
 {
     const QString image = m_plan.displayName();
     const QString stageName = QStringLiteral("dockerfile");
     const DockerfileImage *config = m_session.project.config.findDockerfileImage(m_plan.name);
-    BuildEvent startedEvent;
-    startedEvent.kind = BuildEvent::Kind::StageStarted;
-    startedEvent.image = image;
-    startedEvent.stage = stageName;
-    m_session.emitEvent(startedEvent);
     QElapsedTimer timer;
     timer.start();
     const auto failed = [&]() {
@@ -818,6 +902,48 @@ BuildahImageBuilder::Result BuildahImageBuilder::runDockerfile()
     if (config->network.present && !config->network.value.isEmpty())
         arguments << QStringLiteral("--network") << config->network.value;
     arguments << context;
+
+    // What the image is built from: when an image with the same inputs is stored, buildah build
+    // is not even started (it would take seconds to find every layer in its cache).
+    const std::optional<QString> inputs = dockerfileInputs(*config, dockerfile, context);
+    if (inputs) {
+        BuildCancellation quiet;
+        ProcessSpec spec;
+        spec.program = m_session.options.buildahProgram;
+        spec.arguments = m_session.buildahArguments({QStringLiteral("inspect"),
+                                                     QStringLiteral("--type"),
+                                                     QStringLiteral("image"),
+                                                     QStringLiteral("--format"),
+                                                     QStringLiteral("{{.FromImageID}} {{index "
+                                                                    ".OCIv1.Config.Labels "
+                                                                    "\"stagecraft-dockerfile-"
+                                                                    "inputs\"}}"),
+                                                     tag});
+        spec.captureOutput = true;
+        const ProcessResult stored = runProcess(spec, quiet);
+        const QStringList fields = QString::fromUtf8(stored.standardOutput).trimmed().split(u' ');
+        if (stored.ok() && fields.size() == 2 && fields.at(1) == *inputs) {
+            BuildEvent event;
+            event.kind = BuildEvent::Kind::StageCached;
+            event.image = image;
+            event.stage = stageName;
+            event.imageName = tag;
+            event.imageId = fields.at(0);
+            m_session.emitEvent(event);
+            m_session.setStageImage(m_key, stageName, tag);
+            m_session.setLastImage(m_key, tag);
+            m_session.stageDone(image, stageName, -1);
+            return Result::Succeeded;
+        }
+        arguments.insert(arguments.size() - 1, QStringLiteral("--label"));
+        arguments.insert(arguments.size() - 1, u"stagecraft-dockerfile-inputs=" + *inputs);
+    }
+
+    BuildEvent startedEvent;
+    startedEvent.kind = BuildEvent::Kind::StageStarted;
+    startedEvent.image = image;
+    startedEvent.stage = stageName;
+    m_session.emitEvent(startedEvent);
 
     int steps = 0;
     int cachedSteps = 0;

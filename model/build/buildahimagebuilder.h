@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace Stagecraft::Model {
 
 /**
@@ -21,7 +23,8 @@ namespace Stagecraft::Model {
  * adds the mapping's files (`git archive` of the matched paths, owner/group); later git stages
  * apply the mapping's werf patch from the commit of the previous stage image; imports copy from
  * the source stage image with includePaths/excludePaths/owner/group; dockerInstructions go
- * through `buildah config`. Dockerfile images go through `buildah build --layers`.
+ * through `buildah config`. Dockerfile images go through `buildah build --layers`, labelled with a
+ * hash of their inputs (Stagecraft's, not werf's) so that an unchanged one is not rebuilt.
  *
  * Differences from werf: commands run with the image's own /bin/sh, not werf's stapel toolchain;
  * the werf-import-* label is not written.
@@ -49,6 +52,9 @@ private:
 
     Result runStapel();
     Result runDockerfile();
+    std::optional<QString> dockerfileInputs(const DockerfileImage &config,
+                                            const QString &dockerfile,
+                                            const QString &context);
     bool buildStage(const StagePlan &stage,
                     const QHash<QString, QString> &previousCommits,
                     const QString &fromImage,
