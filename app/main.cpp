@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "buildcontroller.h"
 #include "commandline.h"
 #include "mainwindow.h"
 #include "projectloader.h"
@@ -79,6 +80,7 @@ int main(int argc, char *argv[])
     Stagecraft::Model::Settings settings(qsettings);
     Stagecraft::Ui::MainWindow window(settings);
     window.setProjectLoader(&Stagecraft::Ui::loadProjectForWindow);
+    new Stagecraft::Ui::BuildController(&window); // owned by the window
     if (arguments.size() > 1)
         window.openPath(arguments.at(1));
     window.show();
