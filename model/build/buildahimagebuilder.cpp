@@ -746,7 +746,7 @@ BuildahImageBuilder::Result BuildahImageBuilder::runStapel()
                                                      QStringLiteral("--noheading"),
                                                      QStringLiteral("--format"),
                                                      QStringLiteral("{{.Size}}"),
-                                                     id});
+                                                     name});
         spec.captureOutput = true;
         const ProcessResult sizeResult = runProcess(spec, quiet);
         BuildEvent built;

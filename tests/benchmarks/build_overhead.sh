@@ -61,7 +61,7 @@ for run in $(seq "$runs"); do
     make_base "$work/storage"
     { echo 'set -e'; cat "$work/commands.sh"; } >"$work/replay.sh"
     start=$(now)
-    bash "$work/replay.sh" >/dev/null 2>&1
+    bash "$work/replay.sh" >"$work/replay.log" 2>&1 || { echo "replay failed:" >&2; tail -5 "$work/replay.log" >&2; cat "$work/commands.sh" >&2; exit 1; }
     end=$(now)
     script=$(echo "$end - $start" | bc)
     echo "run $run: worker ${worker}s, plain script ${script}s ($(grep -c . "$work/commands.sh") buildah commands)"
