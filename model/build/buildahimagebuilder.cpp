@@ -386,6 +386,12 @@ bool BuildahImageBuilder::applyPatches(const QString &container,
         }
         out.close();
         const QString directory = root + m.to;
+        if (QFileInfo(directory).isFile()) {
+            fail(Tr::tr("git mapping to %1: patches to a single-file mapping are not applied by "
+                        "the buildah backend")
+                         .arg(m.to));
+            return false;
+        }
         QDir().mkpath(directory);
         // The patch's paths are relative to `add` (werf's diff parser), so it applies in `to`;
         // the ceiling keeps git from taking a repository around the storage for the target.

@@ -216,8 +216,9 @@ ProcessResult runProcess(const ProcessSpec &spec, BuildCancellation &cancellatio
     }
     drain(true);
     cancellation.remove(session);
-    // Children that outlived their parent in the session (a daemonised helper): none may stay.
-    BuildCancellation::killSession(session);
+    // Children that outlived their parent in its process group (a daemonised helper): none may
+    // stay. After a cancel the whole session and its descendants were killed already.
+    ::kill(pid_t(-session), SIGKILL);
 
     result.lastLines = last;
     result.crashed = process.exitStatus() == QProcess::CrashExit;
