@@ -78,6 +78,7 @@ private Q_SLOTS:
     void commandLineJsonEvents();
     void changedInstallRebuildsFromThere();
     void changedBaseRebuildsDependants();
+    void gitChangeIsPatchedIn();
     void cancelInTheMiddleOfAStage();
     void failingCommand();
     void werfBackendReplaysARecordedLog_data();
@@ -522,6 +523,53 @@ void tst_BuildWorker::changedBaseRebuildsDependants()
     QCOMPARE(run.stages(BuildEvent::Kind::StageCached, u"app"_s), QStringList{});
     QCOMPARE(run.stages(BuildEvent::Kind::StageBuilt, u"app"_s).size(), 8);
     QCOMPARE(run.stages(BuildEvent::Kind::StageCached, u"tools"_s).size(), 2);
+}
+
+void tst_BuildWorker::gitChangeIsPatchedIn()
+{
+    // app.conf is a setup dependency (**/*.conf): setup is rebuilt, after the werf patch from the
+    // commit of the cached stages to the new one was applied, so `cat app.conf` sees the change.
+    QFile conf(m_projectDir + u"/app/app.conf"_s);
+    QVERIFY(conf.open(QIODevice::Append));
+    conf.write("debug=1\n");
+    conf.close();
+    git({u"commit"_s, u"-q"_s, u"-am"_s, u"conf"_s});
+    const BuildRun run = build({u"app"_s});
+    QCOMPARE(BuildOutcome::resultName(run.outcome.result), u"succeeded"_s);
+    QCOMPARE(run.stages(BuildEvent::Kind::StageCached, u"app"_s),
+             (QStringList{u"from"_s,
+                          u"beforeInstall"_s,
+                          u"gitArchive"_s,
+                          u"install"_s,
+                          u"importsAfterInstall"_s,
+                          u"beforeSetup"_s}));
+    QCOMPARE(run.stages(BuildEvent::Kind::StageBuilt, u"app"_s),
+             (QStringList{u"setup"_s, u"dockerInstructions"_s}));
+    const QString last = run.of(BuildEvent::Kind::StageBuilt, u"app"_s).last().imageName;
+    const QString container = buildah({u"from"_s, last}).trimmed();
+    const QString check = buildah({u"run"_s,
+                                   u"--isolation"_s,
+                                   u"chroot"_s,
+                                   container,
+                                   u"--"_s,
+                                   u"/bin/cat"_s,
+                                   u"/srv/app/BUILD"_s});
+    buildah({u"rm"_s, container});
+    QVERIFY2(check.contains(u"debug=1"), qPrintable(check));
+    // The stage image records the new commit for the mapping.
+    const QString labels = buildah(
+            {u"inspect"_s,
+             u"--type"_s,
+             u"image"_s,
+             u"--format"_s,
+             u"{{range $k, $v := .OCIv1.Config.Labels}}{{$k}}={{$v}}\n{{end}}"_s,
+             last});
+    QProcess head;
+    head.setWorkingDirectory(m_repoDir);
+    head.start(u"git"_s, {u"rev-parse"_s, u"HEAD"_s});
+    QVERIFY(head.waitForFinished());
+    const QString commit = QString::fromUtf8(head.readAllStandardOutput()).trimmed();
+    QVERIFY2(labels.contains(u"-commit=" + commit), qPrintable(labels));
 }
 
 void tst_BuildWorker::cancelInTheMiddleOfAStage()
