@@ -144,6 +144,14 @@ void ConveyorModel::setSignatures(const StageSignatures &signatures)
     emitAllDataChanged();
 }
 
+void ConveyorModel::setStageReasons(const QHash<QString, QStringList> &reasons)
+{
+    if (reasons == m_reasons)
+        return;
+    m_reasons = reasons;
+    emitAllDataChanged();
+}
+
 void ConveyorModel::setReadOnlyImages(const QHash<int, QString> &reasons)
 {
     m_readOnly = reasons;
@@ -187,6 +195,13 @@ QString ConveyorModel::stageSignature(int image, StageId stage) const
     if (image < 0 || image >= m_conveyor.images.size())
         return {};
     return m_signatures.value(statusKey(m_conveyor.images.at(image), stage));
+}
+
+QStringList ConveyorModel::stageReasons(int image, StageId stage) const
+{
+    if (image < 0 || image >= m_conveyor.images.size())
+        return {};
+    return m_reasons.value(statusKey(m_conveyor.images.at(image), stage));
 }
 
 QModelIndex ConveyorModel::indexForImage(int image, int column) const
@@ -494,11 +509,13 @@ QVariant ConveyorModel::stageData(int image, int stageRow, int column, int role)
             return stageStatusColor(stageStatus(image, stage.id));
         return {};
     case Qt::ToolTipRole: {
-        QStringList lines;
+        QStringList lines = stageReasons(image, stage.id);
         for (const Diagnostic &d : problemsForStage(image, stage.id))
             lines.append(d.toString());
         return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
     }
+    case ReasonsRole:
+        return stageReasons(image, stage.id);
     case NodeTypeRole:
         return int(NodeType::Stage);
     case KindRole:
