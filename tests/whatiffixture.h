@@ -167,8 +167,8 @@ struct Edit
     /** werf.yaml text replaced (empty: a commit instead), or the file changed and committed. */
     QByteArray before;
     QByteArray after;
-    QString commitFile;
-    QString expected; ///< "image/stage: reasons" of each stage werf would rebuild
+    QString commitFile; ///< "amend:<file>" amends the baseline commit instead (history rewritten)
+    QString expected;   ///< "image/stage: reasons" of each stage werf would rebuild
 };
 
 // What werf 1.1 rebuilds for each edit. The stages of app: from, beforeInstall, gitArchive,
@@ -177,7 +177,8 @@ struct Edit
 // dockerInstructions. A stage whose own input changed says which; the stages after it change
 // only through the previous stage's signature. A new commit leaves gitArchive and every stage
 // whose stageDependencies did not change as built (werf reuses them: the baseline's commit is
-// an ancestor), so only what the changed files feed is rebuilt.
+// an ancestor), so only what the changed files feed is rebuilt; a rewritten history (the
+// baseline's commit is not an ancestor any more) rebuilds gitArchive and all after it.
 inline QList<Edit> edits()
 {
     return {
@@ -331,6 +332,17 @@ inline QList<Edit> edits()
              u"patch <commit>..<commit> of mapping /app)\n"
              u"app/dockerInstructions: previous stage only"_s},
             {"commit outside includePaths", {}, {}, u"docs/readme.md"_s, {}},
+            {"amended commit",
+             {},
+             {},
+             u"amend:docs/readme.md"_s,
+             u"app/gitArchive: the baseline's stage image was built from a git commit that is "
+             u"not an ancestor of the current one\n"
+             u"app/install: previous stage only\n"
+             u"app/importsAfterInstall: previous stage only\n"
+             u"app/beforeSetup: previous stage only\n"
+             u"app/setup: previous stage only\n"
+             u"app/dockerInstructions: previous stage only"_s},
             {"docker ENV",
              "MODE: production",
              "MODE: staging",
@@ -355,15 +367,29 @@ inline bool applyEdit(const Edit &edit, const QString &dir, QString *error)
 {
     if (edit.commitFile.isEmpty())
         return editConfig(dir, edit.before, edit.after, error);
-    QFile file(dir + u'/' + edit.commitFile);
+    const bool amend = edit.commitFile.startsWith(u"amend:");
+    const QString path = amend ? edit.commitFile.mid(6) : edit.commitFile;
+    QFile file(dir + u'/' + path);
     const bool exists = file.exists();
     if (!file.open(QIODevice::Append)) {
-        *error = u"cannot change "_s + edit.commitFile;
+        *error = u"cannot change "_s + path;
         return false;
     }
     file.write(exists ? "// changed\n" : "new\n");
     file.close();
-    return commit(dir, u"change "_s + edit.commitFile, error);
+    if (!amend)
+        return commit(dir, u"change "_s + path, error);
+    return run(dir, u"git"_s, {u"add"_s, u"-A"_s}, error)
+           && run(dir,
+                  u"git"_s,
+                  {u"-c"_s,
+                   u"commit.gpgsign=false"_s,
+                   u"commit"_s,
+                   u"-q"_s,
+                   u"--amend"_s,
+                   u"-m"_s,
+                   u"baseline, amended"_s},
+                  error);
 }
 
 /** Commit ids (as reasons abbreviate them) vary per run: "<commit>" instead. */
