@@ -48,9 +48,10 @@ void MainWindow::setBaselineFromCurrent()
 
 void MainWindow::applyPlan()
 {
-    if (!m_planController->hasResult())
-        return;
-    const PlanOverlay overlay = PlanOverlay::fromChanges(m_planController->result().changes);
+    // No result: another project is being planned; its predecessor's marks must go.
+    const PlanOverlay overlay = m_planController->hasResult() ? PlanOverlay::fromChanges(
+                                        m_planController->result().changes)
+                                                              : PlanOverlay();
     // Only what the plan says is touched: a build's statuses (building, built, ...) stay.
     StageStatuses statuses = m_model->statuses();
     for (const QString &key : std::as_const(m_planInvalidated)) {
@@ -60,8 +61,7 @@ void MainWindow::applyPlan()
     for (auto it = overlay.statuses.cbegin(); it != overlay.statuses.cend(); ++it)
         statuses.insert(it.key(), it.value());
     m_planInvalidated = overlay.statuses.keys();
-    m_model->setSignatures(overlay.signatures);
-    m_model->setStageReasons(overlay.reasons);
+    m_model->setSignaturesAndReasons(overlay.signatures, overlay.reasons);
     m_scene->setStageReasons(overlay.reasons);
     setStatuses(statuses);
     if (!m_planController->lastError().isEmpty())

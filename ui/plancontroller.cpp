@@ -49,11 +49,15 @@ void PlanController::setProject(const QString &configFile, const QByteArray &tex
 {
     const bool wasBusy = isBusy();
     if (configFile != m_baselineFile) {
+        const bool hadResult = m_hasResult;
         m_baseline.reset();
         m_baselineFile = configFile;
         m_baselineFromNext = false;
         m_hasResult = false;
         m_result = {};
+        m_lastError.clear();
+        if (hadResult)
+            emit planFinished(); // the views drop the previous project's what-if
     }
     const Request request{configFile, text, ++m_generation};
     if (m_running) {

@@ -60,7 +60,7 @@ public slots:
     void resetBaseline();
 
 signals:
-    /** result() has changed. */
+    /** result() has changed (or is gone: another config file was set, hasResult() is false). */
     void planFinished();
     void busyChanged(bool busy);
 
