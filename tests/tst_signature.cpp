@@ -800,7 +800,7 @@ void tst_Signature::gitHistory()
              u"git[/app].stageDependencies.install:package.json"_s);
     QCOMPARE(changes.first().reasons(),
              QStringList{
-                     u"files of package.json (stageDependencies.install of git mapping /app) changed"_s});
+                     u"stageDependencies of install: package.json changed (git mapping /app)"_s});
 
     // C4 adds a large file: from 1 MiB of patch on, gitCache exists and hashes the size in MiB.
     QByteArray big;

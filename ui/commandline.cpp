@@ -10,6 +10,7 @@
 #include "models/stagestatus.h"
 #include "projectloader.h"
 #include "signature/planner.h"
+#include "signature/whatif.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -43,8 +44,9 @@ const QList<Command> &commands()
              QStringLiteral("graph PATH [--format yaml|json|dot] [--werf-version V]"),
              CommandLine::tr("Print the image dependency graph.")},
             {QStringLiteral("plan"),
-             QStringLiteral("plan PATH [--json] [--werf-version V]"),
-             CommandLine::tr("Print werf 1.1 stage signatures and the status of each stage.")},
+             QStringLiteral("plan PATH [--against OLD_PATH] [--json] [--werf-version V]"),
+             CommandLine::tr("Print werf 1.1 stage signatures and the status of each stage; "
+                             "with --against, which stages a change would rebuild and why.")},
             {QStringLiteral("export"),
              QStringLiteral("export PATH -o OUT.png|.svg|.dot [--scale N] [--transparent] "
                             "[--no-legend] [--status-from PLAN.json]"),
@@ -245,6 +247,24 @@ int runGraph(const QStringList &arguments,
     return 0;
 }
 
+/** `plan PATH --against OLD_PATH`: the what-if of PATH with OLD_PATH as the baseline. */
+int runWhatIf(const Model::LoadedProject &project,
+              const QString &baselinePath,
+              const Model::LoadOptions &options,
+              bool json,
+              QTextStream &out,
+              QTextStream &err)
+{
+    const Model::LoadedProject baseline = Model::loadProject(baselinePath, options);
+    printDiagnostics(baseline.diagnostics, err);
+    if (!baseline.ok())
+        return 1;
+    const Model::WhatIf result = Model::whatIf(baseline, project);
+    printDiagnostics(result.current.diagnostics, err);
+    out << (json ? QString::fromUtf8(result.toJson()) : result.toText());
+    return 0;
+}
+
 int runPlan(const QStringList &arguments,
             QTextStream &out,
             QTextStream &err,
@@ -253,13 +273,24 @@ int runPlan(const QStringList &arguments,
     Invocation invocation;
     const QCommandLineOption json(QStringLiteral("json"),
                                   CommandLine::tr("Print the plan as JSON."));
-    if (!parseInvocation(arguments, {json, werfVersionOption()}, invocation, err))
+    const QCommandLineOption
+            against(QStringLiteral("against"),
+                    CommandLine::tr("Compare with this baseline version of the project (what-if)."),
+                    QStringLiteral("OLD_PATH"));
+    if (!parseInvocation(arguments, {json, against, werfVersionOption()}, invocation, err))
         return 2;
     invocation.loadOptions.renderer = services.renderer;
     const Model::LoadedProject project = Model::loadProject(invocation.path, invocation.loadOptions);
     printDiagnostics(project.diagnostics, err);
     if (!project.ok())
         return 1;
+    if (invocation.parser.isSet(against))
+        return runWhatIf(project,
+                         invocation.parser.value(against),
+                         invocation.loadOptions,
+                         invocation.parser.isSet(json),
+                         out,
+                         err);
     const Model::Plan plan = Model::planProject(project);
     printDiagnostics(plan.diagnostics, err);
     if (invocation.parser.isSet(json)) {

@@ -98,6 +98,41 @@ void ConveyorScene::setStatuses(const StageStatuses &statuses)
     }
 }
 
+void ConveyorScene::setStageReasons(const QHash<QString, QStringList> &reasons)
+{
+    if (reasons == m_reasons)
+        return;
+    m_reasons = reasons;
+    for (ImageNodeItem *node : std::as_const(m_nodes)) {
+        for (QGraphicsItem *child : node->childItems()) {
+            if (child->type() == StageItem::Type) {
+                auto *stage = static_cast<StageItem *>(child);
+                stage->setToolTip(stageToolTip(stage->image(), stage->stageRow()));
+            }
+        }
+    }
+}
+
+QString ConveyorScene::stageToolTip(int image, int stageRow) const
+{
+    if (image < 0 || image >= m_conveyor.images.size())
+        return {};
+    const ConveyorImage &img = m_conveyor.images.at(image);
+    if (stageRow < 0 || stageRow >= img.stages.size())
+        return {};
+    const ConveyorStage &stage = img.stages.at(stageRow);
+    QString tip = QStringLiteral("%1/%2").arg(img.displayName(), stageName(stage.id));
+    if (stage.location.isValid())
+        tip += u'\n' + stage.location.toString();
+    const QStringList reasons = m_reasons.value(statusKey(img, stage.id));
+    if (!reasons.isEmpty()) {
+        tip += u'\n' + tr("Will be rebuilt:");
+        for (const QString &reason : reasons)
+            tip += QStringLiteral("\n  • ") + reason;
+    }
+    return tip;
+}
+
 StageStatus ConveyorScene::stageStatus(int image, StageId stage) const
 {
     if (image < 0 || image >= m_conveyor.images.size())
@@ -402,11 +437,7 @@ void ConveyorScene::rebuildItems()
                 const QRectF &sr = g.stageRects.at(s);
                 auto *stage = new StageItem(i, s, image.stages.at(s).id, sr.size(), node);
                 stage->setPos(sr.topLeft() - g.rect.topLeft());
-                stage->setToolTip(QStringLiteral("%1/%2").arg(image.displayName(),
-                                                              stageName(image.stages.at(s).id))
-                                  + (image.stages.at(s).location.isValid()
-                                             ? u'\n' + image.stages.at(s).location.toString()
-                                             : QString()));
+                stage->setToolTip(stageToolTip(i, s));
                 if (image.stages.at(s).id == StageId::Dockerfile) {
                     QList<QRectF> local;
                     for (const QRectF &r : g.dockerfileStageRects)

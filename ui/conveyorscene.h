@@ -54,6 +54,10 @@ public:
     void setStatuses(const Model::StageStatuses &statuses);
     Model::StageStatus stageStatus(int image, Model::StageId stage) const;
     Model::StageStatus imageStatus(int image) const;
+    /** Why stages will be rebuilt (keyed like StageStatuses); shown in the stage tooltips. */
+    void setStageReasons(const QHash<QString, QStringList> &reasons);
+    /** The tooltip of a stage box: image/stage, where it is defined and the reasons. */
+    QString stageToolTip(int image, int stageRow) const;
 
     /** Number of problems per image, shown as a marker on the node; red when one is an error. */
     void setProblemCounts(const QHash<int, int> &counts, const QSet<int> &withErrors = {});
@@ -141,6 +145,7 @@ private:
 
     Model::Conveyor m_conveyor;
     Model::StageStatuses m_statuses;
+    QHash<QString, QStringList> m_reasons;
     QHash<int, QList<Model::DockerfileStage>> m_dockerfileStages;
     QHash<int, int> m_problemCounts;
     QSet<int> m_problemErrors;

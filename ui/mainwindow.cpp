@@ -10,6 +10,7 @@
 #include "models/conveyormodel.h"
 #include "models/problemsmodel.h"
 #include "models/settings.h"
+#include "plancontroller.h"
 #include "propertiespanel.h"
 #include "scenepalette.h"
 #include "sourceview.h"
@@ -241,6 +242,7 @@ void MainWindow::showProject(const QString &configFile,
         statusBar()->showMessage(sidecarError, 8000);
     updateActions();
     updateStatusBar();
+    m_planController->setProject(configFile, sourceText);
 }
 
 void MainWindow::setStatuses(const StageStatuses &statuses)
@@ -391,6 +393,7 @@ void MainWindow::createMenus()
     view->addAction(m_propertiesDock->toggleViewAction());
     view->addAction(m_sourceDock->toggleViewAction());
     view->addAction(m_problemsDock->toggleViewAction());
+    view->addAction(m_planDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(QString());
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -525,6 +528,7 @@ void MainWindow::createDocks()
     m_problemsDock->setWidget(m_problemsView);
     addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
     tabifyDockWidget(m_sourceDock, m_problemsDock);
+    createPlanDock();
     m_sourceDock->raise();
     resizeDocks({m_imagesDock, m_propertiesDock}, {260, 300}, Qt::Horizontal);
     resizeDocks({m_sourceDock}, {240}, Qt::Vertical);
@@ -580,6 +584,7 @@ void MainWindow::retranslate()
     m_propertiesDock->setWindowTitle(tr("Properties"));
     m_sourceDock->setWindowTitle(tr("Source"));
     m_problemsDock->setWindowTitle(tr("Problems"));
+    m_planDock->setWindowTitle(tr("Plan"));
     if (m_configFile.isEmpty())
         setWindowTitle(tr("Stagecraft"));
     updateStatusBar();

@@ -31,6 +31,8 @@ namespace Stagecraft::Ui {
 
 class ConveyorScene;
 class ConveyorView;
+class PlanController;
+class PlanPanel;
 class PropertiesPanel;
 class SourceView;
 
@@ -90,6 +92,13 @@ public:
     PropertiesPanel *propertiesPanel() const { return m_properties; }
     Model::ConveyorModel *conveyorModel() const { return m_model; }
     QString configFile() const { return m_configFile; }
+    /** Plans every shown project off the GUI thread against a baseline (the what-if). */
+    PlanController *planController() const { return m_planController; }
+    PlanPanel *planPanel() const { return m_planPanel; }
+
+public slots:
+    /** The shown project becomes the what-if baseline; the editor calls this on save. */
+    void setBaselineFromCurrent();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -119,6 +128,9 @@ private:
     void handleProblemActivated(const QModelIndex &index);
     /** Selects an image/stage everywhere except in `origin` (0 scene, 1 tree, 2 source). */
     void selectEverywhere(int image, std::optional<Model::StageId> stage, int origin);
+    // The what-if (mainwindowplan.cpp).
+    void createPlanDock();
+    void applyPlan();
 
     Model::Settings &m_settings;
     ProjectLoader m_loader;
@@ -140,6 +152,11 @@ private:
     QDockWidget *m_propertiesDock = nullptr;
     QDockWidget *m_sourceDock = nullptr;
     QDockWidget *m_problemsDock = nullptr;
+    PlanController *m_planController = nullptr;
+    PlanPanel *m_planPanel = nullptr;
+    QDockWidget *m_planDock = nullptr;
+    /** The stages the last plan marked invalidated (to unmark them on the next one). */
+    QList<QString> m_planInvalidated;
     QLabel *m_countsLabel = nullptr;
     QLabel *m_zoomLabel = nullptr;
     QTimer *m_layoutSaveTimer = nullptr;

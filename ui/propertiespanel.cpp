@@ -93,6 +93,9 @@ void PropertiesPanel::showSelection(int image, std::optional<StageId> stage)
         addRow(tr("Status"), stageStatusDisplayName(status));
         const QString signature = m_model.stageSignature(image, *stage);
         addRow(tr("Signature"), signature.isEmpty() ? tr("not computed") : signature);
+        const QStringList reasons = m_model.stageReasons(image, *stage);
+        if (!reasons.isEmpty())
+            addRow(tr("Why rebuilt"), reasons.join(QStringLiteral("; ")));
         const int line = index.data(ConveyorModel::LineRole).toInt();
         if (line > 0)
             addRow(tr("Defined at"), index.data(ConveyorModel::LocationRole).toString(), line);

@@ -76,7 +76,27 @@ void StageItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->setFont(font);
     painter->setPen(pal.text);
     const qreal lineHeight = m_dockerfileRects.isEmpty() ? r.height() : 26;
-    const QRectF text(10, 0, r.width() - 14, lineHeight);
+    // The what-if badge: colour alone is not enough (colour vision, greyscale prints).
+    const bool badge = status == StageStatus::Invalidated;
+    const qreal badgeSize = qMin<qreal>(14, lineHeight - 6);
+    const QRectF text(10, 0, r.width() - 14 - (badge ? badgeSize + 4 : 0), lineHeight);
+    if (badge) {
+        const QRectF circle(r.width() - 6 - badgeSize,
+                            (lineHeight - badgeSize) / 2,
+                            badgeSize,
+                            badgeSize);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(color);
+        painter->drawEllipse(circle);
+        QFont bold = font;
+        bold.setBold(true);
+        bold.setPixelSize(qMax(6, int(badgeSize * 0.75)));
+        painter->setFont(bold);
+        painter->setPen(Qt::white);
+        painter->drawText(circle, Qt::AlignCenter, QStringLiteral("!"));
+        painter->setFont(font);
+        painter->setPen(pal.text);
+    }
     painter->drawText(text,
                       Qt::AlignVCenter | Qt::AlignLeft,
                       QFontMetricsF(font).elidedText(stageName(m_stage),

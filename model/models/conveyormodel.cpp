@@ -66,6 +66,7 @@ void ConveyorModel::setConveyor(const Conveyor &conveyor, const Diagnostics &dia
 {
     beginResetModel();
     m_conveyor = conveyor;
+    m_imageStatuses.clear();
     m_diagnostics = conveyor.diagnostics;
     for (const Diagnostic &d : diagnostics) {
         const bool known = std::any_of(m_diagnostics.cbegin(),
@@ -132,6 +133,7 @@ void ConveyorModel::setStatuses(const StageStatuses &statuses)
     if (statuses == m_statuses)
         return;
     m_statuses = statuses;
+    m_imageStatuses.clear();
     emitAllDataChanged();
     emit statusesChanged();
 }
@@ -141,6 +143,24 @@ void ConveyorModel::setSignatures(const StageSignatures &signatures)
     if (signatures == m_signatures)
         return;
     m_signatures = signatures;
+    emitAllDataChanged();
+}
+
+void ConveyorModel::setStageReasons(const QHash<QString, QStringList> &reasons)
+{
+    if (reasons == m_reasons)
+        return;
+    m_reasons = reasons;
+    emitAllDataChanged();
+}
+
+void ConveyorModel::setSignaturesAndReasons(const StageSignatures &signatures,
+                                            const QHash<QString, QStringList> &reasons)
+{
+    if (signatures == m_signatures && reasons == m_reasons)
+        return;
+    m_signatures = signatures;
+    m_reasons = reasons;
     emitAllDataChanged();
 }
 
@@ -155,10 +175,11 @@ void ConveyorModel::emitAllDataChanged()
     const int rows = rowCount();
     if (rows == 0)
         return;
-    // Statuses change per stage; one signal per image keeps views cheap and correct.
+    // Statuses change per stage; one signal for the images and one per image's stages keeps
+    // views cheap and correct (a view may lay out all its rows again on every signal).
+    emit dataChanged(index(0, 0), index(rows - 1, ColumnCount - 1));
     for (int i = 0; i < rows; ++i) {
         const QModelIndex image = index(i, 0);
-        emit dataChanged(image, index(i, ColumnCount - 1));
         const int stages = rowCount(image);
         if (stages > 0)
             emit dataChanged(index(0, 0, image), index(stages - 1, ColumnCount - 1, image));
@@ -176,10 +197,19 @@ StageStatus ConveyorModel::imageStatus(int image) const
 {
     if (image < 0 || image >= m_conveyor.images.size())
         return StageStatus::Unknown;
-    QList<StageStatus> statuses;
-    for (const ConveyorStage &s : m_conveyor.images.at(image).stages)
-        statuses.append(stageStatus(image, s.id));
-    return summarizeStatuses(statuses);
+    // Views ask for it per row and per repaint (a ResizeToContents status column asks for every
+    // row after each dataChanged): summarise once per change of the statuses, not per call.
+    if (m_imageStatuses.size() != m_conveyor.images.size()) {
+        m_imageStatuses.clear();
+        m_imageStatuses.reserve(m_conveyor.images.size());
+        for (int i = 0; i < m_conveyor.images.size(); ++i) {
+            QList<StageStatus> statuses;
+            for (const ConveyorStage &s : m_conveyor.images.at(i).stages)
+                statuses.append(stageStatus(i, s.id));
+            m_imageStatuses.append(summarizeStatuses(statuses));
+        }
+    }
+    return m_imageStatuses.at(image);
 }
 
 QString ConveyorModel::stageSignature(int image, StageId stage) const
@@ -187,6 +217,13 @@ QString ConveyorModel::stageSignature(int image, StageId stage) const
     if (image < 0 || image >= m_conveyor.images.size())
         return {};
     return m_signatures.value(statusKey(m_conveyor.images.at(image), stage));
+}
+
+QStringList ConveyorModel::stageReasons(int image, StageId stage) const
+{
+    if (image < 0 || image >= m_conveyor.images.size())
+        return {};
+    return m_reasons.value(statusKey(m_conveyor.images.at(image), stage));
 }
 
 QModelIndex ConveyorModel::indexForImage(int image, int column) const
@@ -494,11 +531,13 @@ QVariant ConveyorModel::stageData(int image, int stageRow, int column, int role)
             return stageStatusColor(stageStatus(image, stage.id));
         return {};
     case Qt::ToolTipRole: {
-        QStringList lines;
+        QStringList lines = stageReasons(image, stage.id);
         for (const Diagnostic &d : problemsForStage(image, stage.id))
             lines.append(d.toString());
         return lines.isEmpty() ? QVariant() : QVariant(lines.join(u'\n'));
     }
+    case ReasonsRole:
+        return stageReasons(image, stage.id);
     case NodeTypeRole:
         return int(NodeType::Stage);
     case KindRole:

@@ -39,6 +39,20 @@ struct StageChange
     QList<InputChange> inputs;
     /** Invalidated only because an earlier stage's signature or git commits changed. */
     bool previousOnly = false;
+    /** The previous stage's signature or git commits changed (with or without own inputs). */
+    bool previousChanged = false;
+    /**
+     * The signature is the same, but the baseline's stage image cannot be reused: its git commit
+     * is not an ancestor of the current one (werf's rule for git stages, reference §6.3).
+     */
+    bool gitHistory = false;
+    /** Why a signature is missing on one side (NotComparable). */
+    QString detail;
+
+    /** "unchanged", "invalidated", "added", "removed", "not-comparable". */
+    QString kindName() const;
+    /** "input", "previous-stage", "git-history" or "" (not invalidated). */
+    QString causeName() const;
 
     /** The reasons in a werf user's words, one per changed input. */
     QStringList reasons() const;
