@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
+#include "documentcontroller.h"
 #include "mainwindow.h"
 #include "projectloader.h"
 #include "models/settings.h"
@@ -79,6 +80,8 @@ int main(int argc, char *argv[])
     Stagecraft::Model::Settings settings(qsettings);
     Stagecraft::Ui::MainWindow window(settings);
     window.setProjectLoader(&Stagecraft::Ui::loadProjectForWindow);
+    // The window edits one document; the controller takes over the loader set above.
+    new Stagecraft::Ui::DocumentController(&window);
     if (arguments.size() > 1)
         window.openPath(arguments.at(1));
     window.show();

@@ -4,6 +4,7 @@
 #include "build/logcommand.h"
 #include "config/configloader.h"
 #include "conveyor/graphwriter.h"
+#include "document/editcommand.h"
 #include "exporter.h"
 #include "layout/layoutsidecar.h"
 #include "models/stagestatus.h"
@@ -48,6 +49,11 @@ const QList<Command> &commands()
              QStringLiteral("export PATH -o OUT.png|.svg|.dot [--scale N] [--transparent] "
                             "[--no-legend] [--status-from PLAN.json]"),
              CommandLine::tr("Draw the conveyor graph, as the window shows it, to a file.")},
+            {QStringLiteral("edit"),
+             QStringLiteral("edit PATH (IMAGE | --meta) [KEY=VALUE]... [--unset KEY]... "
+                            "[--output OUT]"),
+             CommandLine::tr("Set or remove directives; the rest of the file stays byte for "
+                             "byte.")},
             {QStringLiteral("log"),
              QStringLiteral("log FILE [--json]"),
              CommandLine::tr(
@@ -337,6 +343,16 @@ int runLog(const QStringList &arguments,
     return Model::runLogCommand(invocation.path, invocation.parser.isSet(json), out, err);
 }
 
+int runEdit(const QStringList &arguments,
+            QTextStream &out,
+            QTextStream &err,
+            const CommandLine::Services &services)
+{
+    Model::LoadOptions options;
+    options.renderer = services.renderer;
+    return Model::runEditCommand(arguments.mid(2), out, err, options);
+}
+
 } // namespace
 
 bool CommandLine::isCommand(const QStringList &arguments)
@@ -386,6 +402,7 @@ int CommandLine::run(const QStringList &arguments,
             {QStringLiteral("plan"), runPlan},
             {QStringLiteral("export"), runExport},
             {QStringLiteral("log"), runLog},
+            {QStringLiteral("edit"), runEdit},
     };
     for (const auto &[name, runner] : runners) {
         if (name == command)

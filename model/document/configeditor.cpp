@@ -1364,6 +1364,51 @@ public:
         return combine(parts);
     }
 
+    EditResult setBaseImage(const EditTarget &target, const QString &key, const QString &name) const
+    {
+        static const QStringList baseKeys{QStringLiteral("from"),
+                                          QStringLiteral("fromImage"),
+                                          QStringLiteral("fromImageArtifact"),
+                                          QStringLiteral("fromArtifact")};
+        if (!baseKeys.contains(key))
+            return EditResult::failure(Tr::tr("%1 is not a base image directive").arg(key),
+                                       fileStart());
+        EditResult error;
+        const std::optional<Found> found = find(target, &error);
+        if (!found)
+            return error;
+        const YamlNode &root = found->yaml.root;
+        if (!root.isMap())
+            return fail(Tr::tr("the document is not a map"), found->range.start);
+        QList<RenderedEdit> edits;
+        bool placed = false;
+        for (const YamlMapEntry &e : root.entries) {
+            const QString k = e.key.value;
+            const bool base = baseKeys.contains(k);
+            const bool latest = k == u"fromLatest"
+                                || k == u"herebyIAdmitThatFromLatestMightBreakReproducibility";
+            if (base && !placed) {
+                placed = true;
+                if (k != key)
+                    edits.append({e.key.start, e.key.end, key.toUtf8()});
+                if (e.value.isScalar() && e.value.end > e.value.start) {
+                    const QByteArray t = e.value.isQuoted() ? quoteIn(name, e.value.style).toUtf8()
+                                                            : quoteScalar(name).toUtf8();
+                    edits.append({e.value.start, e.value.end, t});
+                } else {
+                    const qint64 colon = colonAfter(e);
+                    edits.append(
+                            {colon, std::max(colon, e.value.end), ' ' + quoteScalar(name).toUtf8()});
+                }
+            } else if (base || (latest && key != u"from")) {
+                edits.append(removeLines(e.start, e.end));
+            }
+        }
+        if (!placed)
+            return setValue(target, key, quoteScalar(name));
+        return finish(edits);
+    }
+
     EditResult addImport(const EditTarget &target, const ImportSpec &spec) const
     {
         EditResult error;
@@ -1482,6 +1527,13 @@ EditResult ConfigEditor::duplicateImage(const EditTarget &target, const QString 
 EditResult ConfigEditor::setArtifactStyle(const EditTarget &target, bool finalFalse) const
 {
     return d->setArtifactStyle(target, finalFalse);
+}
+
+EditResult ConfigEditor::setBaseImage(const EditTarget &target,
+                                      const QString &key,
+                                      const QString &name) const
+{
+    return d->setBaseImage(target, key, name);
 }
 
 EditResult ConfigEditor::setFromLatest(const EditTarget &target, bool enabled) const

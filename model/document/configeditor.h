@@ -93,6 +93,13 @@ public:
      * With intermediate = false on an artifact, or true on an image, converts the other way.
      */
     EditResult setArtifactStyle(const EditTarget &target, bool finalFalse) const;
+    /**
+     * Makes `key` (from, fromImage, fromImageArtifact or fromArtifact) the base of an image:
+     * the base directive already written is turned into it in place (its line and comment
+     * stay), other base directives are removed; fromLatest and its admission go unless key is
+     * `from`.
+     */
+    EditResult setBaseImage(const EditTarget &target, const QString &key, const QString &name) const;
     /** `fromLatest: true` with werf's admission key, or removes both. */
     EditResult setFromLatest(const EditTarget &target, bool enabled) const;
     /** Appends an `import:` item (creating the list). */
