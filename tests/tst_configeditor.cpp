@@ -6,6 +6,7 @@
 #include "config/configloader.h"
 #include "document/configeditor.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -122,6 +123,8 @@ EditResult run(const ConfigEditor &editor,
         spec.after = args.value(4);
         return editor.addImport(t, spec);
     }
+    if (op == u"base")
+        return editor.setBaseImage(t, args.value(0), args.value(1));
     if (op == u"removeImport")
         return editor.removeImport(t, args.value(0).toInt());
     return EditResult::failure(QStringLiteral("unknown op ") + op, {});
@@ -143,6 +146,7 @@ private Q_SLOTS:
     void templatedLiteral();
     void style();
     void artifactStyle();
+    void corpusSweep();
     void quoteScalar_data();
     void quoteScalar();
 };
@@ -262,6 +266,12 @@ void tst_ConfigEditor::edits_data()
                   "-    add: /usr/local/bin/rarimo-core",
                   "-    to: /usr/local/bin/rarimo-core",
                   "-    after: setup"});
+    QTest::newRow("base image in place")
+            << S("061") << S("base") << S("service") << L({"fromImage", "builder"})
+            << L({"-from: alpine:3.9 # Базовый образ.", "+fromImage: builder # Базовый образ."});
+    QTest::newRow("base image back to a registry image")
+            << S("025") << S("base") << S("admission") << L({"from", "alpine:3.19"})
+            << L({"-from: golang:1.19-alpine", "+from: alpine:3.19"});
     QTest::newRow("templated: literal from")
             << S("010") << S("set") << S("app") << L({"from", "php:8.2-fpm"})
             << L({"-from:  php:7.3-fpm", "+from:  php:8.2-fpm"});
@@ -510,6 +520,69 @@ void tst_ConfigEditor::artifactStyle()
     QVERIFY(applyTextEdits(text, r.edits));
     QCOMPARE(lineDiff(source, text), L({"-image: app", "+artifact: app", "-final: false"}));
     QVERIFY(!editor.setArtifactStyle(EditTarget::image(QStringLiteral("tool")), false).ok());
+}
+
+void tst_ConfigEditor::corpusSweep()
+{
+    // Every kind of request on every image of every corpus project: no crash, and whatever is
+    // accepted applies cleanly, is undone exactly, and (for a set) reads back the value.
+    const QStringList ids = QDir(QStringLiteral(STAGECRAFT_SHARED_DIR "/corpus/werf-yaml"))
+                                    .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    int accepted = 0;
+    int refused = 0;
+    for (const QString &id : ids) {
+        const QString file = findConfigFile(
+                QStringLiteral(STAGECRAFT_SHARED_DIR "/corpus/werf-yaml/") + id);
+        if (file.isEmpty())
+            continue;
+        const LoadedProject project = loadProject(file);
+        const ConfigEditor editor(project);
+        QStringList names;
+        for (const StapelImage &i : project.config.images)
+            names << (i.name.isEmpty() ? QStringLiteral("~") : i.name);
+        for (const DockerfileImage &i : project.config.dockerfileImages)
+            names << i.name;
+        // A dozen images per project is enough variety and keeps the sweep quick.
+        for (const QString &name : names.mid(0, 12)) {
+            const EditTarget t = EditTarget::image(name);
+            QList<EditResult> results{
+                    editor.setValue(t, QStringLiteral("fromCacheVersion"), QStringLiteral("\"9\"")),
+                    editor.setValue(t, QStringLiteral("docker.ENV.STAGECRAFT"), QStringLiteral("1")),
+                    editor.setValue(t, QStringLiteral("import[0].to"), QStringLiteral("/x")),
+                    editor.setValue(t,
+                                    QStringLiteral("git[0].stageDependencies.install"),
+                                    QStringLiteral("[a, b]")),
+                    editor.unset(t, QStringLiteral("shell")),
+                    editor.unset(t, QStringLiteral("git[0]")),
+                    editor.unset(t, QStringLiteral("import[0]")),
+                    editor.renameImage(t, QStringLiteral("renamed-by-sweep")),
+                    editor.duplicateImage(t, QStringLiteral("copy-by-sweep")),
+                    editor.removeImage(t),
+                    editor.setFromLatest(t, true),
+            };
+            for (const EditResult &r : std::as_const(results)) {
+                if (!r.ok()) {
+                    ++refused;
+                    QVERIFY2(r.error->location.isValid() || r.error->location.file.isEmpty(),
+                             qPrintable(r.error->toString()));
+                    continue;
+                }
+                ++accepted;
+                QByteArray text = project.source;
+                QVERIFY2(applyTextEdits(text, r.edits), qPrintable(id + u' ' + name));
+                QByteArray undone = text;
+                QVERIFY(applyTextEdits(undone, invertTextEdits(project.source, r.edits)));
+                QCOMPARE(undone, project.source);
+                // The edited text must still parse as far as the original did.
+                if (project.ok() && !project.templated) {
+                    const LoadedProject after = loadText(project.configFile, text);
+                    QVERIFY2(!after.rendered.isEmpty() || text.isEmpty(), qPrintable(id));
+                }
+            }
+        }
+    }
+    QVERIFY(accepted > 200);
+    QVERIFY(refused > 20);
 }
 
 void tst_ConfigEditor::quoteScalar_data()

@@ -263,9 +263,12 @@ public:
                 continue;
             qint64 ce = l.end;
             // Strip a trailing comment (a rough cut is enough for a statistic).
-            const qint64 hash = text.indexOf(" #", l.start);
-            if (hash >= 0 && hash < ce)
-                ce = hash;
+            for (qint64 h = l.start; h + 1 < ce; ++h) {
+                if (text.at(h) == ' ' && text.at(h + 1) == '#') {
+                    ce = h;
+                    break;
+                }
+            }
             while (ce > l.start && (text.at(ce - 1) == ' ' || text.at(ce - 1) == '\t'))
                 --ce;
             if (ce <= l.start || text.at(ce - 1) != ':')
