@@ -19,6 +19,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -124,6 +125,7 @@ private Q_SLOTS:
     void dropOnStageAddsImport();
     void deleteImportEdge();
     void undoRedoActions();
+    void imageOperations();
     void typingReparses();
     void saveAndDirtyMarker();
     void recoveryOffered();
@@ -232,6 +234,34 @@ void tst_DocumentController::undoRedoActions()
     QCOMPARE(f.document()->text(), edited);
     QCOMPARE(f.window.sourceView()->toPlainText().toUtf8(), edited);
     QVERIFY(f.window.isWindowModified());
+}
+
+void tst_DocumentController::imageOperations()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    QSignalSpy projects(f.document(), &Document::projectChanged);
+    QVERIFY(f.controller->addImage(QStringLiteral("worker"), false, QStringLiteral("alpine:3.19")));
+    QVERIFY(imageIndex(f.scene(), QStringLiteral("worker")) >= 0);
+    QVERIFY(f.controller->duplicateImage(imageIndex(f.scene(), QStringLiteral("worker")),
+                                         QStringLiteral("worker-2")));
+    QVERIFY(f.controller->renameImage(imageIndex(f.scene(), QStringLiteral("base")),
+                                      QStringLiteral("core")));
+    QVERIFY(f.controller->setFromLatest(imageIndex(f.scene(), QStringLiteral("worker-2")), true));
+    QVERIFY(f.controller->removeImage(imageIndex(f.scene(), QStringLiteral("worker"))));
+    QVERIFY(f.document()->project().ok());
+    QByteArray expected = projectText;
+    expected.replace("image: base # the shared base", "image: core # the shared base");
+    expected.replace("- image: base\n", "- image: core\n");
+    expected += "---\nimage: worker-2\nfrom: alpine:3.19\nfromLatest: true\n"
+                "herebyIAdmitThatFromLatestMightBreakReproducibility: true\n";
+    QCOMPARE(f.document()->text(), expected);
+    QCOMPARE(f.document()->undoStack()->count(), 5);
+    // werf 1.1 syntax: final: false is refused with the reason, nothing changes.
+    QVERIFY(!f.controller->toggleArtifactStyle(imageIndex(f.scene(), QStringLiteral("tools"))));
+    QVERIFY(f.window.statusBar()->currentMessage().contains(QStringLiteral("newer syntax")));
+    QCOMPARE(f.document()->text(), expected);
+    QVERIFY(projects.size() >= 5);
 }
 
 void tst_DocumentController::typingReparses()

@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -151,6 +152,64 @@ void DocumentController::createEditorDock()
     connect(remove, &QPushButton::clicked, this, [this] {
         unsetDirective(m_window->scene()->currentImage(), m_editorPath->text());
     });
+    // Image operations; names are asked for in a dialog.
+    auto *imageButtons = new QHBoxLayout;
+    auto *addButton = new QPushButton(tr("Add Image…"));
+    auto *renameButton = new QPushButton(tr("Rename…"));
+    auto *duplicateButton = new QPushButton(tr("Duplicate…"));
+    auto *removeButton = new QPushButton(tr("Delete Image"));
+    imageButtons->addWidget(addButton);
+    imageButtons->addWidget(renameButton);
+    imageButtons->addWidget(duplicateButton);
+    imageButtons->addWidget(removeButton);
+    auto *styleButtons = new QHBoxLayout;
+    auto *artifactButton = new QPushButton(tr("Artifact ↔ final: false"));
+    auto *latestButton = new QPushButton(tr("Toggle fromLatest"));
+    styleButtons->addWidget(artifactButton);
+    styleButtons->addWidget(latestButton);
+    styleButtons->addStretch();
+    form->addRow(imageButtons);
+    form->addRow(styleButtons);
+    auto current = [this] { return m_window->scene()->currentImage(); };
+    auto askName = [this](const QString &title, const QString &initial) {
+        bool ok = false;
+        const QString name = QInputDialog::getText(m_window,
+                                                   title,
+                                                   tr("Name:"),
+                                                   QLineEdit::Normal,
+                                                   initial,
+                                                   &ok);
+        return ok ? name.trimmed() : QString();
+    };
+    connect(addButton, &QPushButton::clicked, this, [this, askName] {
+        const QString name = askName(tr("Add Image"), QString());
+        if (!name.isEmpty())
+            addImage(name, false, QStringLiteral("alpine:3.19"));
+    });
+    connect(renameButton, &QPushButton::clicked, this, [this, current, askName] {
+        const QString name = askName(tr("Rename Image"), targetOf(current()).name);
+        if (!name.isEmpty())
+            renameImage(current(), name);
+    });
+    connect(duplicateButton, &QPushButton::clicked, this, [this, current, askName] {
+        const QString name = askName(tr("Duplicate Image"), targetOf(current()).name + u"-copy");
+        if (!name.isEmpty())
+            duplicateImage(current(), name);
+    });
+    connect(removeButton, &QPushButton::clicked, this, [this, current] { removeImage(current()); });
+    connect(artifactButton, &QPushButton::clicked, this, [this, current] {
+        toggleArtifactStyle(current());
+    });
+    connect(latestButton, &QPushButton::clicked, this, [this, current] {
+        const int image = current();
+        const StapelImage *config = nullptr;
+        for (const StapelImage &i : m_document->project().config.images) {
+            if (image >= 0 && i.name == m_window->scene()->conveyor().images.value(image).name)
+                config = &i;
+        }
+        setFromLatest(image, !(config && config->fromLatest.value));
+    });
+
     auto *dock = new QDockWidget(tr("Edit Directive"), m_window);
     dock->setObjectName(QStringLiteral("directiveDock"));
     dock->setWidget(panel);
@@ -345,6 +404,61 @@ bool DocumentController::unsetDirective(int image, const QString &path)
                                    : conveyor.images.at(image).displayName();
     const EditResult r = m_document->editor().unset(target, path);
     return applyEdit(r, tr("Remove %1 of %2").arg(path, name));
+}
+
+bool DocumentController::addImage(const QString &name, bool artifact, const QString &base)
+{
+    return applyEdit(m_document->editor().addImage(name, artifact, base),
+                     artifact ? tr("Add Artifact %1").arg(name) : tr("Add Image %1").arg(name));
+}
+
+bool DocumentController::renameImage(int image, const QString &newName)
+{
+    if (image < 0)
+        return false;
+    const EditTarget t = targetOf(image);
+    return applyEdit(m_document->editor().renameImage(t, newName),
+                     tr("Rename %1 to %2").arg(t.name, newName));
+}
+
+bool DocumentController::duplicateImage(int image, const QString &newName)
+{
+    if (image < 0)
+        return false;
+    const EditTarget t = targetOf(image);
+    return applyEdit(m_document->editor().duplicateImage(t, newName),
+                     tr("Duplicate %1 as %2").arg(t.name, newName));
+}
+
+bool DocumentController::removeImage(int image)
+{
+    if (image < 0)
+        return false;
+    const EditTarget t = targetOf(image);
+    return applyEdit(m_document->editor().removeImage(t), tr("Delete %1").arg(t.name));
+}
+
+bool DocumentController::toggleArtifactStyle(int image)
+{
+    if (image < 0)
+        return false;
+    const EditTarget t = targetOf(image);
+    const bool isArtifactKey = m_document->project().config.findArtifact(t.name == u"~" ? QString()
+                                                                                        : t.name)
+                               != nullptr;
+    return applyEdit(m_document->editor().setArtifactStyle(t, isArtifactKey),
+                     isArtifactKey ? tr("Make %1 an image with final: false").arg(t.name)
+                                   : tr("Make %1 an artifact").arg(t.name));
+}
+
+bool DocumentController::setFromLatest(int image, bool enabled)
+{
+    if (image < 0)
+        return false;
+    const EditTarget t = targetOf(image);
+    return applyEdit(m_document->editor().setFromLatest(t, enabled),
+                     enabled ? tr("Use the latest base of %1").arg(t.name)
+                             : tr("Stop using the latest base of %1").arg(t.name));
 }
 
 namespace {

@@ -70,6 +70,13 @@ public:
     /** Sets a directive of an image (conveyor index), or of the meta document for image -1. */
     bool setDirective(int image, const QString &path, const QString &value);
     bool unsetDirective(int image, const QString &path);
+    bool addImage(const QString &name, bool artifact, const QString &base);
+    bool renameImage(int image, const QString &newName);
+    bool duplicateImage(int image, const QString &newName);
+    bool removeImage(int image);
+    /** artifact ↔ `final: false` (newer syntax only). */
+    bool toggleArtifactStyle(int image);
+    bool setFromLatest(int image, bool enabled);
 
 private:
     void installMenus();
