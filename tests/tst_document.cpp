@@ -102,6 +102,7 @@ private Q_SLOTS:
     void recovery();
     void externalChange();
     void typingMerges();
+    void editorTextKeepsLineEndings();
     void cliEdit_data();
     void cliEdit();
     void cliEditErrors_data();
@@ -402,6 +403,39 @@ void tst_Document::typingMerges()
     document.undoStack()->undo();
     QCOMPARE(document.text(),
              QByteArrayLiteral("project: p\nconfigVersion: 1\n---\nimage: a\nfrom: alpine\n"));
+}
+
+void tst_Document::editorTextKeepsLineEndings()
+{
+    // The editor shows '\n' only; its changes come back with the file's own line breaks, and
+    // lines it did not touch keep theirs, also in a mixed file.
+    Document document;
+    document.setReparseDelay(0);
+    const QByteArray original = "project: p\r\nconfigVersion: 1\r\n---\r\nimage: ёж # мой\r\n"
+                                "from: alpine\nshell:\r\n  install:\r\n  - make\r\n";
+    document.setContent(QStringLiteral("/nonexistent/werf.yaml"), original);
+    QString shown = QString::fromUtf8(original);
+    shown.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    // Replace a Cyrillic letter (two UTF-8 bytes sharing a lead byte with the old one).
+    QString edited = shown;
+    edited.replace(QStringLiteral("ёж"), QStringLiteral("ёлка"));
+    document.typeEditorText(edited);
+    QByteArray expected = original;
+    expected.replace("ёж", "ёлка");
+    QCOMPARE(document.text(), expected);
+    // A new line in the middle gets CRLF; the LF line stays LF.
+    edited.replace(QStringLiteral("  - make\n"), QStringLiteral("  - make\n  - make test\n"));
+    document.typeEditorText(edited);
+    expected.replace("  - make\r\n", "  - make\r\n  - make test\r\n");
+    QCOMPARE(document.text(), expected);
+    // Joining two lines removes the '\r' with the '\n'.
+    edited.replace(QStringLiteral("configVersion: 1\n---"), QStringLiteral("configVersion: 1---"));
+    document.typeEditorText(edited);
+    expected.replace("configVersion: 1\r\n---", "configVersion: 1---");
+    QCOMPARE(document.text(), expected);
+    while (document.undoStack()->canUndo())
+        document.undoStack()->undo();
+    QCOMPARE(document.text(), original);
 }
 
 void tst_Document::cliEdit_data()

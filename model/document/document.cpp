@@ -179,14 +179,17 @@ void Document::typeEditorText(const QString &editorText)
     const qint64 b = typed.size();
     while (prefix < a && prefix < b && shown.at(prefix) == typed.at(prefix))
         ++prefix;
-    // Do not split a UTF-8 sequence.
-    while (prefix > 0 && (uchar(shown.at(prefix)) & 0xC0) == 0x80)
+    // Do not split a UTF-8 sequence: neither kept part may start with a continuation byte.
+    auto continuation = [](const QByteArray &t, qint64 i) {
+        return i < t.size() && (uchar(t.at(i)) & 0xC0) == 0x80;
+    };
+    while (prefix > 0 && (continuation(shown, prefix) || continuation(typed, prefix)))
         --prefix;
     qint64 suffix = 0;
     while (suffix < a - prefix && suffix < b - prefix
            && shown.at(a - 1 - suffix) == typed.at(b - 1 - suffix))
         ++suffix;
-    while (suffix > 0 && a - suffix < a && (uchar(shown.at(a - suffix)) & 0xC0) == 0x80)
+    while (suffix > 0 && (continuation(shown, a - suffix) || continuation(typed, b - suffix)))
         --suffix;
     // Shown offsets → text offsets: add the '\r's dropped before them. A '\r' belongs to its
     // '\n': it goes with the '\n' when that is replaced and stays when the '\n' stays.
