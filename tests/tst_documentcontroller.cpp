@@ -16,6 +16,7 @@
 
 #include <QAction>
 #include <QFile>
+#include <QMouseEvent>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -123,6 +124,7 @@ private Q_SLOTS:
     void initTestCase();
     void dropOnFromSetsFromImage();
     void dropOnStageAddsImport();
+    void mouseDragOnFrom();
     void deleteImportEdge();
     void undoRedoActions();
     void imageOperations();
@@ -188,6 +190,41 @@ void tst_DocumentController::dropOnStageAddsImport()
     QVERIFY(f.document()->text().contains(
             "- add: /\n  to: /src\nimport:\n- artifact: tools\n  add: /\n  before: install\n"));
     QVERIFY(!f.document()->project().ok());
+}
+
+void tst_DocumentController::mouseDragOnFrom()
+{
+    // The same gesture with real mouse events on the view.
+    Fixture f;
+    QVERIFY(f.open());
+    f.window.resize(1400, 900);
+    f.window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&f.window));
+    Ui::ConveyorView *view = f.window.view();
+    view->fitAll();
+    const int base = imageIndex(f.scene(), QStringLiteral("base"));
+    const int app = imageIndex(f.scene(), QStringLiteral("app"));
+    Ui::ImageNodeItem *node = f.scene()->imageItem(base);
+    Ui::StageItem *from = f.scene()->stageItem(app, StageId::From);
+    QVERIFY(node && from);
+    const QPointF grab = node->mapToScene(node->headerRect().topLeft() + QPointF(12, 8));
+    const QPoint press = view->mapFromScene(grab);
+    const QPoint release = view->mapFromScene(from->sceneBoundingRect().center());
+    QWidget *viewport = view->viewport();
+    QTest::mousePress(viewport, Qt::LeftButton, {}, press);
+    for (int step = 1; step <= 5; ++step) {
+        const QPoint at = press + (release - press) * step / 5;
+        QMouseEvent move(QEvent::MouseMove,
+                         QPointF(at),
+                         viewport->mapToGlobal(QPointF(at)),
+                         Qt::NoButton,
+                         Qt::LeftButton,
+                         Qt::NoModifier);
+        QCoreApplication::sendEvent(viewport, &move);
+    }
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, release);
+    QTRY_VERIFY(f.document()->text().contains("image: app\nfromImage: base\n"));
+    QCOMPARE(f.document()->undoStack()->count(), 1);
 }
 
 void tst_DocumentController::deleteImportEdge()
