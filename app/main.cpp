@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "buildcontroller.h"
 #include "commandline.h"
+#include "documentcontroller.h"
 #include "mainwindow.h"
 #include "projectloader.h"
 #include "models/settings.h"
@@ -81,6 +82,8 @@ int main(int argc, char *argv[])
     Stagecraft::Ui::MainWindow window(settings);
     window.setProjectLoader(&Stagecraft::Ui::loadProjectForWindow);
     new Stagecraft::Ui::BuildController(&window); // owned by the window
+    // The window edits one document; the controller takes over the loader set above.
+    new Stagecraft::Ui::DocumentController(&window);
     if (arguments.size() > 1)
         window.openPath(arguments.at(1));
     window.show();

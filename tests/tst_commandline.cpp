@@ -58,6 +58,7 @@ private slots:
     void planExample();
     void logSummarisesAWerfLog();
     void executable();
+    void editInPlace();
 
 private:
     QTemporaryDir m_dir;
@@ -231,6 +232,49 @@ void tst_CommandLine::executable()
     process.start(QStringLiteral(STAGECRAFT_EXECUTABLE), {QStringLiteral("lint")});
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitCode(), 2);
+}
+
+void tst_CommandLine::editInPlace()
+{
+    // `stagecraft edit` through the real program: the exact bytes, CRLF kept, errors located.
+    const QString dir = m_dir.filePath(QStringLiteral("edit"));
+    QDir().mkpath(dir);
+    const QString path = dir + QStringLiteral("/werf.yaml");
+    const QByteArray before = "project: demo\r\nconfigVersion: 1\r\n---\r\nimage: app # main\r\n"
+                              "from: \"alpine:3.19\"\r\nshell:\r\n  install:\r\n  - make\r\n";
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(before);
+    }
+    QProcess process;
+    process.start(QStringLiteral(STAGECRAFT_EXECUTABLE),
+                  {QStringLiteral("edit"),
+                   path,
+                   QStringLiteral("app"),
+                   QStringLiteral("from=alpine:3.20"),
+                   QStringLiteral("docker.ENV.TZ=UTC"),
+                   QStringLiteral("--unset"),
+                   QStringLiteral("shell")});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.readAllStandardError(), QByteArray());
+    QCOMPARE(process.exitCode(), 0);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(),
+             QByteArrayLiteral("project: demo\r\nconfigVersion: 1\r\n---\r\nimage: app # main\r\n"
+                               "from: \"alpine:3.20\"\r\ndocker:\r\n  ENV:\r\n    TZ: UTC\r\n"));
+    f.close();
+
+    const Result bad = run({QStringLiteral("edit"),
+                            path,
+                            QStringLiteral("app"),
+                            QStringLiteral("docker.ENV.TZ.x=1")});
+    QCOMPARE(bad.code, 1);
+    QVERIFY2(bad.err.contains(QStringLiteral("werf.yaml:8:9: error: docker.ENV.TZ is not a map")),
+             qPrintable(bad.err));
+    const Result usage = run({QStringLiteral("edit"), path});
+    QCOMPARE(usage.code, 2);
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)

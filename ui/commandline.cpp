@@ -5,6 +5,7 @@
 #include "build/logcommand.h"
 #include "config/configloader.h"
 #include "conveyor/graphwriter.h"
+#include "document/editcommand.h"
 #include "exporter.h"
 #include "layout/layoutsidecar.h"
 #include "models/stagestatus.h"
@@ -57,6 +58,11 @@ const QList<Command> &commands()
                      "[--json-events] [--storage-root DIR] [--storage-driver NAME] "
                      "[--jobs N] [--werf PATH] [--buildah PATH]"),
              CommandLine::tr("Build the images, stage by stage, into the stages storage.")},
+            {QStringLiteral("edit"),
+             QStringLiteral("edit PATH (IMAGE | --meta) [KEY=VALUE]... [--unset KEY]... "
+                            "[--output OUT]"),
+             CommandLine::tr("Set or remove directives; the rest of the file stays byte for "
+                             "byte.")},
             {QStringLiteral("log"),
              QStringLiteral("log FILE [--json]"),
              CommandLine::tr(
@@ -457,6 +463,16 @@ int runBuild(const QStringList &arguments,
                                   err);
 }
 
+int runEdit(const QStringList &arguments,
+            QTextStream &out,
+            QTextStream &err,
+            const CommandLine::Services &services)
+{
+    Model::LoadOptions options;
+    options.renderer = services.renderer;
+    return Model::runEditCommand(arguments.mid(2), out, err, options);
+}
+
 } // namespace
 
 bool CommandLine::isCommand(const QStringList &arguments)
@@ -507,6 +523,7 @@ int CommandLine::run(const QStringList &arguments,
             {QStringLiteral("export"), runExport},
             {QStringLiteral("log"), runLog},
             {QStringLiteral("build"), runBuild},
+            {QStringLiteral("edit"), runEdit},
     };
     for (const auto &[name, runner] : runners) {
         if (name == command)

@@ -527,8 +527,50 @@ void ConveyorScene::rerouteEdgesOf(int image)
     }
 }
 
-void ConveyorScene::handleNodeDragFinished(int image)
+std::optional<std::pair<int, StageId>> ConveyorScene::stageAt(const QPointF &point, int except) const
 {
+    for (int i = 0; i < m_conveyor.images.size(); ++i) {
+        if (i == except)
+            continue;
+        for (const ConveyorStage &stage : m_conveyor.images.at(i).stages) {
+            const StageItem *item = stageItem(i, stage.id);
+            if (item && item->isVisible() && item->sceneBoundingRect().contains(point))
+                return std::make_pair(i, stage.id);
+        }
+    }
+    return std::nullopt;
+}
+
+void ConveyorScene::deleteSelectedEdges()
+{
+    QList<int> edges;
+    for (QGraphicsItem *item : selectedItems()) {
+        if (auto *e = qgraphicsitem_cast<EdgeItem *>(item))
+            edges.append(e->edge());
+    }
+    for (int edge : std::as_const(edges))
+        emit edgeDeleteRequested(edge);
+}
+
+void ConveyorScene::handleNodeDragFinished(int image, std::optional<QPointF> dropPoint)
+{
+    if (dropPoint) {
+        if (const auto hit = stageAt(*dropPoint, image)) {
+            // A drop gesture, not a move: the node goes back (the positions were not stored)
+            // and the edit is made once the dragged item's own event handler has returned,
+            // because the edit rebuilds the items.
+            m_movedDuringDrag.clear();
+            const auto [target, stage] = *hit;
+            QMetaObject::invokeMethod(
+                    this,
+                    [this, image, target = target, stage = stage] {
+                        relayout();
+                        emit imageDroppedOnStage(image, target, stage);
+                    },
+                    Qt::QueuedConnection);
+            return;
+        }
+    }
     m_movedDuringDrag.insert(image);
     for (int i : std::as_const(m_movedDuringDrag)) {
         if (i >= 0 && i < m_conveyor.images.size())

@@ -117,7 +117,13 @@ public:
 
     // Called by the items.
     void handleNodeMoved(int image);
-    void handleNodeDragFinished(int image);
+    /** dropPoint: where the mouse let go; over another image's stage it is a drop gesture. */
+    void handleNodeDragFinished(int image, std::optional<QPointF> dropPoint = std::nullopt);
+    /** The image and stage whose stage box holds a scene point, ignoring one image. */
+    std::optional<std::pair<int, Model::StageId>> stageAt(const QPointF &point,
+                                                          int except = -1) const;
+    /** Asks to delete the edges among the selected items (the Delete key in the view). */
+    void deleteSelectedEdges();
 
 signals:
     /** The user selected an image or a stage in the scene (stage = -1 for the image itself). */
@@ -128,6 +134,13 @@ signals:
     void userLayoutChanged();
     /** Items were rebuilt (new conveyor, collapse, focus, reset). */
     void layoutRebuilt();
+    /**
+     * The user dropped an image node onto a stage of another image (the node goes back to its
+     * place): onto `from` it means "build on this image", onto another stage "import from it".
+     */
+    void imageDroppedOnStage(int source, int target, Model::StageId stage);
+    /** The user deleted a selected edge (an import edge deletes the import). */
+    void edgeDeleteRequested(int edge);
 
 protected:
     void drawBackground(QPainter *painter, const QRectF &rect) override;

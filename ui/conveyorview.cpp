@@ -196,6 +196,12 @@ void ConveyorView::keyPressEvent(QKeyEvent *event)
         zoomOut();
         event->accept();
         return;
+    case Qt::Key_Delete:
+    case Qt::Key_Backspace:
+        if (auto *s = qobject_cast<ConveyorScene *>(scene()))
+            s->deleteSelectedEdges();
+        event->accept();
+        return;
     case Qt::Key_0:
         if (event->modifiers() & Qt::ControlModifier)
             resetZoom();

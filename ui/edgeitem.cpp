@@ -28,7 +28,10 @@ EdgeItem::EdgeItem(int edge, EdgeKind kind, const QString &label)
     // last few pixels of an import cross the target's header to reach the stage box itself.
     setZValue(1);
     setAcceptHoverEvents(false);
-    setAcceptedMouseButtons(Qt::NoButton);
+    // Selectable, so that Delete in the view can remove the import behind an edge; shape() is
+    // the thin stroke around the route, so clicks next to it still reach the nodes.
+    setFlag(ItemIsSelectable);
+    setAcceptedMouseButtons(Qt::LeftButton);
 }
 
 ConveyorScene *EdgeItem::conveyorScene() const
@@ -155,9 +158,9 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         style = Qt::DotLine;
         break;
     }
-    if (m_highlighted) {
+    if (m_highlighted || isSelected()) {
         color = pal.highlight;
-        width += 1.0;
+        width += isSelected() ? 2.0 : 1.0;
     }
     painter->setRenderHint(QPainter::Antialiasing, true);
     QPen pen(color, width, style, Qt::FlatCap, Qt::RoundJoin);

@@ -273,7 +273,7 @@ void ImageNodeItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
     QGraphicsItem::mouseReleaseEvent(event);
     if (pos() != m_pressPos) {
         if (ConveyorScene *s = conveyorScene())
-            s->handleNodeDragFinished(m_image);
+            s->handleNodeDragFinished(m_image, event->scenePos());
     }
 }
 

@@ -231,7 +231,7 @@ void MainWindow::showProject(const QString &configFile,
     m_tree->collapseAll();
 
     setWindowFilePath(configFile);
-    setWindowTitle(tr("%1 — Stagecraft").arg(QDir::toNativeSeparators(configFile)));
+    setWindowTitle(tr("%1[*] — Stagecraft").arg(QDir::toNativeSeparators(configFile)));
     if (!sameProject)
         m_view->fitAll();
     if (previousImage >= 0 && previousImage < conveyor.images.size())
@@ -871,6 +871,10 @@ void MainWindow::handleProblemActivated(const QModelIndex &index)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_closeGuard && !m_closeGuard()) {
+        event->ignore();
+        return;
+    }
     if (m_layoutSaveTimer->isActive())
         saveUserLayout();
     m_settings.setWindowGeometry(saveGeometry());

@@ -82,6 +82,12 @@ public:
                      const QHash<QString, QByteArray> &dockerfiles = {});
     void setStatuses(const Model::StageStatuses &statuses);
 
+    /**
+     * Asked before the window closes (unsaved changes); returning false keeps it open. The
+     * document editor (DocumentController) installs one.
+     */
+    void setCloseGuard(std::function<bool()> guard) { m_closeGuard = std::move(guard); }
+
     /** werf.yaml (or werf.yml) inside a directory; the path itself for files. */
     static QString resolveConfigPath(const QString &path);
 
@@ -99,6 +105,13 @@ public:
 public slots:
     /** The shown project becomes the what-if baseline; the editor calls this on save. */
     void setBaselineFromCurrent();
+
+Q_SIGNALS:
+    /**
+     * The open document was written to disk: from now on the file as saved is the baseline
+     * (e.g. of a what-if plan). Emitted by DocumentController after Save and Save As.
+     */
+    void projectSaved();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -184,6 +197,7 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_aboutAction = nullptr;
     bool m_syncing = false;
+    std::function<bool()> m_closeGuard;
 };
 
 } // namespace Stagecraft::Ui

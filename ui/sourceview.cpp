@@ -9,6 +9,7 @@
 #include <QMouseEvent>
 #include <QPaintEvent>
 #include <QPainter>
+#include <QScrollBar>
 #include <QTextBlock>
 #include <QToolTip>
 
@@ -55,6 +56,10 @@ SourceView::SourceView(QWidget *parent)
     connect(this, &QPlainTextEdit::blockCountChanged, this, &SourceView::updateLineNumberAreaWidth);
     connect(this, &QPlainTextEdit::updateRequest, this, &SourceView::updateLineNumberArea);
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, &SourceView::updateExtraSelections);
+    connect(document(), &QTextDocument::contentsChanged, this, [this] {
+        if (!m_settingSource && !isReadOnly())
+            emit textEdited();
+    });
     updateLineNumberAreaWidth();
 }
 
@@ -69,7 +74,24 @@ void SourceView::setSource(const QString &fileName, const QByteArray &text)
     QString content = QString::fromUtf8(text);
     // CRLF files: the editor shows lines, not carriage returns.
     content.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-    setPlainText(content);
+    QString shown = document()->toRawText();
+    shown.replace(QChar::ParagraphSeparator, u'\n');
+    if (shown != content) {
+        // An undo or a visual edit replaces the text: keep the place the user was looking at.
+        const int position = textCursor().position();
+        const int scroll = verticalScrollBar()->value();
+        const bool sameFile = fileName == m_shownFile;
+        m_settingSource = true;
+        setPlainText(content);
+        m_settingSource = false;
+        if (sameFile) {
+            QTextCursor cursor(document());
+            cursor.setPosition(std::clamp(position, 0, int(content.size())));
+            setTextCursor(cursor);
+            verticalScrollBar()->setValue(scroll);
+        }
+    }
+    m_shownFile = fileName;
     updateExtraSelections();
 }
 
@@ -92,6 +114,28 @@ void SourceView::setProblems(const Diagnostics &diagnostics)
     }
     updateExtraSelections();
     m_lineNumberArea->update();
+}
+
+bool SourceView::event(QEvent *event)
+{
+    // Undo and redo belong to the document (the window's actions), not to the text widget.
+    if (event->type() == QEvent::ShortcutOverride && !isReadOnly()) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QPlainTextEdit::event(event);
+}
+
+void SourceView::setEditable(bool editable)
+{
+    setReadOnly(!editable);
+    setTextInteractionFlags(editable ? Qt::TextEditorInteraction
+                                     : Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // The document's undo stack is the one undo history; the widget's own would fight it.
+    setUndoRedoEnabled(!editable);
 }
 
 void SourceView::goTo(int line, int column)

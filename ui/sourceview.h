@@ -10,8 +10,9 @@ namespace Stagecraft::Ui {
 class YamlHighlighter;
 
 /**
- * The werf.yaml text, read-only: YAML highlighting, line numbers, problem markers in the gutter
- * and under the text, and the lines of the selected image marked.
+ * The werf.yaml text: YAML highlighting, line numbers, problem markers in the gutter and under
+ * the text, and the lines of the selected image marked. Read-only until setEditable(true); then
+ * every change the user makes is reported by textEdited() (not the ones setSource() makes).
  */
 class SourceView final : public QPlainTextEdit
 {
@@ -22,7 +23,10 @@ public:
     explicit SourceView(QWidget *parent = nullptr);
     ~SourceView() override;
 
+    /** Shows a text; a text equal to the shown one is left alone (cursor and scroll stay). */
     void setSource(const QString &fileName, const QByteArray &text);
+    /** Lets the user type (the document editor); false keeps the view read-only. */
+    void setEditable(bool editable);
     QString fileName() const { return m_fileName; }
     /** Problems located in this file get markers. */
     void setProblems(const Model::Diagnostics &diagnostics);
@@ -38,8 +42,11 @@ public:
 signals:
     /** The user moved the cursor (click or keys) to a line. */
     void lineActivated(int line);
+    /** The user changed the text (typing, paste, undo inside the editor widget). */
+    void textEdited();
 
 protected:
+    bool event(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
@@ -57,6 +64,8 @@ private:
     QHash<int, bool> m_errorLines;      // line → is an error (not only warnings)
     int m_markedFirst = 0;
     int m_markedLast = 0;
+    QString m_shownFile;
+    bool m_settingSource = false;
 };
 
 } // namespace Stagecraft::Ui
