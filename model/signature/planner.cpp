@@ -9,7 +9,7 @@ namespace Stagecraft::Model {
 
 Plan planProject(const LoadedProject &project, const PlanOptions &options)
 {
-    const SignatureInput input = signatureInputFromProject(project);
+    const SignatureInput input = signatureInputFromProject(project, options.baseImageOnBuild);
     GitContext git;
     bool needsGit = false;
     for (const SignatureInput::Image &image : input.images) {

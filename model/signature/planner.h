@@ -18,6 +18,9 @@ struct PlanOptions
     QHash<QString, QString> remoteClones;
     /** Registry config digests of `from:` references, for fromLatest. */
     QHash<QString, QString> baseImageDigests;
+    /** ONBUILD triggers of Dockerfile images' external base images by reference (an empty list
+     *  for a base without any), as docker or the registry report them. */
+    QHash<QString, QStringList> baseImageOnBuild;
     /** A stages storage (or a baseline plan, SignatureCalculator::lookupFromPlan). */
     StageLookup lookup;
 };

@@ -424,12 +424,26 @@ SignatureCalculator::Blocked SignatureCalculator::stageDependencies(
     case StageId::DockerInstructions:
         dockerDependencies(image, stage);
         return {};
-    case StageId::Dockerfile:
-        return {Computation::NotComputed,
-                Tr::tr("the signature of the dockerfile stage (werf §5.4.6: instructions with "
-                       "ARG/ENV "
-                       "expanded, base image ONBUILD instructions, build-context checksum) is not "
-                       "computed yet")};
+    case StageId::Dockerfile: {
+        const DockerfileDependencies &d = image.dockerfile;
+        if (d.computation != Computation::Computed) {
+            return {d.computation,
+                    d.reason.isEmpty() ? Tr::tr("the Dockerfile has not been read") : d.reason};
+        }
+        stage.warnings += d.warnings;
+        // The hashed list, one part per entry, so that "why" can name the instruction that
+        // changed; entries are matched by position, which is what the hash does too.
+        for (qsizetype i = 0; i < d.list.size(); ++i) {
+            addPart(stage,
+                    u"dockerfile[" + QString::number(i) + u']',
+                    Tr::tr("Dockerfile input %1 (instruction, expanded value or context "
+                           "checksum)")
+                            .arg(i + 1),
+                    d.list.at(i));
+        }
+        stage.dependencies = d.dependencies;
+        return {};
+    }
     }
     return {};
 }
