@@ -207,9 +207,9 @@ QList<ConveyorStage> stapelStages(const StapelImage &image)
         }
     }
     const StageId importSlots[] = {StageId::ImportsBeforeInstall,
-                             StageId::ImportsAfterInstall,
-                             StageId::ImportsBeforeSetup,
-                             StageId::ImportsAfterSetup};
+                                   StageId::ImportsAfterInstall,
+                                   StageId::ImportsBeforeSetup,
+                                   StageId::ImportsAfterSetup};
     for (const ImportConfig &imp : image.imports) {
         if (imp.before.value.isEmpty() && imp.after.value.isEmpty())
             continue;

@@ -49,9 +49,9 @@ QList<StageId> SignatureInput::Image::stages() const
                                      || !builder.cacheVersion.isEmpty());
     }
     const StageId importSlots[] = {StageId::ImportsBeforeInstall,
-                             StageId::ImportsAfterInstall,
-                             StageId::ImportsBeforeSetup,
-                             StageId::ImportsAfterSetup};
+                                   StageId::ImportsAfterInstall,
+                                   StageId::ImportsBeforeSetup,
+                                   StageId::ImportsAfterSetup};
     for (const Import &i : imports) {
         for (int k = 0; k < 4; ++k)
             presence.imports[k] = presence.imports[k] || i.slot == importSlots[k];
