@@ -573,6 +573,12 @@ void tst_DockerfileSignature::planThroughProject()
     QCOMPARE(unknown.image(u"base"_s, ImageKind::Dockerfile)->stages.first().computation,
              Computation::NeedsRegistry);
     QVERIFY(unknown.image(u"app"_s, ImageKind::Image)->contentSignature.isEmpty());
+
+    // `plan --assume-no-onbuild`: the user vouches for the bases, and gets the same values.
+    PlanOptions assume;
+    assume.assumeNoOnBuild = true;
+    const Plan assumed = planProject(project, assume);
+    QCOMPARE(assumed.image(u"base"_s, ImageKind::Dockerfile)->stages.first().signature, signature);
 }
 
 QTEST_GUILESS_MAIN(tst_DockerfileSignature)

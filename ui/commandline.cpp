@@ -42,7 +42,7 @@ const QList<Command> &commands()
              QStringLiteral("graph PATH [--format yaml|json|dot] [--werf-version V]"),
              CommandLine::tr("Print the image dependency graph.")},
             {QStringLiteral("plan"),
-             QStringLiteral("plan PATH [--json] [--werf-version V]"),
+             QStringLiteral("plan PATH [--json] [--werf-version V] [--assume-no-onbuild]"),
              CommandLine::tr("Print werf 1.1 stage signatures and the status of each stage.")},
             {QStringLiteral("export"),
              QStringLiteral("export PATH -o OUT.png|.svg|.dot [--scale N] [--transparent] "
@@ -246,14 +246,20 @@ int runPlan(const QStringList &arguments,
     Invocation invocation;
     const QCommandLineOption json(QStringLiteral("json"),
                                   CommandLine::tr("Print the plan as JSON."));
-    if (!parseInvocation(arguments, {json, werfVersionOption()}, invocation, err))
+    const QCommandLineOption
+            noOnBuild(QStringLiteral("assume-no-onbuild"),
+                      CommandLine::tr("Take the base images of Dockerfiles as having no ONBUILD "
+                                      "instructions instead of asking a registry."));
+    if (!parseInvocation(arguments, {json, werfVersionOption(), noOnBuild}, invocation, err))
         return 2;
     invocation.loadOptions.renderer = services.renderer;
     const Model::LoadedProject project = Model::loadProject(invocation.path, invocation.loadOptions);
     printDiagnostics(project.diagnostics, err);
     if (!project.ok())
         return 1;
-    const Model::Plan plan = Model::planProject(project);
+    Model::PlanOptions planOptions;
+    planOptions.assumeNoOnBuild = invocation.parser.isSet(noOnBuild);
+    const Model::Plan plan = Model::planProject(project, planOptions);
     printDiagnostics(plan.diagnostics, err);
     if (invocation.parser.isSet(json)) {
         out << QString::fromUtf8(plan.toJson());
