@@ -30,7 +30,6 @@ QString trimLeft(const QString &s)
 struct Directives
 {
     char32_t escape = U'\\';
-    QRegularExpression continuation{QStringLiteral("\\\\[ \\t]*$")};
     bool done = false;
     QStringList seen;
 
@@ -43,7 +42,6 @@ struct Directives
             return;
         }
         escape = token.at(0).unicode();
-        continuation.setPattern(QRegularExpression::escape(token) + u"[ \\t]*$");
     }
 
     void possibleDirective(const QString &line)
@@ -348,14 +346,20 @@ std::optional<Instruction> instructionFromLine(const QString &line,
     ins.line = lineNumber;
     ins.original = line.trimmed();
     const QString trimmed = line.trimmed();
-    const QRegularExpressionMatch ws = whitespace().match(trimmed);
+    // reWhitespace.Split(line, 2) by hand: [\t\v\f\r ]+ ends the command word.
+    auto isSplitSpace = [](QChar c) {
+        return c == u' ' || c == u'\t' || c == u'\v' || c == u'\f' || c == u'\r';
+    };
+    qsizetype wordEnd = 0;
+    while (wordEnd < trimmed.size() && !isSplitSpace(trimmed.at(wordEnd)))
+        ++wordEnd;
+    qsizetype restStart = wordEnd;
+    while (restStart < trimmed.size() && isSplitSpace(trimmed.at(restStart)))
+        ++restStart;
     QString rest;
-    if (ws.hasMatch()) {
-        ins.command = trimmed.left(ws.capturedStart()).toLower();
-        rest = extractBuilderFlags(trimmed.mid(ws.capturedEnd()), ins.flags).trimmed();
-    } else {
-        ins.command = trimmed.toLower();
-    }
+    ins.command = trimmed.left(wordEnd).toLower();
+    if (wordEnd < trimmed.size())
+        rest = extractBuilderFlags(trimmed.mid(restStart), ins.flags).trimmed();
     const QString &cmd = ins.command;
     const QString upper = cmd.toUpper();
 
@@ -554,11 +558,15 @@ Lines parseInstructions(const QByteArray &input)
         text.remove(0, 3);
     const QStringList lines = scanLines(text);
     Directives d;
+    // `<escape>[ \t]*$`, scanned by hand: a regular expression per line costs more than the rest
+    // of the parse.
     auto trimContinuation = [&d](QString &l) {
-        const QRegularExpressionMatch m = d.continuation.match(l);
-        if (!m.hasMatch())
+        qsizetype end = l.size();
+        while (end > 0 && (l.at(end - 1) == u' ' || l.at(end - 1) == u'\t'))
+            --end;
+        if (end == 0 || l.at(end - 1).unicode() != d.escape)
             return true;
-        l.truncate(m.capturedStart());
+        l.truncate(end - 1);
         return false;
     };
     for (qsizetype i = 0; i < lines.size(); ++i) {
