@@ -204,8 +204,22 @@ void tst_CommandLine::planExample()
     QCOMPARE(stages.at(0).toObject().value(u"signature").toString().size(), 56);
     const QJsonObject web = images.at(3).toObject();
     QCOMPARE(web.value(u"kind").toString(), QStringLiteral("dockerfile"));
+    // Its base image's ONBUILD instructions are hashed and come from a registry.
     QCOMPARE(web.value(u"stages").toArray().at(0).toObject().value(u"status").toString(),
-             QStringLiteral("not-computed"));
+             QStringLiteral("needs-registry"));
+    const Result assumed = run({QStringLiteral("plan"),
+                                example(),
+                                QStringLiteral("--json"),
+                                QStringLiteral("--assume-no-onbuild")});
+    QCOMPARE(assumed.code, 0);
+    const QJsonObject web2 = QJsonDocument::fromJson(assumed.out.toUtf8())
+                                     .object()
+                                     .value(u"images")
+                                     .toArray()
+                                     .at(3)
+                                     .toObject();
+    QCOMPARE(web2.value(u"stages").toArray().at(0).toObject().value(u"signature").toString().size(),
+             56);
 }
 
 void tst_CommandLine::logSummarisesAWerfLog()

@@ -45,7 +45,8 @@ const QList<Command> &commands()
              QStringLiteral("graph PATH [--format yaml|json|dot] [--werf-version V]"),
              CommandLine::tr("Print the image dependency graph.")},
             {QStringLiteral("plan"),
-             QStringLiteral("plan PATH [--against OLD_PATH] [--json] [--werf-version V]"),
+             QStringLiteral("plan PATH [--against OLD_PATH] [--json] [--werf-version V] "
+                            "[--assume-no-onbuild]"),
              CommandLine::tr("Print werf 1.1 stage signatures and the status of each stage; "
                              "with --against, which stages a change would rebuild and why.")},
             {QStringLiteral("export"),
@@ -257,6 +258,7 @@ int runGraph(const QStringList &arguments,
 int runWhatIf(const Model::LoadedProject &project,
               const QString &baselinePath,
               const Model::LoadOptions &options,
+              const Model::PlanOptions &planOptions,
               bool json,
               QTextStream &out,
               QTextStream &err)
@@ -265,7 +267,7 @@ int runWhatIf(const Model::LoadedProject &project,
     printDiagnostics(baseline.diagnostics, err);
     if (!baseline.ok())
         return 1;
-    const Model::WhatIf result = Model::whatIf(baseline, project);
+    const Model::WhatIf result = Model::whatIf(baseline, project, planOptions);
     printDiagnostics(result.current.diagnostics, err);
     out << (json ? QString::fromUtf8(result.toJson()) : result.toText());
     return 0;
@@ -282,22 +284,29 @@ int runPlan(const QStringList &arguments,
     const QCommandLineOption
             against(QStringLiteral("against"),
                     CommandLine::tr("Compare with this baseline version of the project (what-if)."),
-                    QStringLiteral("OLD_PATH"));
-    if (!parseInvocation(arguments, {json, against, werfVersionOption()}, invocation, err))
+                    QStringLiteral("OLD_PATH")),
+            noOnBuild(QStringLiteral("assume-no-onbuild"),
+                      CommandLine::tr("Take the base images of Dockerfiles as having no ONBUILD "
+                                      "instructions instead of asking a registry."));
+    if (!parseInvocation(
+                arguments, {json, against, werfVersionOption(), noOnBuild}, invocation, err))
         return 2;
     invocation.loadOptions.renderer = services.renderer;
     const Model::LoadedProject project = Model::loadProject(invocation.path, invocation.loadOptions);
     printDiagnostics(project.diagnostics, err);
     if (!project.ok())
         return 1;
+    Model::PlanOptions planOptions;
+    planOptions.assumeNoOnBuild = invocation.parser.isSet(noOnBuild);
     if (invocation.parser.isSet(against))
         return runWhatIf(project,
                          invocation.parser.value(against),
                          invocation.loadOptions,
+                         planOptions,
                          invocation.parser.isSet(json),
                          out,
                          err);
-    const Model::Plan plan = Model::planProject(project);
+    const Model::Plan plan = Model::planProject(project, planOptions);
     printDiagnostics(plan.diagnostics, err);
     if (invocation.parser.isSet(json)) {
         out << QString::fromUtf8(plan.toJson());

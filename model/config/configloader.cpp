@@ -2,6 +2,7 @@
 #include "configloader.h"
 
 #include "common/tr.h"
+#include "common/utf8.h"
 #include "config/configdecoder.h"
 #include "config/configvalidator.h"
 #include "conveyor/conveyorbuilder.h"
@@ -17,47 +18,6 @@
 namespace Stagecraft::Model {
 
 namespace {
-
-/** Offset of the first byte that is not valid UTF-8, or -1. */
-qint64 firstInvalidUtf8(const QByteArray &text)
-{
-    const auto *p = reinterpret_cast<const uchar *>(text.constData());
-    const qint64 n = text.size();
-    qint64 i = 0;
-    while (i < n) {
-        const uchar c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        int len = 0;
-        uint cp = 0;
-        if ((c & 0xE0) == 0xC0) {
-            len = 2;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4;
-            cp = c & 0x07;
-        } else {
-            return i;
-        }
-        if (i + len > n)
-            return i;
-        for (int k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        const uint minimum[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (cp < minimum[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += len;
-    }
-    return -1;
-}
 
 /** A template feature that only werf 1.2 or 2 understands. */
 struct TemplateFeature
@@ -147,7 +107,7 @@ SourceLocation locationIn(const QString &file, const QByteArray &text, qint64 of
 bool checkText(const QString &file, const QByteArray &text, Diagnostics &diagnostics)
 {
     const qint64 nul = text.indexOf('\0');
-    const qint64 bad = firstInvalidUtf8(text);
+    const qint64 bad = Utf8::firstInvalid(text);
     if (nul >= 0 && (bad < 0 || nul <= bad)) {
         diagnostics << Diagnostic::error(
                 Tr::tr("the file contains a NUL byte; werf.yaml must be UTF-8 text"),

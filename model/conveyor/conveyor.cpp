@@ -65,6 +65,28 @@ QString imageKindName(ImageKind kind)
     return {};
 }
 
+QList<StageId> stapelStageIds(const StapelStagePresence &p)
+{
+    QList<StageId> ids{StageId::From};
+    auto add = [&ids](bool present, StageId id) {
+        if (present)
+            ids.append(id);
+    };
+    add(p.userStages[0], StageId::BeforeInstall);
+    add(p.imports[0], StageId::ImportsBeforeInstall);
+    add(p.git, StageId::GitArchive);
+    add(p.userStages[1], StageId::Install);
+    add(p.imports[1], StageId::ImportsAfterInstall);
+    add(p.userStages[2], StageId::BeforeSetup);
+    add(p.imports[2], StageId::ImportsBeforeSetup);
+    add(p.userStages[3], StageId::Setup);
+    add(p.imports[3], StageId::ImportsAfterSetup);
+    add(p.git && p.gitAfterPatch, StageId::GitCache);
+    add(p.git && p.gitAfterPatch, StageId::GitLatestPatch);
+    add(p.docker, StageId::DockerInstructions);
+    return ids;
+}
+
 bool ConveyorImage::hasStage(StageId id) const
 {
     for (const ConveyorStage &s : stages) {

@@ -46,6 +46,27 @@ Q_ENUM_NS(ImageKind)
 
 QString imageKindName(ImageKind kind); ///< "image", "artifact", "dockerfile", "external"
 
+/**
+ * Which of a stapel image's optional stages exist (reference §4.2). stapelStageIds() turns it into
+ * werf's stage list; the conveyor builder and the signature layer both go through it, so the
+ * order and the git/docker rules live in one place.
+ */
+struct StapelStagePresence
+{
+    /** beforeInstall, install, beforeSetup, setup: commands/tasks or a cacheVersion. */
+    bool userStages[4] = {false, false, false, false};
+    /** importsBeforeInstall, importsAfterInstall, importsBeforeSetup, importsAfterSetup. */
+    bool imports[4] = {false, false, false, false};
+    bool git = false; ///< at least one git mapping
+    /** gitCache/gitLatestPatch follow the git stages: not for 1.1 artifacts, asLayers layers or
+     *  `disableGitAfterPatch: true`. */
+    bool gitAfterPatch = true;
+    bool docker = false; ///< `docker:` present and allowed (not for 1.1 artifacts)
+};
+
+/** werf's stage list of a stapel image, in conveyor order, from `from` on. */
+QList<StageId> stapelStageIds(const StapelStagePresence &presence);
+
 struct ConveyorStage
 {
     StageId id = StageId::From;

@@ -161,59 +161,6 @@ StageId importStage(const QString &before, const QString &after)
     return StageId::ImportsAfterSetup;
 }
 
-QList<ConveyorStage> stapelStages(const StapelImage &image)
-{
-    QList<ConveyorStage> stages;
-    auto add = [&stages](StageId id, const SourceLocation &at) { stages.append({id, at}); };
-    SourceLocation fromAt = image.documentSpan.location;
-    for (const StringValue *v :
-         {&image.from, &image.fromImage, &image.fromImageArtifact, &image.fromArtifact}) {
-        if (v->present && !v->value.isEmpty()) {
-            fromAt = v->keySpan.location;
-            break;
-        }
-    }
-    add(StageId::From, fromAt);
-    auto addImports = [&](StageId id) {
-        for (const ImportConfig &imp : image.imports) {
-            if (importStage(imp.before.value, imp.after.value) == id
-                && (!imp.before.value.isEmpty() || !imp.after.value.isEmpty())) {
-                add(id, imp.span.location);
-                return;
-            }
-        }
-    };
-    const StageId users[] = {StageId::BeforeInstall,
-                             StageId::Install,
-                             StageId::BeforeSetup,
-                             StageId::Setup};
-    auto addUser = [&](int k) {
-        if (const auto at = userStage(image, k))
-            add(users[k], *at);
-    };
-    addUser(0);
-    addImports(StageId::ImportsBeforeInstall);
-    if (!image.git.isEmpty())
-        add(StageId::GitArchive, image.git.first().span.location);
-    addUser(1);
-    addImports(StageId::ImportsAfterInstall);
-    addUser(2);
-    addImports(StageId::ImportsBeforeSetup);
-    addUser(3);
-    addImports(StageId::ImportsAfterSetup);
-    // asLayers layers have no gitCache/gitLatestPatch (reference §1.13).
-    const bool gitAfterPatch = !image.artifact && !image.asLayers.value
-                               && !(image.disableGitAfterPatch.present
-                                    && image.disableGitAfterPatch.value);
-    if (!image.git.isEmpty() && gitAfterPatch) {
-        add(StageId::GitCache, image.git.first().span.location);
-        add(StageId::GitLatestPatch, image.git.first().span.location);
-    }
-    if (image.docker.present && !image.artifact)
-        add(StageId::DockerInstructions, image.docker.span.location);
-    return stages;
-}
-
 /** Finds the conveyor index of a referenced image: images and Dockerfile images, or artifacts. */
 int lookup(const Conveyor &conveyor, const QString &name, bool artifact)
 {
@@ -233,6 +180,64 @@ QString shortLocation(const SourceLocation &location)
 }
 
 } // namespace
+
+QList<ConveyorStage> stapelStages(const StapelImage &image)
+{
+    // Where each optional stage comes from, for "go to source"; which stages exist and in what
+    // order is stapelStageIds()'s business.
+    StapelStagePresence presence;
+    QHash<StageId, SourceLocation> at;
+    SourceLocation fromAt = image.documentSpan.location;
+    for (const StringValue *v :
+         {&image.from, &image.fromImage, &image.fromImageArtifact, &image.fromArtifact}) {
+        if (v->present && !v->value.isEmpty()) {
+            fromAt = v->keySpan.location;
+            break;
+        }
+    }
+    at.insert(StageId::From, fromAt);
+    const StageId users[] = {StageId::BeforeInstall,
+                             StageId::Install,
+                             StageId::BeforeSetup,
+                             StageId::Setup};
+    for (int k = 0; k < 4; ++k) {
+        if (const auto location = userStage(image, k)) {
+            presence.userStages[k] = true;
+            at.insert(users[k], *location);
+        }
+    }
+    const StageId importSlots[] = {StageId::ImportsBeforeInstall,
+                                   StageId::ImportsAfterInstall,
+                                   StageId::ImportsBeforeSetup,
+                                   StageId::ImportsAfterSetup};
+    for (const ImportConfig &imp : image.imports) {
+        if (imp.before.value.isEmpty() && imp.after.value.isEmpty())
+            continue;
+        const StageId id = importStage(imp.before.value, imp.after.value);
+        for (int k = 0; k < 4; ++k) {
+            if (importSlots[k] == id && !presence.imports[k]) {
+                presence.imports[k] = true;
+                at.insert(id, imp.span.location);
+            }
+        }
+    }
+    presence.git = !image.git.isEmpty();
+    if (presence.git) {
+        for (StageId id : {StageId::GitArchive, StageId::GitCache, StageId::GitLatestPatch})
+            at.insert(id, image.git.first().span.location);
+    }
+    // asLayers layers have no gitCache/gitLatestPatch (reference §1.13).
+    presence.gitAfterPatch = !image.artifact && !image.asLayers.value
+                             && !(image.disableGitAfterPatch.present
+                                  && image.disableGitAfterPatch.value);
+    presence.docker = image.docker.present && !image.artifact;
+    at.insert(StageId::DockerInstructions, image.docker.span.location);
+
+    QList<ConveyorStage> stages;
+    for (const StageId id : stapelStageIds(presence))
+        stages.append({id, at.value(id)});
+    return stages;
+}
 
 Diagnostics checkImageReferences(const WerfConfig &config)
 {

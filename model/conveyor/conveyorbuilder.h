@@ -6,6 +6,7 @@
 
 namespace Stagecraft::Model {
 
+struct StapelImage;
 struct WerfConfig;
 
 /**
@@ -17,6 +18,13 @@ struct WerfConfig;
  * nothing uses.
  */
 Conveyor buildConveyor(const WerfConfig &config);
+
+/**
+ * The stage list of one stapel image with werf's presence rules (reference §4.2) and where each
+ * stage comes from. buildConveyor() uses it, and so does the signature layer
+ * (signatureInputFromConfig), so that the two cannot disagree about which stages exist.
+ */
+QList<ConveyorStage> stapelStages(const StapelImage &image);
 
 /** werf's validateImagesFrom and validateImportImage (reference §2.2, whole-config 2 and 3). */
 Diagnostics checkImageReferences(const WerfConfig &config);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "globmatch.h"
 
+#include "common/utf8.h"
 #include "gopath.h"
 
 #include <QList>
@@ -20,40 +21,8 @@ struct Rune
 // Go's utf8.DecodeRuneInString: invalid input decodes as RuneError of width 1, empty as width 0.
 Rune decodeRune(const QByteArray &s, qsizetype at)
 {
-    if (at >= s.size())
-        return {RuneError, 0};
-    const auto b0 = static_cast<unsigned char>(s.at(at));
-    if (b0 < 0x80)
-        return {b0, 1};
-    int length = 0;
-    char32_t value = 0;
-    char32_t minimum = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        length = 2;
-        value = b0 & 0x1F;
-        minimum = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        length = 3;
-        value = b0 & 0x0F;
-        minimum = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        length = 4;
-        value = b0 & 0x07;
-        minimum = 0x10000;
-    } else {
-        return {RuneError, 1};
-    }
-    if (at + length > s.size())
-        return {RuneError, 1};
-    for (int i = 1; i < length; ++i) {
-        const auto b = static_cast<unsigned char>(s.at(at + i));
-        if ((b & 0xC0) != 0x80)
-            return {RuneError, 1};
-        value = (value << 6) | (b & 0x3F);
-    }
-    if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
-        return {RuneError, 1};
-    return {value, length};
+    const Utf8::Rune r = Utf8::decode(s, at);
+    return {r.value, r.width};
 }
 
 QList<char32_t> runes(const QByteArray &s)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gojson.h"
 
+#include "common/utf8.h"
 #include "config/yamlnode.h"
 
 #include <QList>
@@ -26,37 +27,11 @@ void setError(QString *errorMessage, const QString &message)
 // (Go then writes U+FFFD for the one offending byte).
 int utf8Length(const QByteArray &s, qsizetype at, char32_t *codePoint)
 {
-    const auto b0 = static_cast<unsigned char>(s.at(at));
-    int length = 0;
-    char32_t value = 0;
-    char32_t minimum = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        length = 2;
-        value = b0 & 0x1F;
-        minimum = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        length = 3;
-        value = b0 & 0x0F;
-        minimum = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        length = 4;
-        value = b0 & 0x07;
-        minimum = 0x10000;
-    } else {
+    const Utf8::Rune r = Utf8::decode(s, at);
+    if (!r.valid)
         return 0;
-    }
-    if (at + length > s.size())
-        return 0;
-    for (int i = 1; i < length; ++i) {
-        const auto b = static_cast<unsigned char>(s.at(at + i));
-        if ((b & 0xC0) != 0x80)
-            return 0;
-        value = (value << 6) | (b & 0x3F);
-    }
-    if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
-        return 0;
-    *codePoint = value;
-    return length;
+    *codePoint = r.value;
+    return r.width;
 }
 
 struct Scalar

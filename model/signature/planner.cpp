@@ -9,7 +9,21 @@ namespace Stagecraft::Model {
 
 Plan planProject(const LoadedProject &project, const PlanOptions &options)
 {
-    const SignatureInput input = signatureInputFromProject(project);
+    SignatureInput input = signatureInputFromProject(project, options.baseImageOnBuild);
+    if (options.assumeNoOnBuild) {
+        QHash<QString, QStringList> onBuild = options.baseImageOnBuild;
+        bool added = false;
+        for (const SignatureInput::Image &image : input.images) {
+            for (const QString &base : image.dockerfile.externalBases) {
+                if (!onBuild.contains(base)) {
+                    onBuild.insert(base, {});
+                    added = true;
+                }
+            }
+        }
+        if (added)
+            input = signatureInputFromProject(project, onBuild);
+    }
     GitContext git;
     bool needsGit = false;
     for (const SignatureInput::Image &image : input.images) {

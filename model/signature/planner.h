@@ -18,6 +18,13 @@ struct PlanOptions
     QHash<QString, QString> remoteClones;
     /** Registry config digests of `from:` references, for fromLatest. */
     QHash<QString, QString> baseImageDigests;
+    /** ONBUILD triggers of Dockerfile images' external base images by reference (an empty list
+     *  for a base without any), as docker or the registry report them. */
+    QHash<QString, QStringList> baseImageOnBuild;
+    /** Take every Dockerfile base image missing from baseImageOnBuild as having no ONBUILD
+     *  triggers (the user's assertion, `stagecraft plan --assume-no-onbuild`), instead of
+     *  reporting the dockerfile stage as needing the registry. */
+    bool assumeNoOnBuild = false;
     /** A stages storage (or a baseline plan, SignatureCalculator::lookupFromPlan). */
     StageLookup lookup;
 };

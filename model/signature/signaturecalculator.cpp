@@ -7,6 +7,7 @@
 #include "hash.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace Stagecraft::Model {
 
@@ -171,14 +172,20 @@ Plan SignatureCalculator::calculate()
 
     Plan plan;
     plan.project = m_input.project;
-    plan.images = m_plans;
-    std::stable_sort(plan.images.begin(),
-                     plan.images.end(),
-                     [](const ImagePlan &a, const ImagePlan &b) {
-                         if (a.name != b.name)
-                             return a.name < b.name;
-                         return int(a.kind) < int(b.kind);
-                     });
+    // Sorting indices and moving each plan once is cheaper than shuffling ImagePlans around.
+    QList<int> order(m_plans.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
+        const ImagePlan &x = m_plans.at(a);
+        const ImagePlan &y = m_plans.at(b);
+        if (x.name != y.name)
+            return x.name < y.name;
+        return int(x.kind) < int(y.kind);
+    });
+    plan.images.reserve(m_plans.size());
+    for (const int i : std::as_const(order))
+        plan.images.append(std::move(m_plans[i]));
+    m_plans.clear();
     return plan;
 }
 
@@ -204,10 +211,11 @@ const ImagePlan &SignatureCalculator::computeImage(int index)
         return m_plans.at(index);
     }
     ++m_computedImages;
-    // computeStages may recurse into dependencies, which may grow nothing but their own entries.
-    ImagePlan computed = plan;
+    // computeStages may recurse into dependencies, which write nothing but their own entries; the
+    // in-progress state keeps them from reading this one.
+    ImagePlan computed = std::move(plan);
     computeStages(image, computed);
-    m_plans[index] = computed;
+    m_plans[index] = std::move(computed);
     m_state[index] = 2;
     return m_plans.at(index);
 }
@@ -253,7 +261,9 @@ void SignatureCalculator::computeStages(const SignatureInput::Image &image, Imag
 
     // An index, not a pointer: appending to plan.stages may reallocate it.
     qsizetype previousIndex = -1;
-    for (const StageId id : image.stages()) {
+    const QList<StageId> ids = image.stages();
+    plan.stages.reserve(ids.size());
+    for (const StageId id : ids) {
         const StagePlan *previous = previousIndex >= 0 ? &plan.stages.at(previousIndex) : nullptr;
         StagePlan stage;
         stage.id = id;
@@ -261,7 +271,7 @@ void SignatureCalculator::computeStages(const SignatureInput::Image &image, Imag
         if (blocked.computation != Computation::Computed) {
             stage.computation = blocked.computation;
             stage.reason = blocked.reason;
-            plan.stages.append(stage);
+            plan.stages.append(std::move(stage));
             continue;
         }
 
@@ -274,11 +284,11 @@ void SignatureCalculator::computeStages(const SignatureInput::Image &image, Imag
                                ? own.reason
                                : Tr::tr("an earlier stage (%1) is not computed: %2")
                                          .arg(stage.name, own.reason)};
-            plan.stages.append(stage);
+            plan.stages.append(std::move(stage));
             continue;
         }
         if (stage.empty) {
-            plan.stages.append(stage);
+            plan.stages.append(std::move(stage));
             continue;
         }
 
@@ -343,7 +353,7 @@ void SignatureCalculator::computeStages(const SignatureInput::Image &image, Imag
                 blocked = {Computation::NotComputed, Tr::tr("git: %1").arg(failed.error)};
                 stage.nextStageDependencies.clear();
                 stage.contentSignature.clear();
-                plan.stages.append(stage);
+                plan.stages.append(std::move(stage));
                 previousIndex = plan.stages.size() - 1;
                 continue;
             }
@@ -362,7 +372,7 @@ void SignatureCalculator::computeStages(const SignatureInput::Image &image, Imag
                                            QString(),
                                            stage.signature,
                                            stage.nextStageDependencies});
-        plan.stages.append(stage);
+        plan.stages.append(std::move(stage));
         previousIndex = plan.stages.size() - 1;
     }
 
@@ -424,12 +434,26 @@ SignatureCalculator::Blocked SignatureCalculator::stageDependencies(
     case StageId::DockerInstructions:
         dockerDependencies(image, stage);
         return {};
-    case StageId::Dockerfile:
-        return {Computation::NotComputed,
-                Tr::tr("the signature of the dockerfile stage (werf §5.4.6: instructions with "
-                       "ARG/ENV "
-                       "expanded, base image ONBUILD instructions, build-context checksum) is not "
-                       "computed yet")};
+    case StageId::Dockerfile: {
+        const DockerfileDependencies &d = image.dockerfile;
+        if (d.computation != Computation::Computed) {
+            return {d.computation,
+                    d.reason.isEmpty() ? Tr::tr("the Dockerfile has not been read") : d.reason};
+        }
+        stage.warnings += d.warnings;
+        // The hashed list, one part per entry, so that "why" can name the instruction that
+        // changed; entries are matched by position, which is what the hash does too.
+        for (qsizetype i = 0; i < d.list.size(); ++i) {
+            addPart(stage,
+                    u"dockerfile[" + QString::number(i) + u']',
+                    Tr::tr("Dockerfile input %1 (instruction, expanded value or context "
+                           "checksum)")
+                            .arg(i + 1),
+                    d.list.at(i));
+        }
+        stage.dependencies = d.dependencies;
+        return {};
+    }
     }
     return {};
 }

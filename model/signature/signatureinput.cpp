@@ -31,68 +31,35 @@ QString SignatureInput::Docker::normalizeCommand(const QStringList &items, bool 
 
 QList<StageId> SignatureInput::Image::stages() const
 {
+    if (!stageIds.isEmpty())
+        return stageIds;
     if (kind == ImageKind::Dockerfile)
         return {StageId::Dockerfile};
-    auto userStageExists = [this](StageId id) {
-        const UserStage *s = builder.stage(id);
-        return builder.kind != Builder::Kind::None
-               && (!s->items.isEmpty() || !s->stageCacheVersion.isEmpty()
-                   || !builder.cacheVersion.isEmpty());
-    };
-    auto hasImports = [this](StageId slot) {
-        for (const Import &i : imports) {
-            if (i.slot == slot)
-                return true;
-        }
-        return false;
-    };
-    QList<StageId> result{StageId::From};
-    const StageId order[] = {StageId::BeforeInstall,
-                             StageId::ImportsBeforeInstall,
-                             StageId::GitArchive,
+    // The same presence rules as the conveyor builder's userStage(): commands or tasks, the
+    // stage's cacheVersion or the builder's global one.
+    StapelStagePresence presence;
+    const StageId users[] = {StageId::BeforeInstall,
                              StageId::Install,
-                             StageId::ImportsAfterInstall,
                              StageId::BeforeSetup,
-                             StageId::ImportsBeforeSetup,
-                             StageId::Setup,
-                             StageId::ImportsAfterSetup,
-                             StageId::GitCache,
-                             StageId::GitLatestPatch,
-                             StageId::DockerInstructions};
-    for (const StageId id : order) {
-        switch (id) {
-        case StageId::BeforeInstall:
-        case StageId::Install:
-        case StageId::BeforeSetup:
-        case StageId::Setup:
-            if (userStageExists(id))
-                result.append(id);
-            break;
-        case StageId::ImportsBeforeInstall:
-        case StageId::ImportsAfterInstall:
-        case StageId::ImportsBeforeSetup:
-        case StageId::ImportsAfterSetup:
-            if (hasImports(id))
-                result.append(id);
-            break;
-        case StageId::GitArchive:
-            if (!git.isEmpty())
-                result.append(id);
-            break;
-        case StageId::GitCache:
-        case StageId::GitLatestPatch:
-            if (!git.isEmpty() && gitAfterPatch)
-                result.append(id);
-            break;
-        case StageId::DockerInstructions:
-            if (docker.present && dockerAllowed)
-                result.append(id);
-            break;
-        default:
-            break;
-        }
+                             StageId::Setup};
+    for (int k = 0; k < 4; ++k) {
+        const UserStage *s = builder.stage(users[k]);
+        presence.userStages[k] = builder.kind != Builder::Kind::None
+                                 && (!s->items.isEmpty() || !s->stageCacheVersion.isEmpty()
+                                     || !builder.cacheVersion.isEmpty());
     }
-    return result;
+    const StageId importSlots[] = {StageId::ImportsBeforeInstall,
+                                   StageId::ImportsAfterInstall,
+                                   StageId::ImportsBeforeSetup,
+                                   StageId::ImportsAfterSetup};
+    for (const Import &i : imports) {
+        for (int k = 0; k < 4; ++k)
+            presence.imports[k] = presence.imports[k] || i.slot == importSlots[k];
+    }
+    presence.git = !git.isEmpty();
+    presence.gitAfterPatch = gitAfterPatch;
+    presence.docker = docker.present && dockerAllowed;
+    return stapelStageIds(presence);
 }
 
 int SignatureInput::indexOf(const QString &name, bool artifact) const

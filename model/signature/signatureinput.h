@@ -3,6 +3,7 @@
 
 #include "common/diagnostic.h"
 #include "conveyor/conveyor.h"
+#include "dockerfilesignature.h"
 #include "git/gitmapping.h"
 
 #include <QList>
@@ -111,17 +112,26 @@ struct SignatureInput
         Builder builder;
         QList<Import> imports;
         Docker docker;
-        /** gitCache/gitLatestPatch follow the git stages: not for 1.1 artifacts, asLayers
-         *  layers or `disableGitAfterPatch: true` (the conveyor builder's rule). */
+        /**
+         * The stage list, as the conveyor builder derives it from the config (stapelStages() in
+         * conveyor/conveyorbuilder.h); signatureInputFromConfig() fills it. Empty for inputs
+         * built by hand, whose list stages() derives from the fields below.
+         */
+        QList<StageId> stageIds;
+        /** Hand-built inputs: gitCache/gitLatestPatch follow the git stages (not for 1.1
+         *  artifacts, asLayers layers or `disableGitAfterPatch: true`). */
         bool gitAfterPatch = true;
-        /** dockerInstructions can exist: not for 1.1 artifacts. */
+        /** Hand-built inputs: dockerInstructions can exist (not for 1.1 artifacts). */
         bool dockerAllowed = true;
+        /** Dockerfile images: the `dockerfile` stage's dependencies (or why they are unknown). */
+        DockerfileDependencies dockerfile;
         /** Set when werf 1.1 signatures do not apply (newer rules, Dockerfile images, ...). */
         QString notComputedReason;
         SourceLocation location;
 
         QString displayName() const { return name.isEmpty() ? QStringLiteral("~") : name; }
-        /** werf's static stage list (reference §4.2). */
+        /** werf's static stage list (reference §4.2): stageIds, or for a hand-built input the
+         *  conveyor's rules (stapelStageIds()) applied to its fields. */
         QList<StageId> stages() const;
         friend bool operator==(const Image &, const Image &) = default;
     };

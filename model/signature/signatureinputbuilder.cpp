@@ -4,7 +4,12 @@
 #include "common/tr.h"
 #include "config/configloader.h"
 #include "config/werfconfig.h"
+#include "conveyor/conveyorbuilder.h"
+#include "git/gitrepository.h"
 #include "gojson.h"
+
+#include <QDir>
+#include <QFileInfo>
 
 namespace Stagecraft::Model {
 
@@ -58,6 +63,8 @@ SignatureInput::Image stapelImage(const StapelImage &config)
                           && !(config.disableGitAfterPatch.present
                                && config.disableGitAfterPatch.value);
     image.dockerAllowed = !config.artifact;
+    for (const ConveyorStage &stage : stapelStages(config))
+        image.stageIds.append(stage.id);
     image.location = config.nameSpan.location;
     image.from = config.from.value;
     image.fromLatest = config.fromLatest.value;
@@ -160,9 +167,33 @@ SignatureInput::Image stapelImage(const StapelImage &config)
     return image;
 }
 
+// werf opens <project>/.git itself (no search upwards) and uses it once HEAD resolves.
+bool isGitProject(const QString &projectDir)
+{
+    return QFileInfo::exists(QDir(projectDir).filePath(QStringLiteral(".git")))
+           && GitRepository(projectDir).headCommit().has_value();
+}
+
+DockerfileSpec dockerfileSpec(const DockerfileImage &d, const QString &projectDir, bool inGit)
+{
+    DockerfileSpec spec;
+    spec.projectDir = projectDir;
+    spec.dockerfile = d.dockerfile.value;
+    spec.context = d.context.value;
+    spec.target = d.target.value;
+    for (const KeyValue &kv : d.args.entries)
+        spec.args.append({kv.key.value, kv.value.value});
+    spec.addHost = d.addHost.value;
+    spec.inGitRepository = inGit;
+    return spec;
+}
+
 } // namespace
 
-SignatureInput signatureInputFromConfig(const WerfConfig &config, const QString &newerRulesReason)
+SignatureInput signatureInputFromConfig(const WerfConfig &config,
+                                        const QString &newerRulesReason,
+                                        const QString &projectDir,
+                                        const QHash<QString, QStringList> &baseImageOnBuild)
 {
     SignatureInput input;
     input.project = config.meta.project.value;
@@ -171,18 +202,32 @@ SignatureInput signatureInputFromConfig(const WerfConfig &config, const QString 
         image.notComputedReason = newerRulesReason;
         input.images.append(image);
     }
+    const bool inGit = !config.dockerfileImages.isEmpty() && newerRulesReason.isEmpty()
+                       && !projectDir.isEmpty() && isGitProject(projectDir);
     for (const DockerfileImage &d : config.dockerfileImages) {
         SignatureInput::Image image;
         image.name = d.name;
         image.kind = ImageKind::Dockerfile;
+        image.stageIds = {StageId::Dockerfile};
         image.location = d.nameSpan.location;
         image.notComputedReason = newerRulesReason;
+        if (newerRulesReason.isEmpty()) {
+            if (projectDir.isEmpty()) {
+                image.dockerfile.computation = Computation::NotComputed;
+                image.dockerfile.reason = Tr::tr("no project directory to read the Dockerfile "
+                                                 "from");
+            } else {
+                image.dockerfile = dockerfileDependencies(dockerfileSpec(d, projectDir, inGit),
+                                                          baseImageOnBuild);
+            }
+        }
         input.images.append(image);
     }
     return input;
 }
 
-SignatureInput signatureInputFromProject(const LoadedProject &project)
+SignatureInput signatureInputFromProject(const LoadedProject &project,
+                                         const QHash<QString, QStringList> &baseImageOnBuild)
 {
     QString reason;
     if (project.version != WerfVersion::V1_1) {
@@ -192,7 +237,7 @@ SignatureInput signatureInputFromProject(const LoadedProject &project)
                         "theirs (%2)")
                          .arg(werfVersionName(project.version), project.versionReason);
     }
-    return signatureInputFromConfig(project.config, reason);
+    return signatureInputFromConfig(project.config, reason, project.projectDir, baseImageOnBuild);
 }
 
 } // namespace Stagecraft::Model

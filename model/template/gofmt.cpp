@@ -2,6 +2,7 @@
 #include "gofmt.h"
 
 #include "common/tr.h"
+#include "common/utf8.h"
 
 #include <QChar>
 
@@ -289,44 +290,11 @@ QByteArray formatFloat(double f, char fmt, int prec, int bitSize)
 
 char32_t decodeRune(const QByteArray &s, qsizetype pos, int *width)
 {
-    const auto byteAt = [&](qsizetype i) { return static_cast<unsigned char>(s.at(i)); };
-    const qsizetype n = s.size() - pos;
-    *width = 1;
-    if (n <= 0)
-        return runeError;
-    const unsigned char c0 = byteAt(pos);
-    if (c0 < 0x80)
-        return c0;
-    int need;
-    char32_t r;
-    char32_t min;
-    if (c0 >= 0xC2 && c0 <= 0xDF) {
-        need = 1;
-        r = c0 & 0x1F;
-        min = 0x80;
-    } else if (c0 >= 0xE0 && c0 <= 0xEF) {
-        need = 2;
-        r = c0 & 0x0F;
-        min = 0x800;
-    } else if (c0 >= 0xF0 && c0 <= 0xF4) {
-        need = 3;
-        r = c0 & 0x07;
-        min = 0x10000;
-    } else {
-        return runeError;
-    }
-    if (n < need + 1)
-        return runeError;
-    for (int i = 1; i <= need; ++i) {
-        const unsigned char c = byteAt(pos + i);
-        if ((c & 0xC0) != 0x80)
-            return runeError;
-        r = (r << 6) | (c & 0x3F);
-    }
-    if (r < min || r > maxRune || (r >= 0xD800 && r <= 0xDFFF))
-        return runeError;
-    *width = need + 1;
-    return r;
+    const Utf8::Rune r = Utf8::decode(s, pos);
+    // utf8.DecodeRune reports width 1 for invalid input and, unlike the other callers, this
+    // one's loops also step over the end by one.
+    *width = r.width == 0 ? 1 : r.width;
+    return r.value;
 }
 
 QByteArray encodeRune(char32_t r)

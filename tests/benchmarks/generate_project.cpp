@@ -24,7 +24,9 @@ int main(int argc, char *argv[])
                                           u"150"_s);
     const QCommandLineOption seedOption({u"s"_s, u"seed"_s}, u"Random seed."_s, u"SEED"_s, u"1"_s);
     const QCommandLineOption noGitOption(u"no-git"_s, u"Do not create a git repository."_s);
-    parser.addOptions({imagesOption, seedOption, noGitOption});
+    const QCommandLineOption noGitMappingsOption(u"no-git-mappings"_s,
+                                                 u"Give the images no git: mappings."_s);
+    parser.addOptions({imagesOption, seedOption, noGitOption, noGitMappingsOption});
     parser.addPositionalArgument(u"DIR"_s, u"Directory to create (must not exist or be empty)."_s);
     parser.process(app);
 
@@ -35,6 +37,7 @@ int main(int argc, char *argv[])
     options.images = parser.value(imagesOption).toInt(&imagesOk);
     options.seed = parser.value(seedOption).toULongLong(&seedOk);
     options.gitRepository = !parser.isSet(noGitOption);
+    options.gitMappings = !parser.isSet(noGitMappingsOption);
     if (!imagesOk || options.images < 0 || !seedOk || parser.positionalArguments().size() != 1) {
         err << parser.helpText();
         return 2;

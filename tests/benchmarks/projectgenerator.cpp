@@ -592,6 +592,13 @@ void buildSpec(GeneratedSpec &spec, ProjectStats &stats, const GeneratorOptions 
 
     spec.commits[2][u"CHANGELOG.md"_s] = QByteArrayLiteral("# Changelog\n\n- generated\n");
 
+    if (!options.gitMappings) {
+        for (ImageSpec &image : spec.images) {
+            image.git.clear();
+            image.appGit = false;
+        }
+    }
+
     for (const ImageSpec &image : std::as_const(spec.images)) {
         switch (image.kind) {
         case Kind::Image:

@@ -22,6 +22,9 @@ struct GeneratorOptions
     quint64 seed = 1;
     /** Make the project directory a git repository with a few commits (git CLI, fixed dates). */
     bool gitRepository = true;
+    /** Give images `git:` mappings. Without them (and without a repository) a plan needs no
+     *  git at all: the "plan without git" benchmark. */
+    bool gitMappings = true;
 };
 
 /** What the generator put into the config, to check a loader's result against. */

@@ -293,6 +293,108 @@ Measurement caseEditGraph(const CaseContext &ctx)
                      .arg(editorMs, 0, 'f', 2)
                      .arg(document->undoStack()->count());
     document->undoStack()->setClean(); // nothing to ask about when the window goes
+/** The ONBUILD lists of every external base of the project's Dockerfile images, as empty lists:
+ *  what a registry reports for bases without triggers, so that Dockerfile images compute. */
+QHash<QString, QStringList> noOnBuildTriggers(const Model::LoadedProject &project)
+{
+    QHash<QString, QStringList> onBuild;
+    const Model::SignatureInput probe = Model::signatureInputFromProject(project);
+    for (const Model::SignatureInput::Image &image : probe.images) {
+        for (const QString &base : image.dockerfile.externalBases)
+            onBuild.insert(base, {});
+    }
+    return onBuild;
+}
+
+/**
+ * The same project without git mappings and without a repository: everything a plan computes
+ * from the config and the Dockerfiles alone. Timed: building the signature input (which reads
+ * every Dockerfile and its context) and the calculation.
+ */
+Measurement casePlanNoGit(const CaseContext &ctx)
+{
+    const Model::LoadedProject project = loadPlain(ctx);
+    if (!project.ok())
+        return failure(u"load failed: "_s + firstError(project));
+    const QHash<QString, QStringList> onBuild = noOnBuildTriggers(project);
+    int stages = 0;
+    int computed = 0;
+    Measurement m = repeat(ctx, [&](QString *error) {
+        const Model::SignatureInput input = Model::signatureInputFromProject(project, onBuild);
+        Model::GitContext git;
+        Model::SignatureCalculator calculator(input, git);
+        const Model::Plan plan = calculator.calculate();
+        stages = 0;
+        computed = 0;
+        for (const Model::ImagePlan &image : plan.images) {
+            for (const Model::StagePlan &stage : image.stages) {
+                ++stages;
+                computed += stage.hasSignature() ? 1 : 0;
+            }
+        }
+        if (Model::hasErrors(plan.diagnostics)) {
+            *error = plan.diagnostics.first().message;
+            return false;
+        }
+        if (computed != stages) {
+            *error = QStringLiteral("%1 of %2 stages not computed")
+                             .arg(stages - computed)
+                             .arg(stages);
+            return false;
+        }
+        return stages > 0;
+    });
+    m.note = QStringLiteral("%1 stages, all with a signature (Dockerfile bases taken as having no "
+                            "ONBUILD triggers)")
+                     .arg(stages);
+    return m;
+}
+
+/**
+ * One edit without git: reload, signature input, incremental re-plan from the previous plan
+ * (SignatureCalculator::setPrevious) and the invalidated stages. The note gives
+ * computedImageCount(): the images actually recomputed.
+ */
+Measurement caseEditNoGit(const CaseContext &ctx)
+{
+    const QString configFile = ctx.projectDir + u'/' + Bench::ProjectGenerator::plainConfigName();
+    const QByteArray text = readFile(configFile);
+    const QByteArray needle = "go mod download";
+    qsizetype at = text.indexOf(needle, text.size() / 2);
+    if (at < 0)
+        at = text.indexOf(needle);
+    if (at < 0)
+        return failure(u"no install command to edit"_s);
+    QByteArray edited = text;
+    edited.insert(at + needle.size(), " -x");
+
+    const Model::LoadedProject project = Model::loadText(configFile, text);
+    if (!project.ok())
+        return failure(u"load failed: "_s + firstError(project));
+    const QHash<QString, QStringList> onBuild = noOnBuildTriggers(project);
+    const Model::SignatureInput input = Model::signatureInputFromProject(project, onBuild);
+    Model::GitContext git;
+    const Model::Plan baseline = Model::SignatureCalculator(input, git).calculate();
+    qsizetype changes = 0;
+    int recomputed = 0;
+    Measurement m = repeat(ctx, [&](QString *error) {
+        const Model::LoadedProject after = Model::loadText(configFile, edited);
+        if (!after.ok()) {
+            *error = firstError(after);
+            return false;
+        }
+        const Model::SignatureInput afterInput = Model::signatureInputFromProject(after, onBuild);
+        Model::SignatureCalculator calculator(afterInput, git);
+        calculator.setPrevious(input, baseline);
+        const Model::Plan plan = calculator.calculate();
+        recomputed = calculator.computedImageCount();
+        changes = Model::PlanDiff::invalidated(baseline, plan).size();
+        return changes > 0;
+    });
+    m.note = QStringLiteral("%1 invalidated stages, %2 of %3 images recomputed")
+                     .arg(changes)
+                     .arg(recomputed)
+                     .arg(input.images.size());
     return m;
 }
 
@@ -459,6 +561,8 @@ struct BenchCase
     /** Largest N the case runs at. A case that timed out is not run at larger N either. */
     int maxImages = 1 << 30;
     bool external = false; ///< peak memory is the external tool's (RUSAGE_CHILDREN)
+    /** Runs on the variant without git mappings and without a repository. */
+    bool noGit = false;
 };
 
 QList<BenchCase> cases()
@@ -470,6 +574,13 @@ QList<BenchCase> cases()
             {u"plan"_s,
              u"plan: stage signatures of every image (git from the repository)"_s,
              casePlan},
+            {u"plan-nogit"_s,
+             u"plan without git: signature input + signatures (no git mappings, no repository)"_s,
+             casePlanNoGit,
+             {},
+             1 << 30,
+             false,
+             true},
             {u"layout"_s, u"layout of the conveyor graph"_s, caseLayout},
             {u"png"_s, u"layout + PNG export (scene, render, encode)"_s, casePngExport},
             {u"dot-export"_s, u"DOT export (GraphWriter::toDot)"_s, caseDotExport},
@@ -482,6 +593,13 @@ QList<BenchCase> cases()
             {u"edit"_s,
              u"one edit → reload + incremental re-plan + invalidated stages (model side)"_s,
              caseEdit},
+            {u"edit-nogit"_s,
+             u"one edit without git → reload + input + incremental re-plan + invalidated stages"_s,
+             caseEditNoGit,
+             {},
+             1 << 30,
+             false,
+             true},
             {u"edit-graph"_s,
              u"one edit until the graph is updated (document + pipeline + window)"_s,
              caseEditGraph},
@@ -843,16 +961,31 @@ int runDriver(const DriverOptions &o)
             }
             err() << "generated N=" << n << " in " << t.elapsed() << " ms\n";
         }
+        const QString noGitDir = dir + u"-nogit"_s;
+        {
+            const Bench::ProjectGenerator noGit({n, o.seed, false, false});
+            if (QFile::exists(noGitDir)
+                && readFile(noGitDir + u"/werf.yaml"_s) != noGit.plainConfig()) {
+                QDir(noGitDir).removeRecursively();
+            }
+            QString error;
+            if (!QFile::exists(noGitDir + u"/werf.yaml"_s) && !noGit.write(noGitDir, &error)) {
+                err() << "stagecraft_bench: " << error << '\n';
+                return 1;
+            }
+        }
         projects.insert(n,
                         QStringLiteral("%1 images, %2 artifacts, %3 Dockerfile images; %4 imports, "
                                        "%5 git mappings; werf.yaml %6 KiB; %7 files in 3 commits")
-                                .arg(st.images)
-                                .arg(st.artifacts)
-                                .arg(st.dockerfiles)
-                                .arg(st.imports)
-                                .arg(st.gitMappings)
-                                .arg(generator.plainConfig().size() / 1024)
-                                .arg(st.sourceFiles));
+                                        .arg(st.images)
+                                        .arg(st.artifacts)
+                                        .arg(st.dockerfiles)
+                                        .arg(st.imports)
+                                        .arg(st.gitMappings)
+                                        .arg(generator.plainConfig().size() / 1024)
+                                        .arg(st.sourceFiles)
+                                + u"; the *-nogit cases run the same config without git mappings, "
+                                  u"outside a repository"_s);
         for (const BenchCase &c : cases()) {
             if (!c.run)
                 continue;
@@ -872,7 +1005,7 @@ int runDriver(const DriverOptions &o)
                 continue;
             }
             err() << "N=" << n << " " << c.id << " ..." << Qt::flush;
-            Result r = runCase(c, n, dir, o);
+            Result r = runCase(c, n, c.noGit ? noGitDir : dir, o);
             // Paths inside the work directory say the same without the machine's prefix.
             r.error.replace(work + u'/', QString());
             err() << " " << cell(&r) << (r.error.isEmpty() ? QString() : u" ("_s + r.error + u')')
