@@ -27,6 +27,7 @@ packages=(
     qt6-svg-dev qt6-translations-l10n libgl-dev
     libyaml-cpp-dev libssl-dev qtkeychain-qt6-dev
     xvfb xauth graphviz
+    dbus gnome-keyring libsecret-1-0
 )
 
 missing=()
