@@ -139,12 +139,20 @@ void handleReply(const std::shared_ptr<Attempt> &attempt,
                                  .arg(attempt->request.timeoutMs / 1000.0);
         break;
     case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::ProtocolFailure:
     case QNetworkReply::UnknownNetworkError:
-        if (https) {
+        // Before any HTTP answer, over https: the handshake is what failed (a server that
+        // speaks plain http closes the connection on the ClientHello).
+        if (https && connectionLevel) {
             result.outcome = ConnectionTestResult::Outcome::TlsError;
             const QString detail = sslErrors.isEmpty() ? reply->errorString()
                                                        : sslErrors.join(u"; "_s);
-            result.message = Tr::tr("The TLS connection to %1 failed: %2").arg(host, detail);
+            result.message = error == QNetworkReply::SslHandshakeFailedError
+                                     ? Tr::tr("The TLS connection to %1 failed: %2").arg(host, detail)
+                                     : Tr::tr("The TLS connection to %1 failed: %2 (the server may "
+                                              "speak plain HTTP only)")
+                                               .arg(host, detail);
             break;
         }
         Q_FALLTHROUGH();
