@@ -69,6 +69,8 @@ public:
 
     /** The function File → Open, Reload, recent files and drag and drop go through. */
     void setProjectLoader(ProjectLoader loader);
+    /** What Settings → Storages and registries… opens; the action is disabled without one. */
+    void setStorageSettingsHandler(std::function<void()> handler);
 
     /** Opens a werf.yaml or a project directory through the loader. */
     bool openPath(const QString &path);
@@ -122,6 +124,7 @@ private:
 
     Model::Settings &m_settings;
     ProjectLoader m_loader;
+    std::function<void()> m_storageSettingsHandler;
     QString m_configFile;
     QByteArray m_sourceText;
 
@@ -166,6 +169,7 @@ private:
     QAction *m_externalAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_storageSettingsAction = nullptr;
     bool m_syncing = false;
 };
 
