@@ -7,6 +7,9 @@
 #include "storage/credentialstore.h"
 #include "storage/dockerconfig.h"
 
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusVirtualObject>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
@@ -83,6 +86,25 @@ QStringList filesContaining(const QString &root, const QByteArray &needle)
     return found;
 }
 
+/**
+ * A Secret Service that takes every call and never answers, like a keyring daemon that hangs:
+ * the store must time out instead of waiting for D-Bus (libsecret waits without a limit).
+ */
+class StalledSecretService : public QDBusVirtualObject
+{
+public:
+    QString introspect(const QString &) const override { return {}; }
+    bool handleMessage(const QDBusMessage &message, const QDBusConnection &) override
+    {
+        m_swallowed << message;
+        return true;
+    }
+    qsizetype swallowed() const { return m_swallowed.size(); }
+
+private:
+    QList<QDBusMessage> m_swallowed;
+};
+
 } // namespace
 
 class tst_CredentialStore : public QObject
@@ -105,6 +127,7 @@ private slots:
     void keychainThenDockerConfig();
 
     void noSecretService();
+    void stalledSecretService();
 
 private:
     QTemporaryDir m_home;
@@ -425,6 +448,46 @@ void tst_CredentialStore::noSecretService()
     const QMutexLocker lock(&s_logMutex);
     for (const QString &line : std::as_const(s_log))
         QVERIFY(!line.contains(secret));
+}
+
+void tst_CredentialStore::stalledSecretService()
+{
+    if (!qEnvironmentVariableIsSet("STAGECRAFT_TEST_NO_SECRET_SERVICE")
+        || !qEnvironmentVariableIsSet("STAGECRAFT_TEST_STALLED"))
+        QSKIP("runs in keyring_session.sh --no-secret-service with STAGECRAFT_TEST_STALLED set");
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    QVERIFY(bus.isConnected());
+    StalledSecretService service;
+    QVERIFY(bus.registerVirtualObject(u"/org/freedesktop/secrets"_s,
+                                      &service,
+                                      QDBusConnection::SubPath));
+    QVERIFY(bus.registerService(u"org.freedesktop.secrets"_s));
+
+    CredentialStore store;
+    store.setTimeout(1500ms);
+    QElapsedTimer timer;
+    timer.start();
+    const CredentialResult written = wait(
+            store.write(u"stalled.example"_s, {u"hank"_s, u"pw-stalled"_s, false}));
+    QCOMPARE(written.status, CredentialResult::Status::TimedOut);
+    QVERIFY(timer.elapsed() < 10000);
+    QVERIFY(written.errorString.contains(u"did not answer"_s));
+    QVERIFY(!written.errorString.contains(u"pw-stalled"_s));
+    QVERIFY(service.swallowed() > 0); // the call did reach the stalled service
+
+    // The provider gives up after its own timeout, in the worker thread.
+    const CredentialProvider provider = store.provider(1500ms);
+    std::atomic<bool> done = false;
+    std::optional<RegistryCredentials> found;
+    timer.restart();
+    std::thread worker([&] {
+        found = provider(u"stalled.example"_s);
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done.load(), 20000);
+    worker.join();
+    QVERIFY(!found);
+    QVERIFY(timer.elapsed() < 10000);
 }
 
 QTEST_GUILESS_MAIN(tst_CredentialStore)
