@@ -4,8 +4,10 @@
 // STAGECRAFT_TEST_KEYRING), or with no Secret Service at all (STAGECRAFT_TEST_NO_SECRET_SERVICE,
 // or a DBUS_SESSION_BUS_ADDRESS that points at nothing). It never touches the user's keychain:
 // without one of these variables the keychain tests skip.
+#include "storage/credentialimport.h"
 #include "storage/credentialstore.h"
-#include "storage/dockerconfig.h"
+#include "storage/dockerclientconfig.h"
+#include "storage/registrysettings.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -125,6 +127,7 @@ private slots:
     void providerInStoreThread();
     void providerAfterStoreIsGone();
     void keychainThenDockerConfig();
+    void importFromDockerConfig();
 
     void noSecretService();
     void stalledSecretService();
@@ -381,6 +384,61 @@ void tst_CredentialStore::keychainThenDockerConfig()
     QCOMPARE(hub->secret, u"hub-pw"_s);
     QVERIFY(!none);
     QVERIFY(wait(store.remove(u"both.example"_s)).ok());
+}
+
+void tst_CredentialStore::importFromDockerConfig()
+{
+    if (!inKeyringSession())
+        QSKIP("needs the private keyring session of tests/keyring_session.sh");
+    // "ivy:imported-pw" and "jack:not-chosen" in base64; quay.io is kept in a helper.
+    const DockerClientConfig config = DockerClientConfig::fromJson(R"({"auths": {
+        "127.0.0.1:5002": {"auth": "aXZ5OmltcG9ydGVkLXB3"},
+        "unchosen.example": {"auth": "amFjazpub3QtY2hvc2Vu"},
+        "quay.io": {}
+    }, "credsStore": "desktop"})",
+                                                                   u"config.json"_s);
+    QCOMPARE(config.helperHosts(), QStringList{u"quay.io"_s});
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString iniPath = dir.filePath(u"settings.ini"_s);
+    QSettings qsettings(iniPath, QSettings::IniFormat);
+    RegistrySettings settings(qsettings);
+    // An existing entry keeps its flags; the user name comes from docker.
+    settings.setRegistry({u"127.0.0.1:5002"_s, u"old"_s, true, u"/ca.pem"_s});
+    CredentialStore store;
+
+    const QFuture<QList<CredentialResult>> future = importDockerCredentials(config,
+                                                                            {u"127.0.0.1:5002"_s,
+                                                                             u"quay.io"_s,
+                                                                             u"missing.example"_s},
+                                                                            store,
+                                                                            settings);
+    QVERIFY(QTest::qWaitFor([&future] { return future.isFinished(); }, 30000));
+    QCOMPARE(future.resultCount(), 1);
+    const QList<CredentialResult> results = future.result();
+    QCOMPARE(results.size(), 3);
+    QCOMPARE(results.at(0).host, u"quay.io"_s);
+    QCOMPARE(results.at(0).status, CredentialResult::Status::NotFound);
+    QVERIFY(results.at(0).errorString.contains(u"credential helper"_s));
+    QCOMPARE(results.at(1).host, u"missing.example"_s);
+    QCOMPARE(results.at(1).status, CredentialResult::Status::NotFound);
+    QCOMPARE(results.at(2).host, u"127.0.0.1:5002"_s);
+    QVERIFY2(results.at(2).ok(), qPrintable(results.at(2).errorString));
+
+    QCOMPARE(settings.registries().size(), 1);
+    QCOMPARE(settings.registries().constFirst(),
+             (RegistryEntry{u"127.0.0.1:5002"_s, u"ivy"_s, true, u"/ca.pem"_s}));
+    const CredentialResult stored = wait(store.read(u"127.0.0.1:5002"_s));
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.credentials->secret, u"imported-pw"_s);
+    QCOMPARE(wait(store.read(u"unchosen.example"_s)).status, CredentialResult::Status::NotFound);
+    qsettings.sync();
+    QFile ini(iniPath);
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    const QByteArray bytes = ini.readAll();
+    QVERIFY(bytes.contains("ivy"));
+    QVERIFY(!bytes.contains("imported-pw"));
+    QVERIFY(wait(store.remove(u"127.0.0.1:5002"_s)).ok());
 }
 
 void tst_CredentialStore::noSecretService()

@@ -7,7 +7,7 @@
 #include "mainwindow.h"
 #include "models/settings.h"
 #include "storage/credentialstore.h"
-#include "storage/dockerconfig.h"
+#include "storage/dockerclientconfig.h"
 #include "storage/registrysettings.h"
 #include "storagesettingsdialog.h"
 
@@ -334,11 +334,11 @@ void tst_StorageSettingsDialog::importFromDockerConfig()
     if (!inKeyringSession())
         QSKIP("needs the private keyring session of tests/keyring_session.sh");
     // "dave:docker-pw" and "erin:other" in base64; the user chooses only the first host.
-    const DockerConfig config = DockerConfig::fromJson(R"({"auths": {
+    const DockerClientConfig config = DockerClientConfig::fromJson(R"({"auths": {
         "127.0.0.1:5001": {"auth": "ZGF2ZTpkb2NrZXItcHc="},
         "other.example": {"auth": "ZXJpbjpvdGhlcg=="}
     }})",
-                                                       u"config.json"_s);
+                                                                   u"config.json"_s);
     QCOMPARE(config.hosts().size(), 2);
 
     Ui::StorageSettingsDialog dialog(*m_settings, *m_store);

@@ -2,7 +2,7 @@
 #include "storagesettingsdialog.h"
 
 #include "storage/credentialstore.h"
-#include "storage/dockerconfig.h"
+#include "storage/dockerclientconfig.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -47,7 +47,7 @@ StorageSettingsDialog::StorageSettingsDialog(Model::RegistrySettings &settings,
     , m_settings(settings)
     , m_store(store)
     , m_tester(Model::defaultConnectionTester())
-    , m_dockerConfigPath(Model::DockerConfig::defaultPath())
+    , m_dockerConfigPath(Model::DockerClientConfig::defaultPath())
 {
     setObjectName(u"storageSettingsDialog"_s);
     createWidgets();
@@ -375,7 +375,7 @@ void StorageSettingsDialog::updateRowFromForm()
 void StorageSettingsDialog::updateWarning()
 {
     const bool insecure = m_insecure->isEnabled() && m_insecure->isChecked();
-    const QString host = Model::DockerConfig::normalizeHost(m_address->text());
+    const QString host = Model::DockerClientConfig::normalizeHost(m_address->text());
     m_insecureWarning->setText(
             u"⚠ "_s
             + RegistrySettings::insecureWarning(host.isEmpty() ? tr("This registry") : host));
@@ -392,7 +392,7 @@ void StorageSettingsDialog::updateStoredSecretHint()
     if (row.identityToken && !row.newSecret.isEmpty())
         m_password->setPlaceholderText(tr("identity token imported; stored in the keychain on OK"));
     else if (row.hasStoredSecret
-             && row.storedAddress == Model::DockerConfig::normalizeHost(row.entry.address))
+             && row.storedAddress == Model::DockerClientConfig::normalizeHost(row.entry.address))
         m_password->setPlaceholderText(tr("stored in the keychain; type to replace it"));
     else
         m_password->setPlaceholderText(tr("no password stored"));
@@ -445,8 +445,8 @@ void StorageSettingsDialog::chooseStorageRoot()
 
 void StorageSettingsDialog::openImportChooser()
 {
-    auto config = std::make_shared<Model::DockerConfig>(
-            Model::DockerConfig::load(m_dockerConfigPath));
+    auto config = std::make_shared<Model::DockerClientConfig>(
+            Model::DockerClientConfig::load(m_dockerConfigPath));
     auto *chooser = new QDialog(this);
     chooser->setAttribute(Qt::WA_DeleteOnClose);
     chooser->setObjectName(u"importChooser"_s);
@@ -502,17 +502,17 @@ void StorageSettingsDialog::openImportChooser()
     chooser->open();
 }
 
-void StorageSettingsDialog::importDockerHosts(const Model::DockerConfig &config,
+void StorageSettingsDialog::importDockerHosts(const Model::DockerClientConfig &config,
                                               const QStringList &hosts)
 {
     int imported = 0;
     for (const QString &address : hosts) {
-        const QString host = Model::DockerConfig::normalizeHost(address);
+        const QString host = Model::DockerClientConfig::normalizeHost(address);
         const auto credentials = config.credentials(host);
         if (!credentials)
             continue;
         auto it = std::find_if(m_rows.begin(), m_rows.end(), [&host](const Row &row) {
-            return Model::DockerConfig::normalizeHost(row.entry.address) == host;
+            return Model::DockerClientConfig::normalizeHost(row.entry.address) == host;
         });
         if (it == m_rows.end()) {
             m_rows << Row();
@@ -546,7 +546,7 @@ void StorageSettingsDialog::testConnection()
     request.options.insecure = row.entry.insecure;
     request.options.caFile = row.entry.caFile;
     request.options.warning = row.entry.insecure ? RegistrySettings::insecureWarning(
-                                      Model::DockerConfig::normalizeHost(row.entry.address))
+                                      Model::DockerClientConfig::normalizeHost(row.entry.address))
                                                  : QString();
     m_testButton->setEnabled(false);
     m_testResult->setStyleSheet(QString());
@@ -557,7 +557,7 @@ void StorageSettingsDialog::testConnection()
                                                          row.identityToken};
         runConnectionTest(request);
     } else if (!row.storedAddress.isEmpty() && !row.forgetSecret
-               && row.storedAddress == Model::DockerConfig::normalizeHost(row.entry.address)) {
+               && row.storedAddress == Model::DockerClientConfig::normalizeHost(row.entry.address)) {
         m_store.read(row.storedAddress)
                 .then(this, [this, request](const CredentialResult &r) mutable {
                     if (r.ok())
@@ -607,7 +607,7 @@ void StorageSettingsDialog::accept()
     QStringList seen;
     for (int i = 0; i < m_rows.size(); ++i) {
         const Row &row = m_rows.at(i);
-        const QString host = Model::DockerConfig::normalizeHost(row.entry.address);
+        const QString host = Model::DockerClientConfig::normalizeHost(row.entry.address);
         QString problem;
         if (host.isEmpty())
             problem = tr("A registry has no address.");
@@ -661,7 +661,7 @@ void StorageSettingsDialog::accept()
             if (!fine)
                 pending->errors << result.errorString;
             for (Row &row : m_rows) {
-                if (Model::DockerConfig::normalizeHost(row.entry.address) != address)
+                if (Model::DockerClientConfig::normalizeHost(row.entry.address) != address)
                     continue;
                 if (fine && written) {
                     row.newSecret.clear();
@@ -681,7 +681,7 @@ void StorageSettingsDialog::accept()
     QStringList removals = m_removedAddresses;
     QList<std::pair<QString, Model::RegistryCredentials>> writes;
     for (const Row &row : std::as_const(m_rows)) {
-        const QString host = Model::DockerConfig::normalizeHost(row.entry.address);
+        const QString host = Model::DockerClientConfig::normalizeHost(row.entry.address);
         if (!row.storedAddress.isEmpty() && row.storedAddress != host)
             removals << row.storedAddress;
         if (!row.newSecret.isEmpty())

@@ -18,7 +18,7 @@ class QPushButton;
 
 namespace Stagecraft::Model {
 class CredentialStore;
-class DockerConfig;
+class DockerClientConfig;
 } // namespace Stagecraft::Model
 
 namespace Stagecraft::Ui {
@@ -43,14 +43,14 @@ public:
 
     /** What "Test connection" runs (default: Model::defaultConnectionTester()). */
     void setConnectionTester(Model::ConnectionTester tester);
-    /** The docker configuration "Import…" reads (default: DockerConfig::defaultPath()). */
+    /** The docker configuration "Import…" reads (default: DockerClientConfig::defaultPath()). */
     void setDockerConfigPath(const QString &path);
 
     /**
      * Adds (or updates) the chosen hosts of a docker configuration in the list, with their user
      * names; their secrets go to the keychain on OK. The entry point of the import chooser.
      */
-    void importDockerHosts(const Model::DockerConfig &config, const QStringList &hosts);
+    void importDockerHosts(const Model::DockerClientConfig &config, const QStringList &hosts);
 
     /** The line under the buttons: what OK or the keychain last reported. */
     QString statusText() const;

@@ -2,7 +2,7 @@
 #include "connectiontest.h"
 
 #include "common/tr.h"
-#include "dockerconfig.h"
+#include "dockerclientconfig.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -221,7 +221,7 @@ ConnectionTester defaultConnectionTester()
     return [](const ConnectionTestRequest &request, QObject *context, Done done) {
         auto attempt = std::make_shared<Attempt>();
         attempt->request = request;
-        attempt->host = DockerConfig::normalizeHost(request.address);
+        attempt->host = DockerClientConfig::normalizeHost(request.address);
         attempt->context = context;
         attempt->done = std::move(done);
 

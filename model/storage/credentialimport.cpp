@@ -2,7 +2,7 @@
 #include "credentialimport.h"
 
 #include "common/tr.h"
-#include "dockerconfig.h"
+#include "dockerclientconfig.h"
 #include "registrysettings.h"
 
 #include <QPointer>
@@ -49,7 +49,7 @@ next(import);
 
 } // namespace
 
-QFuture<QList<CredentialResult>> importDockerCredentials(const DockerConfig &config,
+QFuture<QList<CredentialResult>> importDockerCredentials(const DockerClientConfig &config,
                                                          const QStringList &hosts,
                                                          CredentialStore &store,
                                                          RegistrySettings &settings)
@@ -63,7 +63,7 @@ QFuture<QList<CredentialResult>> importDockerCredentials(const DockerConfig &con
     // Hosts without inline credentials are answered at once, at their place in the order.
     QList<CredentialResult> immediate;
     for (const QString &address : hosts) {
-        const QString host = DockerConfig::normalizeHost(address);
+        const QString host = DockerClientConfig::normalizeHost(address);
         if (const auto credentials = config.credentials(host)) {
             import->pending.append({host, *credentials});
             continue;

@@ -9,7 +9,7 @@
 
 namespace Stagecraft::Model {
 
-class DockerConfig;
+class DockerClientConfig;
 class RegistrySettings;
 
 /**
@@ -20,7 +20,7 @@ class RegistrySettings;
  * NotFound results come first, then those of the writes in the order of `hosts`; nothing is
  * written to the settings for a host whose keychain write failed.
  */
-QFuture<QList<CredentialResult>> importDockerCredentials(const DockerConfig &config,
+QFuture<QList<CredentialResult>> importDockerCredentials(const DockerClientConfig &config,
                                                          const QStringList &hosts,
                                                          CredentialStore &store,
                                                          RegistrySettings &settings);

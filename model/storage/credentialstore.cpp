@@ -2,7 +2,7 @@
 #include "credentialstore.h"
 
 #include "common/tr.h"
-#include "dockerconfig.h"
+#include "dockerclientconfig.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -185,7 +185,7 @@ QString CredentialStore::serviceName()
 
 QString CredentialStore::keyForHost(const QString &address)
 {
-    return DockerConfig::normalizeHost(address);
+    return DockerClientConfig::normalizeHost(address);
 }
 
 QFuture<CredentialResult> CredentialStore::read(const QString &host)
@@ -387,8 +387,8 @@ CredentialProvider CredentialStore::keychainThenDockerConfig(const QString &dock
                                                              SameThread sameThread,
                                                              ErrorSink onError) const
 {
-    const DockerConfig docker = DockerConfig::load(
-            dockerConfigPath.isEmpty() ? DockerConfig::defaultPath() : dockerConfigPath);
+    const DockerClientConfig docker = DockerClientConfig::load(
+            dockerConfigPath.isEmpty() ? DockerClientConfig::defaultPath() : dockerConfigPath);
     return chain({provider(timeout, sameThread, std::move(onError)), docker.provider()});
 }
 

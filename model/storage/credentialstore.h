@@ -68,7 +68,7 @@ public:
 
     /** "Stagecraft": the service name of every entry. */
     static QString serviceName();
-    /** The keychain key of a registry address: its normalised host (DockerConfig::normalizeHost). */
+    /** The keychain key of a registry address: its normalised host (DockerClientConfig::normalizeHost). */
     static QString keyForHost(const QString &address);
 
     std::chrono::milliseconds timeout() const { return m_timeout; }
@@ -94,7 +94,7 @@ public:
 
     /**
      * The keychain first, then the `auths` of the docker configuration at `dockerConfigPath`
-     * (read now; DockerConfig::defaultPath() when empty).
+     * (read now; DockerClientConfig::defaultPath() when empty).
      */
     CredentialProvider keychainThenDockerConfig(
             const QString &dockerConfigPath = {},

@@ -2,7 +2,7 @@
 #include "registrysettings.h"
 
 #include "common/tr.h"
-#include "dockerconfig.h"
+#include "dockerclientconfig.h"
 
 #include <QDir>
 #include <QSettings>
@@ -49,7 +49,7 @@ QList<RegistryEntry> RegistrySettings::registries() const
     for (int i = 0; i < size; ++i) {
         m_settings.setArrayIndex(i);
         RegistryEntry entry;
-        entry.address = DockerConfig::normalizeHost(m_settings.value(u"address"_s).toString());
+        entry.address = DockerClientConfig::normalizeHost(m_settings.value(u"address"_s).toString());
         entry.username = m_settings.value(u"username"_s).toString();
         entry.insecure = m_settings.value(u"insecure"_s, false).toBool();
         entry.caFile = m_settings.value(u"caFile"_s).toString();
@@ -62,7 +62,7 @@ QList<RegistryEntry> RegistrySettings::registries() const
 
 std::optional<RegistryEntry> RegistrySettings::registry(const QString &address) const
 {
-    const QString host = DockerConfig::normalizeHost(address);
+    const QString host = DockerClientConfig::normalizeHost(address);
     const QList<RegistryEntry> entries = registries();
     const auto it = std::find_if(entries.cbegin(), entries.cend(), [&host](const RegistryEntry &e) {
         return e.address == host;
@@ -77,7 +77,7 @@ void RegistrySettings::setRegistries(const QList<RegistryEntry> &registries)
     QList<RegistryEntry> entries;
     QStringList seen;
     for (RegistryEntry entry : registries) {
-        entry.address = DockerConfig::normalizeHost(entry.address);
+        entry.address = DockerClientConfig::normalizeHost(entry.address);
         entry.username = entry.username.trimmed();
         entry.caFile = entry.caFile.trimmed();
         if (entry.address.isEmpty() || seen.contains(entry.address))
@@ -107,7 +107,7 @@ void RegistrySettings::setRegistries(const QList<RegistryEntry> &registries)
 
 void RegistrySettings::setRegistry(const RegistryEntry &entry)
 {
-    const QString host = DockerConfig::normalizeHost(entry.address);
+    const QString host = DockerClientConfig::normalizeHost(entry.address);
     QList<RegistryEntry> entries = registries();
     entries.removeIf([&host](const RegistryEntry &e) { return e.address == host; });
     entries.prepend(entry);
@@ -116,7 +116,7 @@ void RegistrySettings::setRegistry(const RegistryEntry &entry)
 
 void RegistrySettings::removeRegistry(const QString &address)
 {
-    const QString host = DockerConfig::normalizeHost(address);
+    const QString host = DockerClientConfig::normalizeHost(address);
     QList<RegistryEntry> entries = registries();
     entries.removeIf([&host](const RegistryEntry &e) { return e.address == host; });
     setRegistries(entries);
@@ -229,7 +229,7 @@ void RegistrySettings::setContainersStorage(const ContainersStorageOptions &opti
 RegistryHostOptions RegistrySettings::optionsOf(const QList<RegistryEntry> &registries,
                                                 const QString &address)
 {
-    const QString host = DockerConfig::normalizeHost(address);
+    const QString host = DockerClientConfig::normalizeHost(address);
     RegistryHostOptions options;
     for (const RegistryEntry &entry : registries) {
         if (entry.address != host)
