@@ -6,10 +6,20 @@
 
 #include <QFile>
 #include <QPointer>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 using namespace Stagecraft::Model;
 using namespace Qt::StringLiterals;
@@ -78,6 +88,119 @@ QByteArray response(int status, const QByteArray &reason, const QByteArray &head
            + headers + "\r\n{}";
 }
 
+/** A CA and a server certificate for 127.0.0.1 signed by it, made with OpenSSL for the test. */
+struct TestPki
+{
+    QByteArray caPem;
+    QByteArray serverCertPem;
+    QByteArray serverKeyPem;
+    bool valid = false;
+};
+
+QByteArray pemOf(X509 *certificate, EVP_PKEY *key)
+{
+    BIO *bio = BIO_new(BIO_s_mem());
+    if (certificate)
+        PEM_write_bio_X509(bio, certificate);
+    if (key)
+        PEM_write_bio_PrivateKey(bio, key, nullptr, nullptr, 0, nullptr, nullptr);
+    char *data = nullptr;
+    const long size = BIO_get_mem_data(bio, &data);
+    QByteArray pem(data, size);
+    BIO_free(bio);
+    return pem;
+}
+
+X509 *makeCertificate(EVP_PKEY *key, EVP_PKEY *signer, X509 *issuer, const char *cn, long serial)
+{
+    X509 *certificate = X509_new();
+    X509_set_version(certificate, 2);
+    ASN1_INTEGER_set(X509_get_serialNumber(certificate), serial);
+    X509_gmtime_adj(X509_getm_notBefore(certificate), -3600);
+    X509_gmtime_adj(X509_getm_notAfter(certificate), 24 * 3600);
+    X509_set_pubkey(certificate, key);
+    X509_NAME *name = X509_get_subject_name(certificate);
+    X509_NAME_add_entry_by_txt(name,
+                               "CN",
+                               MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>(cn),
+                               -1,
+                               -1,
+                               0);
+    X509_set_issuer_name(certificate, issuer ? X509_get_subject_name(issuer) : name);
+    X509V3_CTX context;
+    X509V3_set_ctx_nodb(&context);
+    X509V3_set_ctx(&context, issuer ? issuer : certificate, certificate, nullptr, nullptr, 0);
+    const auto add = [&](int nid, const char *value) {
+        X509_EXTENSION *extension = X509V3_EXT_conf_nid(nullptr, &context, nid, value);
+        X509_add_ext(certificate, extension, -1);
+        X509_EXTENSION_free(extension);
+    };
+    if (!issuer) {
+        add(NID_basic_constraints, "critical,CA:TRUE");
+        add(NID_key_usage, "critical,keyCertSign,cRLSign");
+    } else {
+        add(NID_basic_constraints, "CA:FALSE");
+        add(NID_subject_alt_name, "IP:127.0.0.1");
+        add(NID_ext_key_usage, "serverAuth");
+    }
+    X509_sign(certificate, signer, EVP_sha256());
+    return certificate;
+}
+
+TestPki makePki()
+{
+    TestPki pki;
+    EVP_PKEY *caKey = EVP_EC_gen("P-256");
+    EVP_PKEY *serverKey = EVP_EC_gen("P-256");
+    if (!caKey || !serverKey)
+        return pki;
+    X509 *ca = makeCertificate(caKey, caKey, nullptr, "Stagecraft Test CA", 1);
+    X509 *server = makeCertificate(serverKey, caKey, ca, "127.0.0.1", 2);
+    pki.caPem = pemOf(ca, nullptr);
+    pki.serverCertPem = pemOf(server, nullptr);
+    pki.serverKeyPem = pemOf(nullptr, serverKey);
+    pki.valid = !pki.caPem.isEmpty() && !pki.serverCertPem.isEmpty();
+    X509_free(server);
+    X509_free(ca);
+    EVP_PKEY_free(serverKey);
+    EVP_PKEY_free(caKey);
+    return pki;
+}
+
+/** An https /v2/ that answers 200 over TLS with the test PKI's server certificate. */
+class TlsServer : public QObject
+{
+public:
+    explicit TlsServer(const TestPki &pki)
+    {
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setLocalCertificate(QSslCertificate(pki.serverCertPem, QSsl::Pem));
+        configuration.setPrivateKey(QSslKey(pki.serverKeyPem, QSsl::Ec, QSsl::Pem));
+        configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+        m_server.setSslConfiguration(configuration);
+        QObject::connect(&m_server, &QSslServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                socket->setParent(this);
+                QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    if (!socket->readAll().contains("\r\n\r\n"))
+                        return;
+                    ++m_requests;
+                    socket->write(response(200, "OK"));
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
+    QString address() const { return u"127.0.0.1:%1"_s.arg(m_server.serverPort()); }
+    int requests() const { return m_requests; }
+
+private:
+    QSslServer m_server;
+    int m_requests = 0;
+};
+
 ConnectionTestResult runTest(const ConnectionTestRequest &request)
 {
     QObject context;
@@ -111,6 +234,7 @@ private slots:
     void refused();
     void tlsErrorWhenSecure();
     void stalledServer();
+    void tlsWithCaFile();
     void badCaFile();
     void badAddress();
     void contextGone();
@@ -243,6 +367,51 @@ void tst_ConnectionTest::stalledServer()
     const ConnectionTestResult result = runTest(request);
     QCOMPARE(result.outcome, Outcome::TimedOut);
     QVERIFY(timer.elapsed() < 10000);
+}
+
+void tst_ConnectionTest::tlsWithCaFile()
+{
+    if (!QSslSocket::supportsSsl()) {
+        if (qEnvironmentVariable("CI") == u"true"_s)
+            QFAIL("Qt has no TLS backend (Debian: libssl3 and Qt's OpenSSL plugin)");
+        QSKIP("Qt has no TLS backend here");
+    }
+    const TestPki pki = makePki();
+    QVERIFY(pki.valid);
+    TlsServer server(pki);
+    QVERIFY(server.listen());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString caFile = dir.filePath(u"ca.pem"_s);
+    QFile file(caFile);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(pki.caPem);
+    file.close();
+
+    ConnectionTestRequest request;
+    request.address = server.address();
+
+    // Verification on, the private CA unknown: a TLS error naming the certificate problem.
+    ConnectionTestResult result = runTest(request);
+    QCOMPARE(result.outcome, Outcome::TlsError);
+    QVERIFY2(result.message.contains(u"certificate"_s, Qt::CaseInsensitive),
+             qPrintable(result.message));
+    QCOMPARE(server.requests(), 0);
+
+    // The host's CA file makes the same server trusted.
+    request.options.caFile = caFile;
+    result = runTest(request);
+    QVERIFY2(result.success(), qPrintable(result.message));
+    QCOMPARE(result.url, u"https://%1/v2/"_s.arg(server.address()));
+    QCOMPARE(server.requests(), 1);
+
+    // Insecure without the CA: https without verification, no fallback to http needed.
+    request.options.caFile.clear();
+    request.options.insecure = true;
+    result = runTest(request);
+    QVERIFY2(result.success(), qPrintable(result.message));
+    QVERIFY(result.url.startsWith(u"https://"_s));
+    QCOMPARE(server.requests(), 2);
 }
 
 void tst_ConnectionTest::badCaFile()
