@@ -546,6 +546,20 @@ void tst_CredentialStore::stalledSecretService()
     worker.join();
     QVERIFY(!found);
     QVERIFY(timer.elapsed() < 10000);
+
+    // The command line's local event loop gives up after the timeout too, and only once.
+    QStringList reported;
+    store.setTimeout(10s); // the provider's limit must be the one that ends the wait
+    timer.restart();
+    const auto inLoop = store.provider(1500ms,
+                                       CredentialStore::SameThread::RunEventLoop,
+                                       [&reported](const QString &, const QString &message) {
+                                           reported << message;
+                                       })(u"stalled.example"_s);
+    QVERIFY(!inLoop);
+    QVERIFY2(timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(reported.size(), 1);
+    QVERIFY(reported.constFirst().contains(u"did not answer"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_CredentialStore)

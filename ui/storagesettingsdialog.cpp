@@ -374,7 +374,8 @@ void StorageSettingsDialog::updateRowFromForm()
 
 void StorageSettingsDialog::updateWarning()
 {
-    const bool insecure = m_insecure->isEnabled() && m_insecure->isChecked();
+    // Not isEnabled(): the warning stays while OK disables the form to save.
+    const bool insecure = m_current >= 0 && m_current < m_rows.size() && m_insecure->isChecked();
     const QString host = Model::DockerClientConfig::normalizeHost(m_address->text());
     m_insecureWarning->setText(
             u"⚠ "_s

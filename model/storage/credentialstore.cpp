@@ -351,7 +351,12 @@ CredentialProvider CredentialStore::provider(std::chrono::milliseconds timeout,
         }
 
         std::unique_lock lock(wait->mutex);
-        if (!wait->condition.wait_for(lock, timeout, [&wait] { return wait->done; })) {
+        // In the store's thread the local loop has done all the waiting there is.
+        const bool answered = sameThreadStore ? wait->done
+                                              : wait->condition.wait_for(lock, timeout, [&wait] {
+                                                    return wait->done;
+                                                });
+        if (!answered) {
             if (onError)
                 onError(host,
                         Tr::tr("the keychain did not answer within %1 s for %2")
