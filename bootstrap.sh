@@ -28,6 +28,7 @@ packages=(
     libyaml-cpp-dev libssl-dev qtkeychain-qt6-dev
     xvfb xauth graphviz
     buildah busybox-static
+    dbus gnome-keyring libsecret-1-0
 )
 
 missing=()

@@ -3,8 +3,11 @@
 #include "commandline.h"
 #include "documentcontroller.h"
 #include "mainwindow.h"
-#include "projectloader.h"
 #include "models/settings.h"
+#include "projectloader.h"
+#include "storage/credentialstore.h"
+#include "storage/registrysettings.h"
+#include "storagesettingsdialog.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -79,7 +82,17 @@ int main(int argc, char *argv[])
     installTranslators(app);
     QSettings qsettings;
     Stagecraft::Model::Settings settings(qsettings);
+    // Declared before the window: its dialogs refer to them until the window is gone.
+    Stagecraft::Model::RegistrySettings registrySettings(qsettings);
+    Stagecraft::Model::CredentialStore credentialStore;
     Stagecraft::Ui::MainWindow window(settings);
+    window.setStorageSettingsHandler([&registrySettings, &credentialStore, &window] {
+        auto *dialog = new Stagecraft::Ui::StorageSettingsDialog(registrySettings,
+                                                                 credentialStore,
+                                                                 &window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     window.setProjectLoader(&Stagecraft::Ui::loadProjectForWindow);
     new Stagecraft::Ui::BuildController(&window); // owned by the window
     // The window edits one document; the controller takes over the loader set above.

@@ -353,6 +353,21 @@ void MainWindow::createActions()
                                    .arg(QCoreApplication::applicationVersion()));
     });
     addActions({m_findAction});
+
+    m_storageSettingsAction = new QAction(this);
+    m_storageSettingsAction->setObjectName(QStringLiteral("storageSettingsAction"));
+    m_storageSettingsAction->setMenuRole(QAction::PreferencesRole);
+    m_storageSettingsAction->setEnabled(false);
+    connect(m_storageSettingsAction, &QAction::triggered, this, [this] {
+        if (m_storageSettingsHandler)
+            m_storageSettingsHandler();
+    });
+}
+
+void MainWindow::setStorageSettingsHandler(std::function<void()> handler)
+{
+    m_storageSettingsHandler = std::move(handler);
+    m_storageSettingsAction->setEnabled(bool(m_storageSettingsHandler));
 }
 
 void MainWindow::createMenus()
@@ -394,6 +409,10 @@ void MainWindow::createMenus()
     view->addAction(m_sourceDock->toggleViewAction());
     view->addAction(m_problemsDock->toggleViewAction());
     view->addAction(m_planDock->toggleViewAction());
+
+    QMenu *settingsMenu = menuBar()->addMenu(QString());
+    settingsMenu->setObjectName(QStringLiteral("settingsMenu"));
+    settingsMenu->addAction(m_storageSettingsAction);
 
     QMenu *help = menuBar()->addMenu(QString());
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -562,6 +581,7 @@ void MainWindow::retranslate()
     m_externalAction->setText(tr("Show E&xternal Base Images"));
     m_findAction->setText(tr("&Find…"));
     m_aboutAction->setText(tr("&About Stagecraft"));
+    m_storageSettingsAction->setText(tr("&Storages and Registries…"));
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_exportMenu->setTitle(tr("&Export"));
     const QList<QMenu *> menus = menuBar()->findChildren<QMenu *>(QString(),
@@ -573,6 +593,8 @@ void MainWindow::retranslate()
             menu->setTitle(tr("&View"));
         else if (menu->objectName() == u"helpMenu")
             menu->setTitle(tr("&Help"));
+        else if (menu->objectName() == u"settingsMenu")
+            menu->setTitle(tr("&Settings"));
     }
     if (QToolBar *bar = findChild<QToolBar *>(QStringLiteral("mainToolBar")))
         bar->setWindowTitle(tr("Main Toolbar"));

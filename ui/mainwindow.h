@@ -71,6 +71,8 @@ public:
 
     /** The function File → Open, Reload, recent files and drag and drop go through. */
     void setProjectLoader(ProjectLoader loader);
+    /** What Settings → Storages and registries… opens; the action is disabled without one. */
+    void setStorageSettingsHandler(std::function<void()> handler);
 
     /** Opens a werf.yaml or a project directory through the loader. */
     bool openPath(const QString &path);
@@ -147,6 +149,7 @@ private:
 
     Model::Settings &m_settings;
     ProjectLoader m_loader;
+    std::function<void()> m_storageSettingsHandler;
     QString m_configFile;
     QByteArray m_sourceText;
 
@@ -196,6 +199,7 @@ private:
     QAction *m_externalAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_storageSettingsAction = nullptr;
     bool m_syncing = false;
     std::function<bool()> m_closeGuard;
 };

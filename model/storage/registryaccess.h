@@ -29,6 +29,11 @@ struct RegistryHostOptions
     bool insecure = false;
     /** A PEM file of CA certificates trusted for this host in addition to the system's. */
     QString caFile;
+    /**
+     * What the user must be told about this host (set when it is insecure): the CLI prints it,
+     * the GUI shows it. Empty for a host reached with verified TLS.
+     */
+    QString warning;
 };
 
 /**

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "storage/dockerconfig.h"
+#include "storage/dockerclientconfig.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -7,7 +7,7 @@
 using namespace Stagecraft::Model;
 using namespace Qt::StringLiterals;
 
-class tst_DockerConfig : public QObject
+class tst_DockerClientConfig : public QObject
 {
     Q_OBJECT
 
@@ -21,7 +21,7 @@ private slots:
     void helpers();
 };
 
-void tst_DockerConfig::auths()
+void tst_DockerClientConfig::auths()
 {
     // "alice:s3cr:et" and "bob:pw" in base64, as `docker login` writes them.
     const QByteArray json = R"({"auths": {
@@ -29,7 +29,7 @@ void tst_DockerConfig::auths()
         "127.0.0.1:5000": {"auth": "Ym9iOnB3"},
         "registry.example.com": {"identitytoken": "tok"}
     }})";
-    const DockerConfig config = DockerConfig::fromJson(json, u"config.json"_s);
+    const DockerClientConfig config = DockerClientConfig::fromJson(json, u"config.json"_s);
     QVERIFY(config.diagnostics().isEmpty());
     QCOMPARE(config.hosts(),
              QStringList({u"127.0.0.1:5000"_s, u"docker.io"_s, u"registry.example.com"_s}));
@@ -47,7 +47,7 @@ void tst_DockerConfig::auths()
     QVERIFY(!config.credentials(u"quay.io"_s));
 }
 
-void tst_DockerConfig::normalizeHost_data()
+void tst_DockerClientConfig::normalizeHost_data()
 {
     QTest::addColumn<QString>("address");
     QTest::addColumn<QString>("host");
@@ -57,16 +57,17 @@ void tst_DockerConfig::normalizeHost_data()
     QTest::newRow("repository") << u"127.0.0.1:5000/project/stages"_s << u"127.0.0.1:5000"_s;
 }
 
-void tst_DockerConfig::normalizeHost()
+void tst_DockerClientConfig::normalizeHost()
 {
     QFETCH(QString, address);
     QFETCH(QString, host);
-    QCOMPARE(DockerConfig::normalizeHost(address), host);
+    QCOMPARE(DockerClientConfig::normalizeHost(address), host);
 }
 
-void tst_DockerConfig::badJson()
+void tst_DockerClientConfig::badJson()
 {
-    const DockerConfig config = DockerConfig::fromJson("{\n  \"auths\": {,\n}", u"c.json"_s);
+    const DockerClientConfig config = DockerClientConfig::fromJson("{\n  \"auths\": {,\n}",
+                                                                   u"c.json"_s);
     QCOMPARE(config.diagnostics().size(), 1);
     const Diagnostic &d = config.diagnostics().first();
     QCOMPARE(d.location.file, u"c.json"_s);
@@ -75,34 +76,34 @@ void tst_DockerConfig::badJson()
     QVERIFY(config.hosts().isEmpty());
 }
 
-void tst_DockerConfig::badAuthEntry()
+void tst_DockerClientConfig::badAuthEntry()
 {
     // "nocolon" in base64: no separator, so no credentials; the good entry stays.
     const QByteArray json = R"({"auths": {"a.example": {"auth": "bm9jb2xvbg=="},
                                           "b.example": {"auth": "dTpw"}}})";
-    const DockerConfig config = DockerConfig::fromJson(json, u"c.json"_s);
+    const DockerClientConfig config = DockerClientConfig::fromJson(json, u"c.json"_s);
     QCOMPARE(config.diagnostics().size(), 1);
     QVERIFY(config.diagnostics().first().message.contains(u"a.example"_s));
     QVERIFY(!config.diagnostics().first().message.contains(u"bm9jb2xvbg"_s));
     QCOMPARE(config.hosts(), QStringList{u"b.example"_s});
 }
 
-void tst_DockerConfig::missingFile()
+void tst_DockerClientConfig::missingFile()
 {
     QTemporaryDir dir;
-    const DockerConfig config = DockerConfig::load(dir.filePath(u"none.json"_s));
+    const DockerClientConfig config = DockerClientConfig::load(dir.filePath(u"none.json"_s));
     QVERIFY(config.diagnostics().isEmpty());
     QVERIFY(config.hosts().isEmpty());
 }
 
-void tst_DockerConfig::helpers()
+void tst_DockerClientConfig::helpers()
 {
     const QByteArray json = R"({"auths": {"ghcr.io": {}}, "credsStore": "desktop",
                                 "credHelpers": {"gcr.io": "gcloud"}})";
-    const DockerConfig config = DockerConfig::fromJson(json, u"c.json"_s);
+    const DockerClientConfig config = DockerClientConfig::fromJson(json, u"c.json"_s);
     QCOMPARE(config.helperHosts(), QStringList({u"gcr.io"_s, u"ghcr.io"_s}));
     QVERIFY(config.hosts().isEmpty());
 }
 
-QTEST_GUILESS_MAIN(tst_DockerConfig)
-#include "tst_dockerconfig.moc"
+QTEST_GUILESS_MAIN(tst_DockerClientConfig)
+#include "tst_dockerclientconfig.moc"
