@@ -293,6 +293,9 @@ Measurement caseEditGraph(const CaseContext &ctx)
                      .arg(editorMs, 0, 'f', 2)
                      .arg(document->undoStack()->count());
     document->undoStack()->setClean(); // nothing to ask about when the window goes
+    return m;
+}
+
 /** The ONBUILD lists of every external base of the project's Dockerfile images, as empty lists:
  *  what a registry reports for bases without triggers, so that Dockerfile images compute. */
 QHash<QString, QStringList> noOnBuildTriggers(const Model::LoadedProject &project)
