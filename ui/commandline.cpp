@@ -9,6 +9,7 @@
 #include "models/stagestatus.h"
 #include "projectloader.h"
 #include "signature/planner.h"
+#include "storageplancommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -42,7 +43,9 @@ const QList<Command> &commands()
              QStringLiteral("graph PATH [--format yaml|json|dot] [--werf-version V]"),
              CommandLine::tr("Print the image dependency graph.")},
             {QStringLiteral("plan"),
-             QStringLiteral("plan PATH [--json] [--werf-version V]"),
+             QStringLiteral("plan PATH [--json] [--werf-version V] [--storage SPEC] "
+                            "[--insecure-registry HOST:PORT] [--ca-file FILE] "
+                            "[--storage-root DIR] [--storage-driver NAME]"),
              CommandLine::tr("Print werf 1.1 stage signatures and the status of each stage.")},
             {QStringLiteral("export"),
              QStringLiteral("export PATH -o OUT.png|.svg|.dot [--scale N] [--transparent] "
@@ -246,18 +249,35 @@ int runPlan(const QStringList &arguments,
     Invocation invocation;
     const QCommandLineOption json(QStringLiteral("json"),
                                   CommandLine::tr("Print the plan as JSON."));
-    if (!parseInvocation(arguments, {json, werfVersionOption()}, invocation, err))
+    if (!parseInvocation(arguments,
+                         QList<QCommandLineOption>{json, werfVersionOption()}
+                                 + StoragePlanCommand::options(),
+                         invocation,
+                         err))
         return 2;
     invocation.loadOptions.renderer = services.renderer;
     const Model::LoadedProject project = Model::loadProject(invocation.path, invocation.loadOptions);
     printDiagnostics(project.diagnostics, err);
     if (!project.ok())
         return 1;
-    const Model::Plan plan = Model::planProject(project);
+    Model::Plan plan;
+    bool storageFailed = false;
+    if (StoragePlanCommand::requested(invocation.parser)) {
+        std::optional<Model::Plan> stored = StoragePlanCommand::run(project,
+                                                                    invocation.parser,
+                                                                    err,
+                                                                    &storageFailed);
+        if (!stored)
+            return 2;
+        plan = *stored;
+    } else {
+        plan = Model::planProject(project);
+    }
     printDiagnostics(plan.diagnostics, err);
+    const int exitCode = storageFailed ? 1 : 0;
     if (invocation.parser.isSet(json)) {
         out << QString::fromUtf8(plan.toJson());
-        return 0;
+        return exitCode;
     }
     out << CommandLine::tr("project %1").arg(plan.project) << u'\n';
     for (const Model::ImagePlan &image : plan.images) {
@@ -271,10 +291,14 @@ int runPlan(const QStringList &arguments,
                 out << stage.signature;
             else if (!stage.reason.isEmpty())
                 out << stage.reason;
+            if (!stage.storedAs.isEmpty())
+                out << u' ' << stage.storedAs;
+            if (!stage.statusReason.isEmpty())
+                out << QStringLiteral(" (") << stage.statusReason << u')';
             out << u'\n';
         }
     }
-    return 0;
+    return exitCode;
 }
 
 int runExport(const QStringList &arguments,

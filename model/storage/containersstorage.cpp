@@ -106,6 +106,7 @@ ContainersStorage::ContainersStorage(const ContainersStorageOptions &options, QO
 ContainersStorage::~ContainersStorage()
 {
     ++*m_generation;
+    m_pool.waitForDone();
 }
 
 QString ContainersStorage::imagesDir() const
@@ -129,7 +130,7 @@ void ContainersStorage::startListing(const QString &project, const ListingPromis
     const QString root = m_root;
     const auto generation = m_generation;
     const int started = generation->load();
-    QThreadPool::globalInstance()->start([path, root, project, promise, generation, started] {
+    m_pool.start([path, root, project, promise, generation, started] {
         StageListing listing;
         listing.requests = 1;
         QFile file(path);
@@ -203,7 +204,7 @@ void ContainersStorage::startInspection(const StageCandidate &candidate,
                                         const InspectionPromise &promise)
 {
     const QString dir = imagesDir();
-    QThreadPool::globalInstance()->start([dir, candidate, promise] {
+    m_pool.start([dir, candidate, promise] {
         StageInspection inspection;
         const QString id = candidate.reference.section(u'\n', 0, 0);
         QString key = candidate.reference.section(u'\n', 1);

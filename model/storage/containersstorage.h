@@ -4,6 +4,8 @@
 #include "containersstorageoptions.h"
 #include "stagesstorage.h"
 
+#include <QThreadPool>
+
 namespace Stagecraft::Model {
 
 /**
@@ -48,6 +50,8 @@ private:
     QString m_root;
     QString m_driver;
     std::shared_ptr<std::atomic<int>> m_generation;
+    /** Its own pool: callers may wait for listings in the global one. */
+    QThreadPool m_pool;
 };
 
 } // namespace Stagecraft::Model

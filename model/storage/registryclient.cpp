@@ -794,7 +794,7 @@ void RegistryClient::resolveConfig(const QString &host,
             return resolveConfig(host, repository, digest, withLabels, depth + 1, done);
         }
         if (manifest.value(u"schemaVersion").toInt() == 1
-            || mediaType.contains(QLatin1String("manifest.v1"))) {
+            || mediaType.contains(QLatin1String("distribution.manifest.v1"))) {
             return invalid(Tr::tr("the registry %1 returned a schema 1 manifest for %2:%3, which "
                                   "is not supported")
                                    .arg(host, repository, reference));

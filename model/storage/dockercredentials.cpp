@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dockercredentials.h"
+
+#include "dockerconfig.h"
+
+namespace Stagecraft::Model {
+
+CredentialProvider dockerConfigCredentials(QStringList *problems)
+{
+    const DockerConfig config = DockerConfig::load(DockerConfig::defaultPath());
+    if (problems) {
+        for (const Diagnostic &d : config.diagnostics())
+            problems->append(d.toString());
+    }
+    return config.provider();
+}
+
+} // namespace Stagecraft::Model
