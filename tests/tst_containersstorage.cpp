@@ -137,15 +137,16 @@ private slots:
         QJsonArray images;
         for (int i = 0; i < 5000; ++i) {
             const QString id = QString::number(i).rightJustified(64, u'0');
-            const QString name = i % 5 == 0 ? QStringLiteral("localhost/werf-stages-storage/big:")
-                                                      + QString::number(i).rightJustified(56, u'a')
-                                                      + QStringLiteral("-1700000000000")
+            const QString name = i % 5 == 0 ? QString(
+                                         QStringLiteral("localhost/werf-stages-storage/big:")
+                                         + QString::number(i).rightJustified(56, u'a')
+                                         + QStringLiteral("-1700000000000"))
                                             : QStringLiteral("localhost/other/image:")
                                                       + QString::number(i);
             images.append(QJsonObject{{QStringLiteral("id"), id},
                                       {QStringLiteral("names"), QJsonArray{name}},
                                       {QStringLiteral("big-data-names"),
-                                       QJsonArray{QStringLiteral("sha256:") + id,
+                                       QJsonArray{QString(QStringLiteral("sha256:") + id),
                                                   QStringLiteral("manifest")}}});
         }
         writeFile(root + QStringLiteral("/overlay-images/images.json"),

@@ -29,7 +29,7 @@ void tst_DockerConfig::auths()
         "127.0.0.1:5000": {"auth": "Ym9iOnB3"},
         "registry.example.com": {"identitytoken": "tok"}
     }})";
-    const DockerConfig config = DockerConfig::fromJson(json, u"config.json"_s);
+    const DockerClientConfig config = DockerClientConfig::fromJson(json, u"config.json"_s);
     QVERIFY(config.diagnostics().isEmpty());
     QCOMPARE(config.hosts(),
              QStringList({u"127.0.0.1:5000"_s, u"docker.io"_s, u"registry.example.com"_s}));
@@ -61,12 +61,13 @@ void tst_DockerConfig::normalizeHost()
 {
     QFETCH(QString, address);
     QFETCH(QString, host);
-    QCOMPARE(DockerConfig::normalizeHost(address), host);
+    QCOMPARE(DockerClientConfig::normalizeHost(address), host);
 }
 
 void tst_DockerConfig::badJson()
 {
-    const DockerConfig config = DockerConfig::fromJson("{\n  \"auths\": {,\n}", u"c.json"_s);
+    const DockerClientConfig config = DockerClientConfig::fromJson("{\n  \"auths\": {,\n}",
+                                                                   u"c.json"_s);
     QCOMPARE(config.diagnostics().size(), 1);
     const Diagnostic &d = config.diagnostics().first();
     QCOMPARE(d.location.file, u"c.json"_s);
@@ -80,7 +81,7 @@ void tst_DockerConfig::badAuthEntry()
     // "nocolon" in base64: no separator, so no credentials; the good entry stays.
     const QByteArray json = R"({"auths": {"a.example": {"auth": "bm9jb2xvbg=="},
                                           "b.example": {"auth": "dTpw"}}})";
-    const DockerConfig config = DockerConfig::fromJson(json, u"c.json"_s);
+    const DockerClientConfig config = DockerClientConfig::fromJson(json, u"c.json"_s);
     QCOMPARE(config.diagnostics().size(), 1);
     QVERIFY(config.diagnostics().first().message.contains(u"a.example"_s));
     QVERIFY(!config.diagnostics().first().message.contains(u"bm9jb2xvbg"_s));
@@ -90,7 +91,7 @@ void tst_DockerConfig::badAuthEntry()
 void tst_DockerConfig::missingFile()
 {
     QTemporaryDir dir;
-    const DockerConfig config = DockerConfig::load(dir.filePath(u"none.json"_s));
+    const DockerClientConfig config = DockerClientConfig::load(dir.filePath(u"none.json"_s));
     QVERIFY(config.diagnostics().isEmpty());
     QVERIFY(config.hosts().isEmpty());
 }
@@ -99,7 +100,7 @@ void tst_DockerConfig::helpers()
 {
     const QByteArray json = R"({"auths": {"ghcr.io": {}}, "credsStore": "desktop",
                                 "credHelpers": {"gcr.io": "gcloud"}})";
-    const DockerConfig config = DockerConfig::fromJson(json, u"c.json"_s);
+    const DockerClientConfig config = DockerClientConfig::fromJson(json, u"c.json"_s);
     QCOMPARE(config.helperHosts(), QStringList({u"gcr.io"_s, u"ghcr.io"_s}));
     QVERIFY(config.hosts().isEmpty());
 }

@@ -5,6 +5,7 @@
 #include "awaitfuture.h"
 #include "loopbackhttpserver.h"
 #include "storage/registryclient.h"
+#include "storage/registrystorage.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -103,6 +104,34 @@ private slots:
         QVERIFY(server.rejectedConnections() >= 1);
         QVERIFY(list.result.warnings.join(u'\n').contains(QLatin1String("plain http")));
         QCOMPARE(server.requestCount(), 3);
+    }
+
+    void storageListing()
+    {
+        const QString sig = QString(56, u'd');
+        LoopbackHttpServer server([&sig](const HttpRequest &) {
+            return HttpResponse::json(tagsBody({sig + QStringLiteral("-3"),
+                                                sig + QStringLiteral("-2"),
+                                                sig + QStringLiteral("-2-rejected"),
+                                                QStringLiteral("managed-image-x")}));
+        });
+        QVERIFY(server.start());
+        auto c = client(server);
+        RegistryStorage storage(*RegistryReference::parseRepository(server.hostPort()
+                                                                            + QStringLiteral(
+                                                                                    "/p/stages"),
+                                                                    nullptr),
+                                c.get());
+        bool finished = false;
+        const StageListing listing = await(storage.listStages(QStringLiteral("p")),
+                                           10000,
+                                           &finished);
+        QVERIFY(finished);
+        QVERIFY2(listing.ok, qPrintable(listing.error));
+        QCOMPARE(listing.tagCount, 4);
+        QCOMPARE(listing.usable(sig).size(), 1);
+        QCOMPARE(listing.usable(sig).first().imageName,
+                 server.hostPort() + QStringLiteral("/p/stages:") + sig + QStringLiteral("-3"));
     }
 
     void unknownRepositoryIsEmpty()

@@ -213,7 +213,9 @@ private slots:
                                 + m_dir.filePath(QStringLiteral("server.key")).toUtf8()
                                 + "\nauth:\n  htpasswd:\n    realm: stagecraft-test\n    path: "
                                 + m_dir.filePath(QStringLiteral("htpasswd")).toUtf8() + "\n");
-        m_registry.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        // Its log (TLS handshakes the tests break on purpose, buildah probing blobs) goes to a file.
+        m_registry.setProcessChannelMode(QProcess::MergedChannels);
+        m_registry.setStandardOutputFile(m_dir.filePath(QStringLiteral("registry.log")));
         m_registry.start(findTool(QStringLiteral("docker-registry")),
                          {QStringLiteral("serve"), config});
         QVERIFY2(m_registry.waitForStarted(10000), qPrintable(m_registry.errorString()));
@@ -317,7 +319,7 @@ private slots:
         }
         // One tag-list pass (the 401 Basic challenge, then the authenticated list).
         QCOMPARE(result.listingRequests, 2);
-        QCOMPARE(result.candidateCount, 5);
+        QCOMPARE(result.candidateCount, 4); // the -rejected tag marks one, it is none itself
         QCOMPARE(result.tagCount, 6);
     }
 

@@ -31,9 +31,11 @@ private slots:
                                QStringLiteral("client-id-x-12"),
                                QStringLiteral("latest"),
                                a + QStringLiteral("-12x")};
-        const auto candidates = StagesStorage::candidatesFromTags(tags, [](const QString &t) {
-            return QStringLiteral("repo:") + t;
-        });
+        const auto candidates = StagesStorage::candidatesFromTags(tags,
+                                                                  [](const QString &t) -> QString {
+                                                                      return QStringLiteral("repo:")
+                                                                             + t;
+                                                                  });
         QCOMPARE(candidates.size(), 2);
         // Oldest first.
         const QList<StageCandidate> &forA = candidates.value(a);

@@ -13,7 +13,7 @@
 
 namespace Stagecraft::Model {
 
-QString DockerConfig::defaultPath()
+QString DockerClientConfig::defaultPath()
 {
     const QString dockerConfig = qEnvironmentVariable("DOCKER_CONFIG");
     if (!dockerConfig.isEmpty())
@@ -21,13 +21,13 @@ QString DockerConfig::defaultPath()
     return QDir::home().filePath(QStringLiteral(".docker/config.json"));
 }
 
-DockerConfig DockerConfig::load(const QString &path)
+DockerClientConfig DockerClientConfig::load(const QString &path)
 {
     QFile file(path);
     if (!file.exists())
         return {};
     if (!file.open(QIODevice::ReadOnly)) {
-        DockerConfig config;
+        DockerClientConfig config;
         config.m_diagnostics << Diagnostic::error(Tr::tr("cannot read the docker configuration: %1")
                                                           .arg(file.errorString()),
                                                   SourceLocation{path, -1, 0, 0});
@@ -36,7 +36,7 @@ DockerConfig DockerConfig::load(const QString &path)
     // A docker config holds a few registries; anything large is not one.
     constexpr qint64 maxSize = 4 * 1024 * 1024;
     if (file.size() > maxSize) {
-        DockerConfig config;
+        DockerClientConfig config;
         config.m_diagnostics << Diagnostic::error(
                 Tr::tr("the docker configuration is too large (%1 bytes)").arg(file.size()),
                 SourceLocation{path, -1, 0, 0});
@@ -45,7 +45,7 @@ DockerConfig DockerConfig::load(const QString &path)
     return fromJson(file.readAll(), path);
 }
 
-QString DockerConfig::normalizeHost(const QString &address)
+QString DockerClientConfig::normalizeHost(const QString &address)
 {
     QString host = address.trimmed();
     const qsizetype scheme = host.indexOf(QLatin1String("://"));
@@ -60,9 +60,9 @@ QString DockerConfig::normalizeHost(const QString &address)
     return host;
 }
 
-DockerConfig DockerConfig::fromJson(const QByteArray &json, const QString &fileName)
+DockerClientConfig DockerClientConfig::fromJson(const QByteArray &json, const QString &fileName)
 {
-    DockerConfig config;
+    DockerClientConfig config;
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject()) {
@@ -129,14 +129,14 @@ DockerConfig DockerConfig::fromJson(const QByteArray &json, const QString &fileN
     return config;
 }
 
-QStringList DockerConfig::hosts() const
+QStringList DockerClientConfig::hosts() const
 {
     QStringList hosts = m_credentials.keys();
     hosts.sort();
     return hosts;
 }
 
-std::optional<RegistryCredentials> DockerConfig::credentials(const QString &host) const
+std::optional<RegistryCredentials> DockerClientConfig::credentials(const QString &host) const
 {
     const auto it = m_credentials.constFind(normalizeHost(host));
     if (it == m_credentials.constEnd())
@@ -144,7 +144,7 @@ std::optional<RegistryCredentials> DockerConfig::credentials(const QString &host
     return *it;
 }
 
-CredentialProvider DockerConfig::provider() const
+CredentialProvider DockerClientConfig::provider() const
 {
     return [entries = m_credentials](const QString &host) -> std::optional<RegistryCredentials> {
         const auto it = entries.constFind(normalizeHost(host));

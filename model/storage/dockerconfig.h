@@ -15,8 +15,11 @@ namespace Stagecraft::Model {
  * `~/.docker/config.json`), as docker login and werf write it. Only inline credentials are
  * read; hosts that docker keeps in a credential helper (`credsStore`, `credHelpers`) are listed
  * in helperHosts() so that the user can be told why they are not used.
+ *
+ * (Not "DockerConfig": that is the `docker:` directive of config/werfconfig.h, and two classes of
+ * one name in one namespace break the One Definition Rule as soon as both are linked.)
  */
-class DockerConfig
+class DockerClientConfig
 {
 public:
     /** The file docker reads: $DOCKER_CONFIG/config.json, else ~/.docker/config.json. */
@@ -27,8 +30,8 @@ public:
      * valid JSON, or whose `auth` entries are not base64 "user:password", gives diagnostics
      * naming the file (with line and column for JSON syntax errors) and keeps the valid entries.
      */
-    static DockerConfig load(const QString &path);
-    static DockerConfig fromJson(const QByteArray &json, const QString &fileName);
+    static DockerClientConfig load(const QString &path);
+    static DockerClientConfig fromJson(const QByteArray &json, const QString &fileName);
 
     /** Registry hosts with inline credentials, normalised ("docker.io", "127.0.0.1:5000"). */
     QStringList hosts() const;

@@ -7,7 +7,7 @@ namespace Stagecraft::Model {
 
 CredentialProvider dockerConfigCredentials(QStringList *problems)
 {
-    const DockerConfig config = DockerConfig::load(DockerConfig::defaultPath());
+    const DockerClientConfig config = DockerClientConfig::load(DockerClientConfig::defaultPath());
     if (problems) {
         for (const Diagnostic &d : config.diagnostics())
             problems->append(d.toString());

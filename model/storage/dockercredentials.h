@@ -8,10 +8,8 @@
 namespace Stagecraft::Model {
 
 /**
- * Credentials from docker's client config (DockerConfig::defaultPath()), with its problems as
- * "FILE:L:C: …" lines in `problems`. A function of its own because storage/dockerconfig.h's
- * DockerConfig and config/werfconfig.h's DockerConfig (the `docker:` directive) cannot meet in
- * one translation unit: code that loads a project calls this instead.
+ * Credentials from docker's client config (DockerClientConfig::defaultPath()), with its problems
+ * as "FILE:L:C: …" lines in `problems`.
  */
 CredentialProvider dockerConfigCredentials(QStringList *problems = nullptr);
 

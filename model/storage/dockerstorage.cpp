@@ -62,7 +62,7 @@ void DockerStorage::startListing(const QString &project, const ListingPromise &p
                 imageByTag.insert(tags.last(), image);
             }
         }
-        listing.candidates = candidatesFromTags(tags, [&prefix](const QString &tag) {
+        listing.candidates = candidatesFromTags(tags, [&prefix](const QString &tag) -> QString {
             return prefix + tag;
         });
         for (auto it = listing.candidates.begin(); it != listing.candidates.end(); ++it) {

@@ -22,8 +22,7 @@ void RegistryStorage::startListing(const QString &project, const ListingPromise 
     Q_UNUSED(project) // a registry repository holds one project's stages
     m_client->setTimeout(timeout());
     const int before = m_client->requestCount();
-    QFuture<RegistryTagList> tags = m_client->listTags(m_repository.host,
-                                                             m_repository.repository);
+    QFuture<RegistryTagList> tags = m_client->listTags(m_repository.host, m_repository.repository);
     tags.then(this, [this, promise, before](const RegistryTagList &list) {
         StageListing listing;
         listing.requests = m_client->requestCount() - before;
@@ -34,9 +33,10 @@ void RegistryStorage::startListing(const QString &project, const ListingPromise 
             listing.ok = true;
             listing.tagCount = int(list.tags.size());
             const QString repo = m_repository.repositoryAddress();
-            listing.candidates = candidatesFromTags(list.tags, [&repo](const QString &tag) {
-                return repo + u':' + tag;
-            });
+            listing.candidates = candidatesFromTags(list.tags,
+                                                    [&repo](const QString &tag) -> QString {
+                                                        return repo + u':' + tag;
+                                                    });
         }
         promise->addResult(listing);
         promise->finish();

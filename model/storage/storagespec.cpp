@@ -39,10 +39,10 @@ HostOptionsProvider StorageSpec::hostOptions() const
 {
     QStringList insecure;
     for (const QString &host : insecureRegistries)
-        insecure << DockerConfig::normalizeHost(host);
+        insecure << DockerClientConfig::normalizeHost(host);
     return [insecure, caFile = caFile](const QString &host) {
         RegistryHostOptions options;
-        options.insecure = insecure.contains(DockerConfig::normalizeHost(host));
+        options.insecure = insecure.contains(DockerClientConfig::normalizeHost(host));
         if (!options.insecure)
             options.caFile = caFile;
         return options;
