@@ -27,6 +27,8 @@ packages=(
     qt6-svg-dev qt6-translations-l10n libgl-dev
     libyaml-cpp-dev libssl-dev qtkeychain-qt6-dev
     xvfb xauth graphviz
+    # stages storage tests: a real registry, TLS and htpasswd made by the test, buildah images
+    docker-registry apache2-utils openssl buildah busybox-static
 )
 
 missing=()
