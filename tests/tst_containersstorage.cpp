@@ -11,12 +11,14 @@
 #include "storage/containersstorage.h"
 #include "storage/storageplanner.h"
 #include "storage/storagesession.h"
+#include "storage/storagestatusjob.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -128,6 +130,127 @@ private slots:
                      expected.isEmpty() ? QStringLiteral("missing") : QStringLiteral("cached"));
             QCOMPARE(stage.storedAs, expected);
         }
+    }
+
+    void statusJob()
+    {
+        // The GUI hook: statuses computed off the GUI thread, delivered by a signal.
+        if (!m_store)
+            QSKIP("buildah or /bin/busybox is not installed");
+        StorageStatusJob job;
+        StorageSpec spec;
+        spec.containersStorage = m_store->options();
+        job.setSpec(spec, {});
+        QSignalSpy spy(&job, &StorageStatusJob::finished);
+        job.start(m_projectDir);
+        QVERIFY(job.isRunning());
+        QVERIFY(spy.wait(30000));
+        QVERIFY(!job.isRunning());
+        const auto statuses = spy.first().at(1).value<StageStatuses>();
+        QCOMPARE(statuses.value(QStringLiteral("app/from")), StageStatus::Cached);
+        QCOMPARE(statuses.value(QStringLiteral("app/beforeInstall")), StageStatus::Cached);
+        // Missing means it will be built: the view shows it as invalidated.
+        QCOMPARE(statuses.value(QStringLiteral("app/install")), StageStatus::Invalidated);
+
+        // A second start supersedes the first: one finished() only.
+        spy.clear();
+        job.start(m_projectDir);
+        job.start(m_projectDir);
+        QVERIFY(spy.wait(30000));
+        QTest::qWait(200);
+        QCOMPARE(spy.size(), 1);
+    }
+
+    void gitAncestry()
+    {
+        // §6.3: for git stages the oldest candidate whose commit is an ancestor of the current one
+        // wins; an older candidate built from a commit off the current history is passed over.
+        if (!m_store)
+            QSKIP("buildah or /bin/busybox is not installed");
+        const QString git = findTool(QStringLiteral("git"));
+        QVERIFY(!git.isEmpty());
+        const QString repo = m_dir.filePath(QStringLiteral("gitproject"));
+        writeFile(repo + QStringLiteral("/werf.yaml"),
+                  "project: gittest\nconfigVersion: 1\n---\nimage: app\nfrom: alpine:3.18\n"
+                  "git:\n- add: /\n  to: /app\n");
+        writeFile(repo + QStringLiteral("/file.txt"), "one\n");
+        QString error;
+        const auto run = [&](const QStringList &arguments) {
+            return QString::fromUtf8(runTool(git,
+                                             QStringList{QStringLiteral("-C"),
+                                                         repo,
+                                                         QStringLiteral("-c"),
+                                                         QStringLiteral("user.name=t"),
+                                                         QStringLiteral("-c"),
+                                                         QStringLiteral("user.email=t@example.com")}
+                                                     + arguments,
+                                             &error))
+                    .trimmed();
+        };
+        run({QStringLiteral("init"), QStringLiteral("-q")});
+        run({QStringLiteral("add"), QStringLiteral(".")});
+        run({QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("one")});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QString first = run({QStringLiteral("rev-parse"), QStringLiteral("HEAD")});
+        const QString branch = run({QStringLiteral("rev-parse"),
+                                    QStringLiteral("--abbrev-ref"),
+                                    QStringLiteral("HEAD")});
+        run({QStringLiteral("checkout"),
+             QStringLiteral("-q"),
+             QStringLiteral("-b"),
+             QStringLiteral("side")});
+        writeFile(repo + QStringLiteral("/file.txt"), "side\n");
+        run({QStringLiteral("commit"), QStringLiteral("-qam"), QStringLiteral("side")});
+        const QString side = run({QStringLiteral("rev-parse"), QStringLiteral("HEAD")});
+        run({QStringLiteral("checkout"), QStringLiteral("-q"), branch});
+        writeFile(repo + QStringLiteral("/file.txt"), "two\n");
+        run({QStringLiteral("commit"), QStringLiteral("-qam"), QStringLiteral("two")});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+
+        const LoadedProject project = loadProject(repo);
+        QVERIFY(project.ok());
+        const Plan base = planProject(project);
+        const StagePlan *archive = base.images.first().stage(StageId::GitArchive);
+        QVERIFY(archive && archive->hasSignature());
+        QCOMPARE(archive->gitCommits.size(), 1);
+        const QString paramshash = archive->gitCommits.keys().first();
+        const SignatureInput input = signatureInputFromProject(project);
+        StageImage::LabelContext context;
+        context.project = QStringLiteral("gittest");
+        const auto store = [&](qint64 id, const QString &commit) {
+            QMap<QString, QString> labels = StageImage::labels(input.images.first(),
+                                                               *archive,
+                                                               context);
+            labels.insert(QStringLiteral("werf-git-") + paramshash + QStringLiteral("-commit"),
+                          commit);
+            const QString name = StageImage::localName(QStringLiteral("gittest"),
+                                                       archive->signature,
+                                                       id);
+            QString e;
+            m_store->commit(name, labels, &e);
+            return e;
+        };
+        QString e = store(100, side); // older, but not on the current history
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+        e = store(200, first);
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+
+        StorageSpec spec;
+        spec.containersStorage = m_store->options();
+        StorageSession session(spec, {});
+        const StoragePlan result = await(
+                planWithStorageAsync(project, session.storage(), session.registry()));
+        QVERIFY2(result.storageOk, qPrintable(result.storageError));
+        const StagePlan *found = result.plan.images.first().stage(StageId::GitArchive);
+        QCOMPARE(found->statusName(), QStringLiteral("cached"));
+        QCOMPARE(found->storedAs,
+                 QStringLiteral("localhost/")
+                         + StageImage::localName(QStringLiteral("gittest"),
+                                                 archive->signature,
+                                                 200));
+        // The stage image carries the older commit: what follows is planned from there.
+        QCOMPARE(found->gitCommits.value(paramshash), first);
+        QCOMPARE(result.inspections, 2);
     }
 
     void thousandsOfImages()
