@@ -57,6 +57,7 @@ ContainersStorage::ContainersStorage(const ContainersStorageOptions &options, QO
     , m_driver(options.driver)
     , m_generation(std::make_shared<std::atomic<int>>(0))
 {
+    m_explicitRoot = !m_root.isEmpty();
     const bool rootUser = ::geteuid() == 0;
     QHash<QString, QString> conf;
     if (rootUser) {
@@ -128,15 +129,17 @@ void ContainersStorage::startListing(const QString &project, const ListingPromis
 {
     const QString path = imagesDir() + QStringLiteral("/images.json");
     const QString root = m_root;
+    const bool explicitRoot = m_explicitRoot;
     const auto generation = m_generation;
     const int started = generation->load();
-    m_pool.start([path, root, project, promise, generation, started] {
+    m_pool.start([path, root, explicitRoot, project, promise, generation, started] {
         StageListing listing;
         listing.requests = 1;
         QFile file(path);
         if (!file.exists()) {
-            // An empty store has no images.json yet: nothing is cached, which is no error.
-            listing.ok = QFileInfo(root).isDir();
+            // An empty store has no images.json yet, and buildah creates its default store on
+            // first use: nothing is cached, which is no error. A root the user named must exist.
+            listing.ok = QFileInfo(root).isDir() || !explicitRoot;
             if (!listing.ok)
                 listing.error = Tr::tr("the containers-storage root %1 does not exist").arg(root);
             return finishListing(promise, listing);

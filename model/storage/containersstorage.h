@@ -49,6 +49,7 @@ private:
 
     QString m_root;
     QString m_driver;
+    bool m_explicitRoot = false; ///< a root the user named must exist; the default need not
     std::shared_ptr<std::atomic<int>> m_generation;
     /** Its own pool: callers may wait for listings in the global one. */
     QThreadPool m_pool;
