@@ -29,6 +29,8 @@ packages=(
     xvfb xauth graphviz
     buildah busybox-static
     dbus gnome-keyring libsecret-1-0
+    # stages storage tests: a real registry, TLS and htpasswd made by the test
+    docker-registry apache2-utils openssl
 )
 
 missing=()

@@ -12,6 +12,7 @@
 #include "projectloader.h"
 #include "signature/planner.h"
 #include "signature/whatif.h"
+#include "storageplancommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -46,7 +47,9 @@ const QList<Command> &commands()
              CommandLine::tr("Print the image dependency graph.")},
             {QStringLiteral("plan"),
              QStringLiteral("plan PATH [--against OLD_PATH] [--json] [--werf-version V] "
-                            "[--assume-no-onbuild]"),
+                            "[--assume-no-onbuild] [--storage SPEC] "
+                            "[--insecure-registry HOST:PORT] [--ca-file FILE] "
+                            "[--storage-root DIR] [--storage-driver NAME]"),
              CommandLine::tr("Print werf 1.1 stage signatures and the status of each stage; "
                              "with --against, which stages a change would rebuild and why.")},
             {QStringLiteral("export"),
@@ -288,8 +291,11 @@ int runPlan(const QStringList &arguments,
             noOnBuild(QStringLiteral("assume-no-onbuild"),
                       CommandLine::tr("Take the base images of Dockerfiles as having no ONBUILD "
                                       "instructions instead of asking a registry."));
-    if (!parseInvocation(
-                arguments, {json, against, werfVersionOption(), noOnBuild}, invocation, err))
+    if (!parseInvocation(arguments,
+                         QList<QCommandLineOption>{json, against, werfVersionOption(), noOnBuild}
+                                 + StoragePlanCommand::options(),
+                         invocation,
+                         err))
         return 2;
     invocation.loadOptions.renderer = services.renderer;
     const Model::LoadedProject project = Model::loadProject(invocation.path, invocation.loadOptions);
@@ -306,11 +312,22 @@ int runPlan(const QStringList &arguments,
                          invocation.parser.isSet(json),
                          out,
                          err);
-    const Model::Plan plan = Model::planProject(project, planOptions);
+    Model::Plan plan;
+    bool storageFailed = false;
+    if (StoragePlanCommand::requested(invocation.parser)) {
+        std::optional<Model::Plan> stored = StoragePlanCommand::run(
+                project, invocation.parser, planOptions, err, &storageFailed);
+        if (!stored)
+            return 2;
+        plan = *stored;
+    } else {
+        plan = Model::planProject(project, planOptions);
+    }
     printDiagnostics(plan.diagnostics, err);
+    const int exitCode = storageFailed ? 1 : 0;
     if (invocation.parser.isSet(json)) {
         out << QString::fromUtf8(plan.toJson());
-        return 0;
+        return exitCode;
     }
     out << CommandLine::tr("project %1").arg(plan.project) << u'\n';
     for (const Model::ImagePlan &image : plan.images) {
@@ -324,10 +341,14 @@ int runPlan(const QStringList &arguments,
                 out << stage.signature;
             else if (!stage.reason.isEmpty())
                 out << stage.reason;
+            if (!stage.storedAs.isEmpty())
+                out << u' ' << stage.storedAs;
+            if (!stage.statusReason.isEmpty())
+                out << QStringLiteral(" (") << stage.statusReason << u')';
             out << u'\n';
         }
     }
-    return 0;
+    return exitCode;
 }
 
 int runExport(const QStringList &arguments,

@@ -14,6 +14,7 @@
 #include "propertiespanel.h"
 #include "scenepalette.h"
 #include "sourceview.h"
+#include "storagerefreshaction.h"
 
 #include <QAction>
 #include <QApplication>
@@ -262,6 +263,16 @@ void MainWindow::createActions()
     m_openDirectoryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connect(m_openDirectoryAction, &QAction::triggered, this, &MainWindow::openDirectoryDialog);
 
+    m_storageRefreshAction = new StorageRefreshAction(this);
+    m_storageRefreshAction->setPathProvider([this] { return m_configFile; });
+    connect(m_storageRefreshAction,
+            &StorageRefreshAction::statusesReady,
+            this,
+            &MainWindow::setStatuses);
+    connect(m_storageRefreshAction,
+            &StorageRefreshAction::messageReady,
+            this,
+            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     m_reloadAction = new QAction(icon(QStringLiteral("reload")), QString(), this);
     m_reloadAction->setShortcuts({QKeySequence::Refresh, QKeySequence(Qt::CTRL | Qt::Key_R)});
     connect(m_reloadAction, &QAction::triggered, this, &MainWindow::reload);
@@ -378,6 +389,7 @@ void MainWindow::createMenus()
     file->addAction(m_openDirectoryAction);
     m_recentMenu = file->addMenu(QString());
     file->addAction(m_reloadAction);
+    file->addAction(m_storageRefreshAction);
     file->addSeparator();
     m_exportMenu = file->addMenu(icon(QStringLiteral("export")), QString());
     m_exportMenu->addAction(m_exportPngAction);
@@ -561,6 +573,7 @@ void MainWindow::retranslate()
                     .arg(m_openAction->shortcut().toString(QKeySequence::NativeText)));
     m_openDirectoryAction->setText(tr("Open Project &Directory…"));
     m_reloadAction->setText(tr("&Reload"));
+    m_storageRefreshAction->retranslate();
     m_exportPngAction->setText(tr("Export as &PNG…"));
     m_exportSvgAction->setText(tr("Export as &SVG…"));
     m_exportDotAction->setText(tr("Export as &DOT…"));
@@ -648,6 +661,7 @@ void MainWindow::updateActions()
 {
     const bool loaded = !m_configFile.isEmpty();
     m_reloadAction->setEnabled(loaded);
+    m_storageRefreshAction->setEnabled(loaded);
     m_exportMenu->setEnabled(loaded);
     m_exportPngAction->setEnabled(loaded);
     m_focusAction->setEnabled(loaded && m_scene->currentImage() >= 0);

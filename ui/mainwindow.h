@@ -35,6 +35,7 @@ class PlanController;
 class PlanPanel;
 class PropertiesPanel;
 class SourceView;
+class StorageRefreshAction;
 
 /** What a project loader hands to the window. */
 struct LoadedProject
@@ -182,6 +183,7 @@ private:
     QAction *m_openAction = nullptr;
     QAction *m_openDirectoryAction = nullptr;
     QAction *m_reloadAction = nullptr;
+    StorageRefreshAction *m_storageRefreshAction = nullptr;
     QAction *m_exportPngAction = nullptr;
     QAction *m_exportSvgAction = nullptr;
     QAction *m_exportDotAction = nullptr;

@@ -65,6 +65,10 @@ QByteArray Plan::toJson() const
         for (const StagePlan &stage : image.stages) {
             QJsonObject s{{QStringLiteral("name"), stage.name},
                           {QStringLiteral("status"), stage.statusName()}};
+            if (!stage.storedAs.isEmpty())
+                s.insert(QStringLiteral("storedAs"), stage.storedAs);
+            if (!stage.statusReason.isEmpty())
+                s.insert(QStringLiteral("statusReason"), stage.statusReason);
             if (stage.hasSignature()) {
                 s.insert(QStringLiteral("dependencies"), stage.dependencies);
                 s.insert(QStringLiteral("signature"), stage.signature);

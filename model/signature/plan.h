@@ -61,6 +61,10 @@ struct StagePlan
     QList<SignaturePart> inputs;
     QStringList warnings; ///< werf's warnings for this stage (dependency paths not found, ...)
     CacheStatus cache = CacheStatus::Unknown;
+    /** The stage image found in the stages storage (`storedAs` in `plan --json`). */
+    QString storedAs;
+    /** Why the cache status is unknown (the storage could not be read), else empty. */
+    QString statusReason;
 
     bool hasSignature() const { return computation == Computation::Computed && !empty; }
     /** The plan's status word: "unknown", "cached", "missing", "empty", "needs-registry", "not-computed". */

@@ -323,20 +323,37 @@ void SignatureCalculator::computeStages(const SignatureInput::Image &image, Imag
         std::optional<StageRecord> record;
         if (m_lookup) {
             record = m_lookup(image.name, id, stage.signature);
-            if (record && followsGit(id)) {
-                for (const GitMappingParams &m : image.git) {
-                    const QString recorded = record->gitCommits.value(m.paramshash());
-                    const std::optional<bool> ancestor
-                            = currentKnown && !recorded.isEmpty()
-                                      ? m_git.isAncestor(m, recorded, current.value(m.paramshash()))
-                                      : std::optional<bool>(false);
-                    if (!ancestor.value_or(false)) {
-                        record.reset();
-                        break;
+            if (record && followsGit(id) && !image.git.isEmpty()) {
+                const auto suits = [&](const StageRecord &candidate) {
+                    for (const GitMappingParams &m : image.git) {
+                        const QString recorded = candidate.gitCommits.value(m.paramshash());
+                        const std::optional<bool> ancestor
+                                = currentKnown && !recorded.isEmpty()
+                                          ? m_git.isAncestor(m,
+                                                             recorded,
+                                                             current.value(m.paramshash()))
+                                          : std::optional<bool>(false);
+                        if (!ancestor.value_or(false))
+                            return false;
+                    }
+                    return true;
+                };
+                std::optional<StageRecord> chosen;
+                if (suits(*record)) {
+                    chosen = *record;
+                } else {
+                    for (const StageRecord &younger : std::as_const(record->younger)) {
+                        if (suits(younger)) {
+                            chosen = younger;
+                            break;
+                        }
                     }
                 }
+                record = chosen;
             }
             stage.cache = record ? CacheStatus::Cached : CacheStatus::Missing;
+            if (record)
+                stage.storedAs = record->storedAs;
         }
 
         if (followsGit(id)) {
@@ -756,7 +773,7 @@ StageLookup SignatureCalculator::lookupFromPlan(const Plan &baseline)
             if (!stage.hasSignature())
                 continue;
             records.insert(image.name + u'\n' + stage.name + u'\n' + stage.signature,
-                           StageRecord{stage.gitCommits});
+                           StageRecord{stage.gitCommits, QString(), {}});
         }
     }
     return [records](const QString &imageName,

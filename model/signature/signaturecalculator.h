@@ -19,11 +19,19 @@ struct StageRecord
 {
     /** werf-git-<paramshash>-commit labels of the image. */
     QHash<QString, QString> gitCommits;
+    /** The image's name in the storage (the plan's `storedAs`), if the lookup knows it. */
+    QString storedAs;
+    /**
+     * The younger candidates of the same signature, oldest first: for git stages werf takes the
+     * oldest candidate whose commits are ancestors of the current ones (§6.3).
+     */
+    QList<StageRecord> younger;
 };
 
 /**
  * Looks a stage up in a stages storage by signature (reference §6.2). It returns the record of
- * the oldest candidate; the calculator applies werf's ancestry rule for git stages (§6.3).
+ * the oldest candidate (and the younger ones in StageRecord::younger); the calculator applies
+ * werf's ancestry rule for git stages (§6.3).
  */
 using StageLookup = std::function<std::optional<StageRecord>(const QString &imageName,
                                                              StageId stage,

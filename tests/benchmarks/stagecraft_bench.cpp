@@ -5,6 +5,8 @@
 // own (this executable with --case), so each case's peak memory (getrusage ru_maxrss) is its own.
 // A child repeats its case until it has --runs timings or has spent --budget seconds, and prints
 // one JSON object; the driver takes medians and writes BENCHMARKS.md.
+#include "../awaitfuture.h"
+#include "../loopbackhttpserver.h"
 #include "config/configloader.h"
 #include "conveyor/conveyor.h"
 #include "conveyor/graphwriter.h"
@@ -20,6 +22,9 @@
 #include "signature/plandiff.h"
 #include "signature/signaturecalculator.h"
 #include "signature/signatureinputbuilder.h"
+#include "storage/registryclient.h"
+#include "storage/storageplanner.h"
+#include "storage/storagesession.h"
 #include "template/renderer.h"
 
 #include <QApplication>
@@ -551,6 +556,120 @@ Measurement caseGraphvizPng(const CaseContext &ctx)
     return m;
 }
 
+/**
+ * cached/missing for 1,000 stages against a registry repository of 10,000 tags on loopback: a
+ * v2 front that pages tags/list by 1,000 with Link headers (like registries that cap `n`), and
+ * half of the stages stored. Counts the requests the whole plan sends; the goal is one tag-list
+ * pass, not a request per stage. Independent of N (it brings its own project).
+ */
+Measurement caseRegistry(const CaseContext &ctx)
+{
+    QTemporaryDir dir;
+    QByteArray yaml = "project: regbench\nconfigVersion: 1\n";
+    for (int i = 0; i < 200; ++i) {
+        yaml += "---\nimage: img" + QByteArray::number(i)
+                + "\nfrom: alpine:3.18\nfromCacheVersion: \"" + QByteArray::number(i)
+                + "\"\nshell:\n" + "  beforeInstall: [echo b" + QByteArray::number(i) + "]\n"
+                + "  install: [echo i" + QByteArray::number(i) + "]\n" + "  setup: [echo s"
+                + QByteArray::number(i) + "]\n" + "docker:\n  ENV: {N: \"" + QByteArray::number(i)
+                + "\"}\n";
+    }
+    QFile file(dir.filePath(u"werf.yaml"_s));
+    if (!file.open(QIODevice::WriteOnly) || file.write(yaml) != yaml.size())
+        return failure(u"cannot write the project"_s);
+    file.close();
+    const Model::LoadedProject project = Model::loadProject(dir.path());
+    if (!project.ok())
+        return failure(u"load failed: "_s + firstError(project));
+    const Model::Plan base = Model::planProject(project);
+    QStringList signatures;
+    for (const Model::ImagePlan &image : base.images) {
+        for (const Model::StagePlan &stage : image.stages) {
+            if (stage.hasSignature())
+                signatures.append(stage.signature);
+        }
+    }
+    if (signatures.size() != 1000)
+        return failure(u"expected 1,000 stages, got %1"_s.arg(signatures.size()));
+    // Every other stage is stored; the rest of the 10,000 tags are other signatures.
+    QStringList tags;
+    for (qsizetype i = 0; i < signatures.size(); i += 2)
+        tags.append(signatures.at(i) + u"-1700000000000"_s);
+    for (int i = 0; tags.size() < 10000; ++i)
+        tags.append(QString::number(i, 16).rightJustified(56, u'f') + u"-1700000000001"_s);
+    tags.sort();
+
+    Testing::LoopbackHttpServer server([&tags](const Testing::HttpRequest &r) {
+        constexpr int page = 1000;
+        const QString query = QString::fromLatin1(r.query());
+        qsizetype from = 0;
+        for (const QString &item : query.split(u'&')) {
+            if (item.startsWith(u"last="_s))
+                from = std::lower_bound(tags.cbegin(), tags.cend(), item.mid(5)) - tags.cbegin()
+                       + 1;
+        }
+        QByteArray body = "{\"name\":\"bench/stages\",\"tags\":[";
+        const qsizetype end = std::min<qsizetype>(from + page, tags.size());
+        for (qsizetype i = from; i < end; ++i)
+            body += (i > from ? ",\"" : "\"") + tags.at(i).toLatin1() + '"';
+        body += "]}";
+        Testing::HttpResponse response = Testing::HttpResponse::json(body);
+        if (end < tags.size())
+            response.addHeader("Link",
+                               "</v2/bench/stages/tags/list?n=1000&last="
+                                       + tags.at(end - 1).toLatin1() + ">; rel=\"next\"");
+        return response;
+    });
+    if (!server.start())
+        return failure(u"cannot listen on 127.0.0.1"_s);
+    Model::StorageSpec spec = *Model::StorageSpec::parse(server.hostPort() + u"/bench/stages"_s,
+                                                         nullptr);
+    spec.insecureRegistries = {server.hostPort()};
+    int requests = 0;
+    int cached = 0;
+    int missing = 0;
+    int listingRequests = 0;
+    Measurement m = repeat(ctx, [&](QString *error) {
+        const int before = server.requestCount();
+        Model::StorageSession session(spec, {});
+        bool finished = false;
+        const Model::StoragePlan result
+                = Testing::await(Model::planWithStorageAsync(project,
+                                                             session.storage(),
+                                                             session.registry()),
+                                 ctx.timeoutSeconds * 1000,
+                                 &finished);
+        if (!finished || !result.storageOk) {
+            *error = finished ? result.storageError : u"the plan did not finish"_s;
+            return false;
+        }
+        requests = server.requestCount() - before;
+        listingRequests = result.listingRequests;
+        cached = 0;
+        missing = 0;
+        for (const Model::ImagePlan &image : result.plan.images) {
+            for (const Model::StagePlan &stage : image.stages) {
+                cached += stage.cache == Model::CacheStatus::Cached ? 1 : 0;
+                missing += stage.cache == Model::CacheStatus::Missing ? 1 : 0;
+            }
+        }
+        if (cached != 500 || missing != 500) {
+            *error = u"expected 500 cached and 500 missing, got %1 and %2"_s.arg(cached).arg(
+                    missing);
+            return false;
+        }
+        return true;
+    });
+    m.note = u"1,000 stages, 10,000 tags: %1 HTTP requests answered (tag list in pages of 1,000; "
+             u"the client "
+             "counts %2, with its https probe of the insecure host), "
+             "%3 cached, %4 missing; independent of N"_s.arg(requests)
+                     .arg(listingRequests)
+                     .arg(cached)
+                     .arg(missing);
+    return m;
+}
+
 // ---- the case table -------------------------------------------------------------------------
 
 struct BenchCase
@@ -608,8 +727,7 @@ QList<BenchCase> cases()
              caseEditGraph},
             {u"registry"_s,
              u"registry lookup: 1,000 stages among 10,000 tags on loopback"_s,
-             nullptr,
-             u"pending: no registry client (model/storage) yet"_s},
+             caseRegistry},
             {u"build-worker"_s,
              u"build worker overhead"_s,
              nullptr,

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Stage images made with the real buildah in a private containers-storage (vfs driver, offline
+// base: `buildah from scratch` plus Debian's static busybox), named and labelled as werf does.
+
+#include "storage/containersstorageoptions.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QMap>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QString>
+#include <QStringList>
+
+namespace Stagecraft::Testing {
+
+/** A tool the test needs: its path, or empty (and `why`). */
+inline QString findTool(const QString &name, const QStringList &extraPaths = {})
+{
+    const QString path = QStandardPaths::findExecutable(name, extraPaths);
+    return path.isEmpty() ? QStandardPaths::findExecutable(name) : path;
+}
+
+/** Runs a program; returns its stdout, or sets `error` (with stderr) on failure. */
+inline QByteArray runTool(const QString &program,
+                          const QStringList &arguments,
+                          QString *error,
+                          int timeoutMs = 120000)
+{
+    QProcess process;
+    process.start(program, arguments);
+    if (!process.waitForStarted(10000)) {
+        *error = program + QStringLiteral(": ") + process.errorString();
+        return {};
+    }
+    process.closeWriteChannel();
+    if (!process.waitForFinished(timeoutMs) || process.exitStatus() != QProcess::NormalExit
+        || process.exitCode() != 0) {
+        *error = program + u' ' + arguments.join(u' ') + QStringLiteral(": ")
+                 + QString::fromUtf8(process.readAllStandardError()).trimmed();
+        process.kill();
+        process.waitForFinished(1000);
+        return {};
+    }
+    return process.readAllStandardOutput();
+}
+
+/** A private buildah store with one working container to commit stage images from. */
+class BuildahStore
+{
+public:
+    explicit BuildahStore(const QString &root)
+    {
+        m_options.root = root;
+        m_options.runRoot = root + QStringLiteral("/run");
+        m_options.driver = QStringLiteral("vfs");
+    }
+
+    const Model::ContainersStorageOptions &options() const { return m_options; }
+
+    /** The offline base: scratch + /bin/busybox. */
+    bool prepare(QString *error)
+    {
+        m_buildah = findTool(QStringLiteral("buildah"));
+        if (m_buildah.isEmpty()) {
+            *error = QStringLiteral("buildah is not installed");
+            return false;
+        }
+        if (!QFileInfo(QStringLiteral("/bin/busybox")).isExecutable()) {
+            *error = QStringLiteral("/bin/busybox (busybox-static) is not installed");
+            return false;
+        }
+        m_container = QString::fromUtf8(
+                              buildah({QStringLiteral("from"), QStringLiteral("scratch")}, error))
+                              .trimmed();
+        if (m_container.isEmpty())
+            return false;
+        buildah({QStringLiteral("copy"),
+                 m_container,
+                 QStringLiteral("/bin/busybox"),
+                 QStringLiteral("/bin/busybox")},
+                error);
+        return error->isEmpty();
+    }
+
+    /** Commits the working container with exactly these labels under `name`. */
+    bool commit(const QString &name, const QMap<QString, QString> &labels, QString *error)
+    {
+        QStringList config{QStringLiteral("config")};
+        // Labels of the previous commit would leak into this one: drop them first.
+        for (const QString &key : std::as_const(m_lastLabels))
+            config << QStringLiteral("--label") << key + u'-';
+        for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+            config << QStringLiteral("--label") << it.key() + u'=' + it.value();
+        config << m_container;
+        buildah(config, error);
+        if (!error->isEmpty())
+            return false;
+        m_lastLabels = labels.keys();
+        buildah({QStringLiteral("commit"), QStringLiteral("--quiet"), m_container, name}, error);
+        return error->isEmpty();
+    }
+
+    bool tag(const QString &image, const QString &name, QString *error)
+    {
+        buildah({QStringLiteral("tag"), image, name}, error);
+        return error->isEmpty();
+    }
+
+    /** buildah push with TLS verified against `certDir` and Basic credentials. */
+    bool push(const QString &image,
+              const QString &destination,
+              const QString &certDir,
+              const QString &credentials,
+              QString *error)
+    {
+        buildah({QStringLiteral("push"),
+                 QStringLiteral("--quiet"),
+                 QStringLiteral("--cert-dir"),
+                 certDir,
+                 QStringLiteral("--creds"),
+                 credentials,
+                 image,
+                 QStringLiteral("docker://") + destination},
+                error);
+        return error->isEmpty();
+    }
+
+    QByteArray buildah(const QStringList &arguments, QString *error)
+    {
+        error->clear();
+        return runTool(m_buildah, m_options.buildahArguments() + arguments, error);
+    }
+
+private:
+    Model::ContainersStorageOptions m_options;
+    QString m_buildah;
+    QString m_container;
+    QStringList m_lastLabels;
+};
+
+/** True in CI, where a missing tool must fail the test instead of skipping it. */
+inline bool inCi()
+{
+    return qEnvironmentVariable("CI") == u"true";
+}
+
+} // namespace Stagecraft::Testing

@@ -1,0 +1,455 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The registry stages storage against a real registry: Debian's docker-registry on 127.0.0.1
+// with htpasswd Basic auth and TLS from a CA made here with the openssl CLI; stage images pushed
+// with buildah under werf's names and labels; the plan must report exactly those as cached.
+
+#include "awaitfuture.h"
+#include "buildahfixture.h"
+#include "commandline.h"
+#include "config/configloader.h"
+#include "signature/planner.h"
+#include "signature/signatureinputbuilder.h"
+#include "signature/stageimage.h"
+#include "storage/registryclient.h"
+#include "storage/stagesstorage.h"
+#include "storage/storageplanner.h"
+#include "storage/storagesession.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+#include <QThread>
+
+using namespace Stagecraft::Model;
+using namespace Stagecraft::Testing;
+
+namespace {
+
+const QString password = QStringLiteral("Reg-Pa55-word");
+
+QByteArray werfYaml()
+{
+    return "project: storetest\n"
+           "configVersion: 1\n"
+           "---\n"
+           "image: app\n"
+           "from: localhost/stagecraft-busybox:1.35\n"
+           "shell:\n"
+           "  beforeInstall: [echo before]\n"
+           "  install: [echo install]\n"
+           "  setup: [echo setup]\n"
+           "docker:\n"
+           "  ENV: {A: b}\n";
+}
+
+} // namespace
+
+class tst_RegistryStorage : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_registry;
+    QString m_host;
+    QString m_repo;
+    QString m_ca;
+    QString m_projectDir;
+    Plan m_basePlan;
+    std::unique_ptr<BuildahStore> m_store;
+    QHash<QString, QString> m_pushed; ///< stage name → image name expected as storedAs
+
+    bool needTool(const QString &tool)
+    {
+        if (!findTool(tool).isEmpty())
+            return true;
+        const QString message = tool + QStringLiteral(" is not installed (see bootstrap.sh)");
+        if (inCi())
+            QTest::qFail(qPrintable(message), __FILE__, __LINE__);
+        else
+            QTest::qSkip(qPrintable(message), __FILE__, __LINE__);
+        return false;
+    }
+
+    QString write(const QString &name, const QByteArray &content)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(content);
+        return path;
+    }
+
+    StoragePlan plan(StorageSpec spec,
+                     std::optional<RegistryCredentials> credentials
+                     = RegistryCredentials{QStringLiteral("robot"), password, false})
+    {
+        StorageSession session(spec, [credentials](const QString &) { return credentials; });
+        const LoadedProject project = loadProject(m_projectDir);
+        bool finished = false;
+        StoragePlan result = await(planWithStorageAsync(project,
+                                                        session.storage(),
+                                                        session.registry()),
+                                   60000,
+                                   &finished);
+        if (!finished)
+            qWarning("the plan did not finish");
+        return result;
+    }
+
+    StorageSpec registrySpec(const QString &host)
+    {
+        StorageSpec spec;
+        QString error;
+        spec = *StorageSpec::parse(host + QStringLiteral("/storetest/stages"), &error);
+        spec.caFile = m_ca;
+        spec.timeoutMs = 15000;
+        return spec;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        for (const QString &tool : {QStringLiteral("docker-registry"),
+                                    QStringLiteral("buildah"),
+                                    QStringLiteral("openssl"),
+                                    QStringLiteral("htpasswd")}) {
+            if (!needTool(tool))
+                return;
+        }
+        QVERIFY(m_dir.isValid());
+        QString error;
+        const QString openssl = findTool(QStringLiteral("openssl"));
+        // A CA and a server certificate for 127.0.0.1 (IP SAN only: "localhost" must not match).
+        runTool(openssl,
+                {QStringLiteral("req"),
+                 QStringLiteral("-x509"),
+                 QStringLiteral("-newkey"),
+                 QStringLiteral("ec"),
+                 QStringLiteral("-pkeyopt"),
+                 QStringLiteral("ec_paramgen_curve:prime256v1"),
+                 QStringLiteral("-nodes"),
+                 QStringLiteral("-keyout"),
+                 m_dir.filePath(QStringLiteral("ca.key")),
+                 QStringLiteral("-out"),
+                 m_dir.filePath(QStringLiteral("ca.crt")),
+                 QStringLiteral("-days"),
+                 QStringLiteral("2"),
+                 QStringLiteral("-subj"),
+                 QStringLiteral("/CN=Stagecraft Test CA")},
+                &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        runTool(openssl,
+                {QStringLiteral("req"),
+                 QStringLiteral("-newkey"),
+                 QStringLiteral("ec"),
+                 QStringLiteral("-pkeyopt"),
+                 QStringLiteral("ec_paramgen_curve:prime256v1"),
+                 QStringLiteral("-nodes"),
+                 QStringLiteral("-keyout"),
+                 m_dir.filePath(QStringLiteral("server.key")),
+                 QStringLiteral("-out"),
+                 m_dir.filePath(QStringLiteral("server.csr")),
+                 QStringLiteral("-subj"),
+                 QStringLiteral("/CN=127.0.0.1")},
+                &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        write(QStringLiteral("ext.cnf"), "subjectAltName=IP:127.0.0.1\n");
+        runTool(openssl,
+                {QStringLiteral("x509"),
+                 QStringLiteral("-req"),
+                 QStringLiteral("-in"),
+                 m_dir.filePath(QStringLiteral("server.csr")),
+                 QStringLiteral("-CA"),
+                 m_dir.filePath(QStringLiteral("ca.crt")),
+                 QStringLiteral("-CAkey"),
+                 m_dir.filePath(QStringLiteral("ca.key")),
+                 QStringLiteral("-CAcreateserial"),
+                 QStringLiteral("-out"),
+                 m_dir.filePath(QStringLiteral("server.crt")),
+                 QStringLiteral("-days"),
+                 QStringLiteral("2"),
+                 QStringLiteral("-extfile"),
+                 m_dir.filePath(QStringLiteral("ext.cnf"))},
+                &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_ca = m_dir.filePath(QStringLiteral("ca.crt"));
+        QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("certs"))));
+        QVERIFY(QFile::copy(m_ca, m_dir.filePath(QStringLiteral("certs/ca.crt"))));
+
+        const QByteArray htpasswd = runTool(findTool(QStringLiteral("htpasswd")),
+                                            {QStringLiteral("-Bbn"),
+                                             QStringLiteral("robot"),
+                                             password},
+                                            &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        write(QStringLiteral("htpasswd"), htpasswd);
+
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        m_host = QStringLiteral("127.0.0.1:") + QString::number(port);
+        m_repo = m_host + QStringLiteral("/storetest/stages");
+        const QString config
+                = write(QStringLiteral("registry.yml"),
+                        "version: 0.1\n"
+                        "log:\n  level: error\n"
+                        "storage:\n  filesystem:\n    rootdirectory: "
+                                + m_dir.filePath(QStringLiteral("registry")).toUtf8()
+                                + "\n"
+                                  "http:\n  addr: "
+                                + m_host.toUtf8() + "\n  tls:\n    certificate: "
+                                + m_dir.filePath(QStringLiteral("server.crt")).toUtf8()
+                                + "\n    key: "
+                                + m_dir.filePath(QStringLiteral("server.key")).toUtf8()
+                                + "\nauth:\n  htpasswd:\n    realm: stagecraft-test\n    path: "
+                                + m_dir.filePath(QStringLiteral("htpasswd")).toUtf8() + "\n");
+        // Its log (TLS handshakes the tests break on purpose, buildah probing blobs) goes to a file.
+        m_registry.setProcessChannelMode(QProcess::MergedChannels);
+        m_registry.setStandardOutputFile(m_dir.filePath(QStringLiteral("registry.log")));
+        m_registry.start(findTool(QStringLiteral("docker-registry")),
+                         {QStringLiteral("serve"), config});
+        QVERIFY2(m_registry.waitForStarted(10000), qPrintable(m_registry.errorString()));
+        // Wait until it listens (it prints nothing reliable at log level error).
+        QDeadlineTimer deadline(20000);
+        bool listening = false;
+        while (!deadline.hasExpired() && m_registry.state() == QProcess::Running) {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, port);
+            if (socket.waitForConnected(200)) {
+                listening = true;
+                break;
+            }
+            QThread::msleep(100);
+        }
+        QVERIFY2(listening, "docker-registry did not start listening");
+
+        // The project and its signatures (no storage).
+        m_projectDir = m_dir.filePath(QStringLiteral("project"));
+        QVERIFY(QDir().mkpath(m_projectDir));
+        write(QStringLiteral("project/werf.yaml"), werfYaml());
+        const LoadedProject project = loadProject(m_projectDir);
+        QVERIFY(project.ok());
+        m_basePlan = planProject(project);
+        const ImagePlan *app = m_basePlan.image(QStringLiteral("app"), ImageKind::Image);
+        QVERIFY(app);
+        QCOMPARE(app->stages.size(), 5);
+
+        // Push: from; beforeInstall twice (the older must win); install plus its -rejected tag;
+        // nothing for setup and dockerInstructions; and tags that are no stages.
+        m_store = std::make_unique<BuildahStore>(m_dir.filePath(QStringLiteral("buildah")));
+        QVERIFY2(m_store->prepare(&error), qPrintable(error));
+        const SignatureInput input = signatureInputFromProject(project);
+        const SignatureInput::Image &image = input.images.first();
+        const auto pushStage = [&](StageId id, qint64 uniqueId, const QString &suffix) {
+            const StagePlan *stage = app->stage(id);
+            StageImage::LabelContext context;
+            context.project = QStringLiteral("storetest");
+            context.temporaryImageName = QStringLiteral("0d2c3a39-test");
+            const QString tag = stage->signature + u'-' + QString::number(uniqueId) + suffix;
+            const QString local = QStringLiteral("localhost/stage:") + tag;
+            QString e;
+            if (!m_store->commit(local, StageImage::labels(image, *stage, context), &e)
+                || !m_store->push(local,
+                                  m_repo + u':' + tag,
+                                  m_dir.filePath(QStringLiteral("certs")),
+                                  QStringLiteral("robot:") + password,
+                                  &e))
+                return e;
+            return QString();
+        };
+        QString e = pushStage(StageId::From, 1700000000000, {});
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+        e = pushStage(StageId::BeforeInstall, 1700000000500, {});
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+        e = pushStage(StageId::BeforeInstall, 1700000000100, {});
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+        e = pushStage(StageId::Install, 1700000000200, {});
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+        e = pushStage(StageId::Install, 1700000000200, QStringLiteral("-rejected"));
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+        m_store->push(QStringLiteral("localhost/stage:") + app->stage(StageId::From)->signature
+                              + QStringLiteral("-1700000000000"),
+                      m_repo + QStringLiteral(":managed-image-app"),
+                      m_dir.filePath(QStringLiteral("certs")),
+                      QStringLiteral("robot:") + password,
+                      &e);
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+        m_pushed.insert(QStringLiteral("from"),
+                        m_repo + u':' + app->stage(StageId::From)->signature
+                                + QStringLiteral("-1700000000000"));
+        m_pushed.insert(QStringLiteral("beforeInstall"),
+                        m_repo + u':' + app->stage(StageId::BeforeInstall)->signature
+                                + QStringLiteral("-1700000000100"));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_registry.state() != QProcess::NotRunning) {
+            m_registry.terminate();
+            if (!m_registry.waitForFinished(5000)) {
+                m_registry.kill();
+                m_registry.waitForFinished(5000);
+            }
+        }
+    }
+
+    void exactlyThePushedStagesAreCached()
+    {
+        const StoragePlan result = plan(registrySpec(m_host));
+        QVERIFY2(result.storageOk, qPrintable(result.storageError));
+        QVERIFY(result.warnings.isEmpty());
+        const ImagePlan *app = result.plan.image(QStringLiteral("app"), ImageKind::Image);
+        QVERIFY(app);
+        for (const StagePlan &stage : app->stages) {
+            const QString expected = m_pushed.value(stage.name);
+            QCOMPARE(stage.statusName(),
+                     expected.isEmpty() ? QStringLiteral("missing") : QStringLiteral("cached"));
+            QCOMPARE(stage.storedAs, expected);
+            QVERIFY(stage.statusReason.isEmpty());
+        }
+        // One tag-list pass (the 401 Basic challenge, then the authenticated list).
+        QCOMPARE(result.listingRequests, 2);
+        QCOMPARE(result.candidateCount, 4); // the -rejected tag marks one, it is none itself
+        QCOMPARE(result.tagCount, 6);
+    }
+
+    void commandLineJson()
+    {
+        // Credentials from a docker config, as `stagecraft plan --storage` reads them.
+        const QString configDir = m_dir.filePath(QStringLiteral("docker"));
+        QVERIFY(QDir().mkpath(configDir));
+        write(QStringLiteral("docker/config.json"),
+              "{\"auths\":{\"" + m_host.toUtf8() + "\":{\"auth\":\""
+                      + (QStringLiteral("robot:") + password).toUtf8().toBase64() + "\"}}}");
+        qputenv("DOCKER_CONFIG", configDir.toUtf8());
+        QString outText;
+        QString errText;
+        QTextStream out(&outText);
+        QTextStream err(&errText);
+        const int code = Stagecraft::Ui::CommandLine::run({QStringLiteral("stagecraft"),
+                                                           QStringLiteral("plan"),
+                                                           m_projectDir,
+                                                           QStringLiteral("--storage"),
+                                                           m_repo,
+                                                           QStringLiteral("--ca-file"),
+                                                           m_ca,
+                                                           QStringLiteral("--json")},
+                                                          out,
+                                                          err);
+        out.flush();
+        err.flush();
+        qunsetenv("DOCKER_CONFIG");
+        QCOMPARE(code, 0);
+        QVERIFY2(!errText.contains(password), qPrintable(errText));
+        const QJsonArray stages = QJsonDocument::fromJson(outText.toUtf8())
+                                          .object()
+                                          .value(u"images")
+                                          .toArray()
+                                          .first()
+                                          .toObject()
+                                          .value(u"stages")
+                                          .toArray();
+        QCOMPARE(stages.size(), 5);
+        for (const QJsonValue &value : stages) {
+            const QJsonObject stage = value.toObject();
+            const QString name = stage.value(u"name").toString();
+            const QString expected = m_pushed.value(name);
+            QCOMPARE(stage.value(u"status").toString(),
+                     expected.isEmpty() ? QStringLiteral("missing") : QStringLiteral("cached"));
+            QCOMPARE(stage.value(u"storedAs").toString(), expected);
+        }
+    }
+
+    void wrongPassword()
+    {
+        const StoragePlan result = plan(registrySpec(m_host),
+                                        RegistryCredentials{QStringLiteral("robot"),
+                                                            QStringLiteral("wrong-Secret"),
+                                                            false});
+        QVERIFY(!result.storageOk);
+        QVERIFY2(result.storageError.contains(m_host), qPrintable(result.storageError));
+        QVERIFY(result.storageError.contains(QLatin1String("401")));
+        QVERIFY(!result.storageError.contains(QLatin1String("wrong-Secret")));
+        const ImagePlan *app = result.plan.image(QStringLiteral("app"), ImageKind::Image);
+        for (const StagePlan &stage : app->stages) {
+            QCOMPARE(stage.statusName(), QStringLiteral("unknown"));
+            QCOMPARE(stage.statusReason, result.storageError);
+        }
+    }
+
+    void tlsErrors_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<bool>("withCa");
+        QTest::addColumn<QString>("expected");
+        // The certificate names 127.0.0.1 only.
+        QTest::newRow("wrong host name")
+                << QStringLiteral("localhost") << true << QStringLiteral("host name did not match");
+        QTest::newRow("unknown CA")
+                << QStringLiteral("127.0.0.1") << false << QStringLiteral("TLS error");
+    }
+
+    void tlsErrors()
+    {
+        QFETCH(QString, host);
+        QFETCH(bool, withCa);
+        QFETCH(QString, expected);
+        const QString address = host + m_host.mid(m_host.indexOf(u':'));
+        StorageSpec spec = registrySpec(address);
+        if (!withCa)
+            spec.caFile.clear();
+        const StoragePlan result = plan(spec);
+        QVERIFY(!result.storageOk);
+        QVERIFY2(result.storageError.contains(expected, Qt::CaseInsensitive),
+                 qPrintable(result.storageError));
+        QVERIFY(result.storageError.contains(address));
+    }
+
+    void insecureRegistry()
+    {
+        StorageSpec spec = registrySpec(m_host);
+        spec.caFile.clear();
+        spec.insecureRegistries = {m_host};
+        const StoragePlan result = plan(spec);
+        QVERIFY2(result.storageOk, qPrintable(result.storageError));
+        QVERIFY2(result.warnings.join(u'\n').contains(QLatin1String("verification is off")),
+                 qPrintable(result.warnings.join(u'\n')));
+        const ImagePlan *app = result.plan.image(QStringLiteral("app"), ImageKind::Image);
+        QCOMPARE(app->stage(StageId::From)->statusName(), QStringLiteral("cached"));
+    }
+
+    void inspectLabels()
+    {
+        // The labels werf reads for its choice among candidates come back from the config blob.
+        StorageSession session(registrySpec(m_host), [](const QString &) {
+            return std::optional<RegistryCredentials>(
+                    RegistryCredentials{QStringLiteral("robot"), password, false});
+        });
+        const StageListing listing = await(
+                session.storage()->listStages(QStringLiteral("storetest")));
+        QVERIFY(listing.ok);
+        const QString signature = m_basePlan.image(QStringLiteral("app"), ImageKind::Image)
+                                          ->stage(StageId::From)
+                                          ->signature;
+        const QList<StageCandidate> candidates = listing.usable(signature);
+        QCOMPARE(candidates.size(), 1);
+        const StageInspection inspection = await(session.storage()->inspect(candidates.first()));
+        QVERIFY2(inspection.ok, qPrintable(inspection.error));
+        QCOMPARE(inspection.labels.value(QStringLiteral("werf")), QStringLiteral("storetest"));
+        QCOMPARE(inspection.labels.value(QStringLiteral("werf-stage-signature")), signature);
+        QVERIFY(inspection.configDigest.startsWith(QLatin1String("sha256:")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_RegistryStorage)
+#include "tst_registrystorage.moc"
