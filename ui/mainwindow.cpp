@@ -37,6 +37,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Stagecraft::Ui {
 
 using namespace Stagecraft::Model;
@@ -180,7 +182,8 @@ bool MainWindow::openPath(const QString &path)
                 project->sourceText,
                 project->conveyor,
                 project->diagnostics,
-                project->dockerfiles);
+                project->dockerfiles,
+                project->inputs);
     if (!project->statuses.isEmpty())
         setStatuses(project->statuses);
     m_settings.addRecentFile(m_configFile);
@@ -191,7 +194,8 @@ void MainWindow::showProject(const QString &configFile,
                              const QByteArray &sourceText,
                              const Conveyor &conveyor,
                              const Diagnostics &diagnostics,
-                             const QHash<QString, QByteArray> &dockerfiles)
+                             const QHash<QString, QByteArray> &dockerfiles,
+                             const ConveyorInputs &inputs)
 {
     const bool sameProject = configFile == m_configFile;
     if (m_layoutSaveTimer->isActive())
@@ -200,7 +204,7 @@ void MainWindow::showProject(const QString &configFile,
     m_sourceText = sourceText;
     const int previousImage = sameProject ? m_scene->currentImage() : -1;
 
-    m_model->setConveyor(conveyor, diagnostics);
+    m_model->setConveyor(conveyor, diagnostics, inputs);
     QList<int> images;
     for (const Diagnostic &d : m_model->diagnostics())
         images.append(m_model->imageForDiagnostic(d));
@@ -827,6 +831,12 @@ void MainWindow::handleTreeCurrentChanged(const QModelIndex &current)
     if (image < 0)
         return;
     selectEverywhere(image, m_model->stageForIndex(source), FromTree);
+    // An input row: show that directive and its place in the source.
+    if (const StageInput *input = m_model->inputForIndex(source)) {
+        m_properties->showInput(source);
+        if (input->location.line > 0)
+            m_source->goTo(input->location.line, std::max(1, input->location.column));
+    }
 }
 
 void MainWindow::handleSourceLineActivated(int line)
