@@ -222,7 +222,7 @@ void tst_Export::dotAcceptedByGraphviz()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray dot = file.readAll();
-    QVERIFY(dot.startsWith("digraph conveyor {"));
+    QVERIFY(dot.startsWith("digraph werf {"));
     QCOMPARE(dot, conveyorToDot(conveyor));
     QCOMPARE(dot.count("subgraph cluster_"),
              qsizetype(std::count_if(conveyor.images.cbegin(),

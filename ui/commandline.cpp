@@ -5,6 +5,7 @@
 #include "config/configloader.h"
 #include "conveyor/graphwriter.h"
 #include "exporter.h"
+#include "layout/dotwriter.h"
 #include "layout/layoutsidecar.h"
 #include "models/stagestatus.h"
 #include "projectloader.h"
@@ -231,7 +232,7 @@ int runGraph(const QStringList &arguments,
     if (formatName == u"json")
         text = Model::GraphWriter::toJson(project.conveyor);
     else if (formatName == u"dot")
-        text = Model::GraphWriter::toDot(project.conveyor);
+        text = Model::conveyorToDot(project.conveyor);
     else
         text = Model::GraphWriter::toYaml(project.conveyor);
     out << QString::fromUtf8(text);

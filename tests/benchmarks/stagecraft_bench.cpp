@@ -7,11 +7,14 @@
 // one JSON object; the driver takes medians and writes BENCHMARKS.md.
 #include "config/configloader.h"
 #include "conveyor/conveyor.h"
-#include "conveyor/graphwriter.h"
 #include "exporter.h"
 #include "git/gitcontext.h"
 #include "layout/conveyorlayout.h"
+#include "layout/dotwriter.h"
+#include "mainwindow.h"
+#include "models/settings.h"
 #include "projectgenerator.h"
+#include "projectloader.h"
 #include "signature/plandiff.h"
 #include "signature/signaturecalculator.h"
 #include "signature/signatureinputbuilder.h"
@@ -277,7 +280,7 @@ Measurement caseDotExport(const CaseContext &ctx)
         return failure(u"load failed: "_s + firstError(project));
     qsizetype bytes = 0;
     Measurement m = repeat(ctx, [&](QString *) {
-        bytes = Model::GraphWriter::toDot(project.conveyor).size();
+        bytes = Model::conveyorToDot(project.conveyor).size();
         return bytes > 0;
     });
     m.note = QStringLiteral("%1 KiB of DOT").arg(bytes / 1024);
@@ -342,7 +345,7 @@ Measurement caseGraphvizPng(const CaseContext &ctx)
     {
         QFile f(input);
         if (!f.open(QIODevice::WriteOnly)
-            || f.write(Model::GraphWriter::toDot(project.conveyor)) < 0)
+            || f.write(Model::conveyorToDot(project.conveyor)) < 0)
             return failure(u"cannot write "_s + input);
     }
     bool timedOut = false;
