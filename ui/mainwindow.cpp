@@ -230,7 +230,7 @@ void MainWindow::showProject(const QString &configFile,
 
     m_source->setSource(QFileInfo(configFile).fileName(), sourceText);
     m_source->setProblems(m_model->diagnostics());
-    m_tree->expandToDepth(-1);
+    // Collapsed: expanding first (as before) measured every row of the new model for nothing.
     m_tree->collapseAll();
 
     setWindowFilePath(configFile);

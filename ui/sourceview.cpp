@@ -69,7 +69,11 @@ void SourceView::setSource(const QString &fileName, const QByteArray &text)
     QString content = QString::fromUtf8(text);
     // CRLF files: the editor shows lines, not carriage returns.
     content.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    // Highlighting a large file while it is inserted would hold up the window's first paint;
+    // detached, the highlighter re-highlights from a 0 timer, after the posted paint events.
+    m_highlighter->setDocument(nullptr);
     setPlainText(content);
+    m_highlighter->setDocument(document());
     updateExtraSelections();
 }
 

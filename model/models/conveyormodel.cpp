@@ -80,6 +80,7 @@ void ConveyorModel::setConveyor(const Conveyor &conveyor,
     }
     m_readOnly = inputs.readOnlyImages;
     rebuildIndexes(inputs.stages);
+    summarizeImages();
     endResetModel();
 }
 
@@ -154,6 +155,7 @@ void ConveyorModel::setStatuses(const StageStatuses &statuses)
     if (statuses == m_statuses)
         return;
     m_statuses = statuses;
+    summarizeImages();
     emitAllDataChanged();
     emit statusesChanged();
 }
@@ -196,12 +198,22 @@ StageStatus ConveyorModel::stageStatus(int image, StageId stage) const
 
 StageStatus ConveyorModel::imageStatus(int image) const
 {
-    if (image < 0 || image >= m_conveyor.images.size())
+    if (image < 0 || image >= m_imageStatuses.size())
         return StageStatus::Unknown;
-    QList<StageStatus> statuses;
-    for (const ConveyorStage &s : m_conveyor.images.at(image).stages)
-        statuses.append(stageStatus(image, s.id));
-    return summarizeStatuses(statuses);
+    return m_imageStatuses.at(image);
+}
+
+void ConveyorModel::summarizeImages()
+{
+    // Views ask for an image's summary on every paint of its row; it changes only with statuses.
+    m_imageStatuses.clear();
+    m_imageStatuses.reserve(m_conveyor.images.size());
+    for (int i = 0; i < m_conveyor.images.size(); ++i) {
+        QList<StageStatus> statuses;
+        for (const ConveyorStage &s : m_conveyor.images.at(i).stages)
+            statuses.append(stageStatus(i, s.id));
+        m_imageStatuses.append(summarizeStatuses(statuses));
+    }
 }
 
 QString ConveyorModel::stageSignature(int image, StageId stage) const

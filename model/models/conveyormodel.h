@@ -140,6 +140,7 @@ private:
     QVariant inputData(int image, int stageRow, int inputRow, int column, int role) const;
     QVariant locationData(const SourceLocation &location, int role) const;
     void rebuildIndexes(const StageInputTable &directives);
+    void summarizeImages();
     void emitAllDataChanged();
 
     Conveyor m_conveyor;
@@ -147,6 +148,8 @@ private:
     StageStatuses m_statuses;
     StageSignatures m_signatures;
     QHash<int, QString> m_readOnly;
+    /** imageStatus() of every image, kept with the statuses. */
+    QList<StageStatus> m_imageStatuses;
     /**
      * m_inputs[image][stageRow]: the stage's directives, then the edges acting there that no
      * directive row stands for (those rows have an empty directive).
