@@ -312,16 +312,20 @@ int runExport(const QStringList &arguments,
     const LoadedProject shown = windowProject(project);
     const Model::LayoutSidecar sidecar = Model::LayoutSidecar::load(
             Model::LayoutSidecar::pathFor(project.configFile));
+    QString notice;
     if (!Exporter::exportToFile(shown.conveyor,
                                 request->output,
                                 request->options,
                                 &error,
                                 statuses,
                                 shown.dockerfiles,
-                                sidecar)) {
+                                sidecar,
+                                &notice)) {
         err << request->output << QStringLiteral(": error: ") << error << u'\n';
         return 1;
     }
+    if (!notice.isEmpty())
+        err << request->output << QStringLiteral(": note: ") << notice << u'\n';
     return 0;
 }
 

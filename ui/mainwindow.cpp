@@ -744,6 +744,7 @@ void MainWindow::exportDialog(int format)
         options.transparent = bg == backgrounds.at(1);
     }
     QString error;
+    QString notice;
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const bool done = Exporter::exportToFile(m_model->conveyor(),
                                              path,
@@ -751,12 +752,15 @@ void MainWindow::exportDialog(int format)
                                              &error,
                                              m_model->statuses(),
                                              {},
-                                             m_scene->userLayout());
+                                             m_scene->userLayout(),
+                                             &notice);
     QApplication::restoreOverrideCursor();
     if (!done) {
         QMessageBox::warning(this, tr("Export"), error);
         return;
     }
+    if (!notice.isEmpty())
+        QMessageBox::information(this, tr("Export"), notice);
     statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 6000);
 }
 
