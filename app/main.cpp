@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "colorscheme.h"
 #include "commandline.h"
 #include "mainwindow.h"
 #include "projectloader.h"
@@ -77,6 +78,7 @@ int main(int argc, char *argv[])
     installTranslators(app);
     QSettings qsettings;
     Stagecraft::Model::Settings settings(qsettings);
+    Stagecraft::Ui::applyColorScheme(Stagecraft::Ui::requestedColorScheme(settings.colorScheme()));
     Stagecraft::Ui::MainWindow window(settings);
     window.setProjectLoader(&Stagecraft::Ui::loadProjectForWindow);
     if (arguments.size() > 1)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Not a test: renders the main window and exports of the example and of generated projects into a
 // directory, for looking at them (and for README.md). Usage: tool_screenshots OUTDIR [--dark]
+#include "colorscheme.h"
 #include "conveyorfixtures.h"
 #include "conveyorscene.h"
 #include "conveyorview.h"
@@ -13,7 +14,6 @@
 #include <QDir>
 #include <QFile>
 #include <QSettings>
-#include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTreeView>
 
@@ -57,24 +57,7 @@ int main(int argc, char *argv[])
     const QString out = args.size() > 1 ? args.at(1) : QStringLiteral("shots");
     const bool dark = args.contains(QStringLiteral("--dark"));
     QDir().mkpath(out);
-    if (dark) {
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QPalette p;
-        p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-        p.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));
-        p.setColor(QPalette::Base, QColor(0x1f, 0x21, 0x25));
-        p.setColor(QPalette::AlternateBase, QColor(0x26, 0x29, 0x2e));
-        p.setColor(QPalette::Text, QColor(0xe8, 0xea, 0xed));
-        p.setColor(QPalette::Button, QColor(0x33, 0x36, 0x3b));
-        p.setColor(QPalette::ButtonText, QColor(0xe8, 0xea, 0xed));
-        p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xe0));
-        p.setColor(QPalette::HighlightedText, Qt::white);
-        p.setColor(QPalette::ToolTipBase, QColor(0x33, 0x36, 0x3b));
-        p.setColor(QPalette::ToolTipText, QColor(0xe8, 0xea, 0xed));
-        QApplication::setPalette(p);
-    } else {
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    }
+    Ui::applyColorScheme(dark ? Ui::ColorScheme::Dark : Ui::ColorScheme::Light);
 
     QTemporaryDir settingsDir;
     QSettings qsettings(settingsDir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);

@@ -31,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -69,7 +70,11 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     setWindowIcon(icon(QStringLiteral("stagecraft")));
     setAcceptDrops(true);
     setDockNestingEnabled(true);
-    resize(1400, 900);
+    // First start: 1400 × 900, but never larger than the screen (200 % scaling on a laptop).
+    QSize size(1400, 900);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.92);
+    resize(size);
 
     m_proxy->setSourceModel(m_model);
     m_scene->setScenePalette(ScenePalette::fromPalette(palette()));
