@@ -131,23 +131,41 @@ void ConveyorView::fitAll()
     }
     if (!overview && zoom() < s_readableZoom) {
         // The whole graph would only be coloured boxes without names. Show it at the smallest
-        // zoom that still has text instead, at the selected image, or else where the graph starts
-        // (the first layer on the left, the top lane): a map that can be read and panned, the way
-        // large diagrams open in other tools. Fitting once more shows the whole graph.
+        // zoom that still has text instead, around the selected image, or else around the
+        // graph's hub (the visible image with the most edges, where a user looks first): a map
+        // that can be read and panned. Fitting once more shows the whole graph.
         setTransform(QTransform::fromScale(s_readableZoom, s_readableZoom));
-        ImageNodeItem *current = m_scene->imageItem(m_scene->currentImage());
-        if (current && current->isVisible()) {
-            centerOn(current);
-        } else {
-            const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
-            const QRectF graph = m_scene->contentsRect();
-            centerOn(graph.left() + visible.width() / 2, graph.top() + visible.height() / 2);
-        }
+        ImageNodeItem *focus = m_scene->imageItem(m_scene->currentImage());
+        if (!focus || !focus->isVisible())
+            focus = m_scene->imageItem(hubImage());
+        if (focus && focus->isVisible())
+            centerOn(focus);
+        else
+            centerOn(content.center());
         m_readableFit = true;
         m_readableFitTransform = transform();
         m_readableFitScroll = QPoint(horizontalScrollBar()->value(), verticalScrollBar()->value());
     }
     emit zoomChanged(zoom());
+}
+
+int ConveyorView::hubImage() const
+{
+    const Model::Conveyor &c = m_scene->conveyor();
+    QList<int> degree(c.images.size(), 0);
+    for (const Model::ConveyorEdge &e : c.edges) {
+        if (e.source >= 0 && e.source < degree.size() && e.target >= 0 && e.target < degree.size()) {
+            ++degree[e.source];
+            ++degree[e.target];
+        }
+    }
+    int hub = -1;
+    for (int i = 0; i < degree.size(); ++i) {
+        const ImageNodeItem *node = m_scene->imageItem(i);
+        if (node && node->isVisible() && (hub < 0 || degree.at(i) > degree.at(hub)))
+            hub = i;
+    }
+    return hub;
 }
 
 bool ConveyorView::isShowingWholeGraph() const

@@ -31,8 +31,8 @@ public:
     void resetZoom();
     /**
      * Fits the graph into the view. A graph too large to read at that zoom is shown at the
-     * smallest readable zoom instead (at the selected image, or where the graph starts); calling
-     * fitAll() again right away shows the whole graph.
+     * smallest readable zoom instead (around the selected image, or the image with the most
+     * edges); calling fitAll() again right away shows the whole graph.
      */
     void fitAll();
     /** True when the whole graph is inside the viewport. */
@@ -66,6 +66,8 @@ protected:
 private:
     void scaleBy(qreal factor, const QPoint &anchor);
     qreal legendMaxWidth() const;
+    /** The visible image with the most edges, -1 when there is none. */
+    int hubImage() const;
 
     ConveyorScene *m_scene = nullptr;
     bool m_legendVisible = true;
