@@ -4,6 +4,7 @@
 #include "models/conveyormodel.h"
 #include "models/stagestatus.h"
 
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QModelIndex>
@@ -162,15 +163,17 @@ void PropertiesPanel::showInput(const QModelIndex &input)
     const int image = m_model.imageForIndex(input);
     const StageId stage = *m_model.stageForIndex(input);
     const QString directive = input.data(ConveyorModel::DirectiveRole).toString();
-    m_title->setText(tr("%1 of stage %2 of %3")
-                             .arg(directive, stageName(stage), c.images.at(image).displayName()));
+    m_title->setText(
+            tr("%1 in %2 › %3").arg(directive, c.images.at(image).displayName(), stageName(stage)));
     addRow(tr("Directive"), directive);
     addRow(tr("Value"), row->value, row->location.line, -1, row->location.column);
     addRow(tr("Stage"), stageName(stage));
     addRow(tr("Image"), c.images.at(image).displayName(), 0, image);
     if (row->location.line > 0)
         addRow(tr("Defined at"),
-               row->location.toString(),
+               // The file's name is enough here: the source view shows that file.
+               QFileInfo(row->location.file).fileName() + u':' + QString::number(row->location.line)
+                       + u':' + QString::number(row->location.column),
                row->location.line,
                -1,
                row->location.column);

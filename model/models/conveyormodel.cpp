@@ -97,6 +97,11 @@ void ConveyorModel::rebuildIndexes(const StageInputTable &directives)
         if (useDirectives && directives.at(i).size() == stages)
             m_inputs[i] = directives.at(i);
         m_inputs[i].resize(stages);
+        // Edges are attached below, from this conveyor only.
+        for (StageInputList &rows : m_inputs[i]) {
+            for (StageInput &row : rows)
+                row.edge = -1;
+        }
     }
     for (int e = 0; e < m_conveyor.edges.size(); ++e) {
         const ConveyorEdge &edge = m_conveyor.edges.at(e);
