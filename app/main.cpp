@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "buildcontroller.h"
+#include "colorscheme.h"
 #include "commandline.h"
 #include "documentcontroller.h"
 #include "mainwindow.h"
@@ -85,6 +86,7 @@ int main(int argc, char *argv[])
     // Declared before the window: its dialogs refer to them until the window is gone.
     Stagecraft::Model::RegistrySettings registrySettings(qsettings);
     Stagecraft::Model::CredentialStore credentialStore;
+    Stagecraft::Ui::applyColorScheme(Stagecraft::Ui::requestedColorScheme(settings.colorScheme()));
     Stagecraft::Ui::MainWindow window(settings);
     window.setStorageSettingsHandler([&registrySettings, &credentialStore, &window] {
         auto *dialog = new Stagecraft::Ui::StorageSettingsDialog(registrySettings,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Not a test: renders the main window and exports of the example and of generated projects into a
 // directory, for looking at them (and for README.md). Usage: tool_screenshots OUTDIR [--dark]
+#include "colorscheme.h"
+#include "config/configloader.h"
 #include "conveyorfixtures.h"
 #include "conveyorscene.h"
 #include "conveyorview.h"
@@ -8,12 +10,12 @@
 #include "imagenodeitem.h"
 #include "mainwindow.h"
 #include "models/settings.h"
+#include "projectloader.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QSettings>
-#include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTreeView>
 
@@ -57,24 +59,7 @@ int main(int argc, char *argv[])
     const QString out = args.size() > 1 ? args.at(1) : QStringLiteral("shots");
     const bool dark = args.contains(QStringLiteral("--dark"));
     QDir().mkpath(out);
-    if (dark) {
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QPalette p;
-        p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
-        p.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));
-        p.setColor(QPalette::Base, QColor(0x1f, 0x21, 0x25));
-        p.setColor(QPalette::AlternateBase, QColor(0x26, 0x29, 0x2e));
-        p.setColor(QPalette::Text, QColor(0xe8, 0xea, 0xed));
-        p.setColor(QPalette::Button, QColor(0x33, 0x36, 0x3b));
-        p.setColor(QPalette::ButtonText, QColor(0xe8, 0xea, 0xed));
-        p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xe0));
-        p.setColor(QPalette::HighlightedText, Qt::white);
-        p.setColor(QPalette::ToolTipBase, QColor(0x33, 0x36, 0x3b));
-        p.setColor(QPalette::ToolTipText, QColor(0xe8, 0xea, 0xed));
-        QApplication::setPalette(p);
-    } else {
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    }
+    Ui::applyColorScheme(dark ? Ui::ColorScheme::Dark : Ui::ColorScheme::Light);
 
     QTemporaryDir settingsDir;
     QSettings qsettings(settingsDir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
@@ -94,33 +79,47 @@ int main(int argc, char *argv[])
         QTemporaryDir project;
         const QString config = project.filePath(QStringLiteral("werf.yaml"));
         QFile::copy(exampleDir + QStringLiteral("/werf.yaml"), config);
+        // Loaded as the app loads it, so that the tree has each stage's inputs.
+        const Ui::LoadedProject loaded = Ui::windowProject(Model::loadProject(exampleDir));
         window.showProject(config,
-                           readFile(config),
-                           example,
+                           loaded.sourceText,
+                           loaded.conveyor,
                            {Model::Diagnostic::warning(QStringLiteral("unused artifact"),
                                                        at(44, 3, QStringLiteral("werf.yaml")))},
-                           dockerfiles);
+                           loaded.dockerfiles,
+                           loaded.inputs);
         window.setStatuses(statuses);
+        const int appImage = loaded.conveyor.indexOf(QStringLiteral("app"), ImageKind::Image);
         QApplication::processEvents();
         window.view()->fitAll();
-        // Select app/install through the tree, as a user would: everything else follows.
+        // Select app/install's command through the tree, as a user would: everything follows.
         QTreeView *tree = window.imagesTree();
-        const QModelIndex app = tree->model()->index(3, 0);
+        QModelIndex app;
+        for (int r = 0; r < tree->model()->rowCount(); ++r) {
+            if (tree->model()->index(r, 0).data().toString() == u"app")
+                app = tree->model()->index(r, 0);
+        }
         tree->expand(app);
-        tree->setCurrentIndex(tree->model()->index(2, 0, app));
+        QModelIndex install;
+        for (int r = 0; r < tree->model()->rowCount(app); ++r) {
+            if (tree->model()->index(r, 0, app).data().toString() == u"install")
+                install = tree->model()->index(r, 0, app);
+        }
+        tree->expand(install);
+        tree->setCurrentIndex(tree->model()->index(0, 0, install));
         window.view()->fitAll();
         QApplication::processEvents();
         window.grab().save(out
                            + (dark ? QStringLiteral("/mainwindow-dark.png")
                                    : QStringLiteral("/mainwindow.png")));
         window.view()->resetZoom();
-        window.view()->centerOn(window.scene()->imageItem(3));
+        window.view()->centerOn(window.scene()->imageItem(appImage));
         QApplication::processEvents();
         window.grab().save(out
                            + (dark ? QStringLiteral("/mainwindow-detail-dark.png")
                                    : QStringLiteral("/mainwindow-detail.png")));
         window.view()->fitAll();
-        window.scene()->setHoveredImage(3);
+        window.scene()->setHoveredImage(appImage);
         QApplication::processEvents();
         window.view()->grab().save(out + QStringLiteral("/hover.png"));
         window.scene()->setHoveredImage(-1);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/configloader.h"
 #include "conveyorfixtures.h"
 #include "models/conveyorfilterproxymodel.h"
 #include "models/conveyormodel.h"
@@ -6,7 +7,9 @@
 #include "models/stagestatus.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Stagecraft::Model;
@@ -27,7 +30,56 @@ private slots:
     void summary_data();
     void summary();
     void dockerfileStages();
+    void inputs_data();
+    void inputs();
+    void inputEdges();
+    void generatedInputs();
+    void corpusUnderTester();
 };
+
+namespace {
+
+/** The bundled example as the window loads it: conveyor, diagnostics and stage inputs. */
+struct LoadedModel
+{
+    LoadedProject project;
+    ConveyorInputs inputs;
+};
+
+LoadedModel loadExample()
+{
+    LoadedModel result;
+    result.project = loadProject(QStringLiteral(STAGECRAFT_SOURCE_DIR "/resources/example"));
+    result.inputs = conveyorInputs(result.project.conveyor,
+                                   result.project.config,
+                                   result.project.sourceMap);
+    return result;
+}
+
+int imageNamed(const Conveyor &c, const QString &name)
+{
+    for (int i = 0; i < c.images.size(); ++i) {
+        if (c.images.at(i).name == name && c.images.at(i).kind != ImageKind::External)
+            return i;
+    }
+    return -1;
+}
+
+/** "directive: value @line:col" for each input row of a stage. */
+QStringList inputRows(const ConveyorModel &model, int image, StageId stage)
+{
+    QStringList rows;
+    const QModelIndex parent = model.indexForStage(image, stage);
+    for (int r = 0; r < model.rowCount(parent); ++r) {
+        const QModelIndex input = model.index(r, 0, parent);
+        rows.append(input.data().toString() + QStringLiteral(" @")
+                    + QString::number(input.data(ConveyorModel::LineRole).toInt()) + u':'
+                    + QString::number(input.data(ConveyorModel::ColumnRole).toInt()));
+    }
+    return rows;
+}
+
+} // namespace
 
 void tst_ConveyorModel::structure()
 {
@@ -260,6 +312,215 @@ void tst_ConveyorModel::dockerfileStages()
     QCOMPARE(t.at(2).line, 6);
     QCOMPARE(t.at(2).dependsOn, QList<int>{1});
     QVERIFY(parseDockerfileStages("\\\n\\").isEmpty());
+}
+
+void tst_ConveyorModel::inputs_data()
+{
+    QTest::addColumn<QString>("image");
+    QTest::addColumn<StageId>("stage");
+    QTest::addColumn<QStringList>("rows");
+    auto rows = [](std::initializer_list<const char *> list) {
+        QStringList result;
+        for (const char *r : list)
+            result.append(QString::fromUtf8(r));
+        return result;
+    };
+    QTest::newRow("tools install: each command")
+            << QStringLiteral("tools") << StageId::Install
+            << rows({"install: mkdir -p /out/bin @12:5",
+                     "install: printf '#!/bin/sh\\necho \"hello from stagecraft\"\\n' > "
+                     "/out/bin/hello @13:5",
+                     "install: chmod 0755 /out/bin/hello @14:5"});
+    QTest::newRow("base from: from and fromCacheVersion")
+            << QStringLiteral("base") << StageId::From
+            << rows({"from: localhost/stagecraft-busybox:1.35 @17:7",
+                     "fromCacheVersion: 2026-12 @18:19"});
+    QTest::newRow("base docker: each instruction")
+            << QStringLiteral("base") << StageId::DockerInstructions
+            << rows({"WORKDIR: /srv/app @24:12", "USER: app @25:9"});
+    QTest::newRow("app from: fromImage")
+            << QStringLiteral("app") << StageId::From << rows({"fromImage: base @28:12"});
+    QTest::newRow("app gitArchive: the mapping")
+            << QStringLiteral("app") << StageId::GitArchive
+            << rows({"git: /resources/example/app → /srv/app @30:3"});
+    QTest::newRow("app install: command, cacheVersion, stageDependencies")
+            << QStringLiteral("app") << StageId::Install
+            << rows({"install: sh /srv/app/configure.sh @48:5",
+                     "cacheVersion: 1 @51:17",
+                     "stageDependencies: configure.sh (/resources/example/app) @38:7"});
+    QTest::newRow("app setup: glob from stageDependencies")
+            << QStringLiteral("app") << StageId::Setup
+            << rows({"setup: cat /srv/app/app.conf > /srv/app/BUILD @50:5",
+                     "cacheVersion: 1 @51:17",
+                     "stageDependencies: **/*.conf (/resources/example/app) @40:7"});
+    QTest::newRow("app importsAfterInstall: the import")
+            << QStringLiteral("app") << StageId::ImportsAfterInstall
+            << rows({"import: tools: /out/bin → /usr/local/bin @42:3"});
+    QTest::newRow("app docker") << QStringLiteral("app") << StageId::DockerInstructions
+                                << rows({"EXPOSE: 8080 @54:5",
+                                         "ENV: APP_MODE=production @56:5",
+                                         "CMD: [\"/usr/local/bin/hello\"] @57:8"});
+    QTest::newRow("web dockerfile") << QStringLiteral("web") << StageId::Dockerfile
+                                    << rows({"dockerfile: web/Dockerfile @60:13",
+                                             "context: web @61:10",
+                                             "args: GREETING=hello @63:3"});
+}
+
+void tst_ConveyorModel::inputs()
+{
+    QFETCH(QString, image);
+    QFETCH(StageId, stage);
+    QFETCH(QStringList, rows);
+    const LoadedModel loaded = loadExample();
+    QVERIFY2(loaded.project.ok(), qPrintable(loaded.project.diagnostics.value(0).toString()));
+    ConveyorModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setConveyor(loaded.project.conveyor, loaded.project.diagnostics, loaded.inputs);
+    const int i = imageNamed(model.conveyor(), image);
+    QVERIFY(i >= 0);
+    QCOMPARE(inputRows(model, i, stage), rows);
+    const QModelIndex first = model.index(0, 0, model.indexForStage(i, stage));
+    QCOMPARE(first.data(ConveyorModel::NodeTypeRole).toInt(), int(ConveyorModel::NodeType::Input));
+    QCOMPARE(first.data(ConveyorModel::ReadOnlyRole).toBool(), false);
+    QVERIFY(first.data(ConveyorModel::LocationRole)
+                    .toString()
+                    .endsWith(QStringLiteral("werf.yaml:") + rows.first().section(u'@', -1)));
+    QCOMPARE(first.data(ConveyorModel::ValueRole).toString() + u' ',
+             rows.first().section(QStringLiteral(": "), 1).section(u'@', 0, 0));
+}
+
+void tst_ConveyorModel::inputEdges()
+{
+    const LoadedModel loaded = loadExample();
+    ConveyorModel model;
+    model.setConveyor(loaded.project.conveyor, loaded.project.diagnostics, loaded.inputs);
+    const Conveyor &c = model.conveyor();
+    // Every edge is reachable from exactly one input row of the stage where it acts.
+    QList<int> seen;
+    for (int i = 0; i < c.images.size(); ++i) {
+        for (const ConveyorStage &stage : c.images.at(i).stages) {
+            const QModelIndex parent = model.indexForStage(i, stage.id);
+            for (int r = 0; r < model.rowCount(parent); ++r) {
+                const int e = model.edgeForIndex(model.index(r, 0, parent));
+                if (e < 0)
+                    continue;
+                QCOMPARE(c.edges.at(e).target, i);
+                QCOMPARE(c.edges.at(e).targetStage, stage.id);
+                seen.append(e);
+            }
+        }
+    }
+    std::sort(seen.begin(), seen.end());
+    QList<int> all;
+    for (int e = 0; e < c.edges.size(); ++e)
+        all.append(e);
+    QCOMPARE(seen, all);
+    // The import row is the import directive and carries the edge to the artifact.
+    const int app = imageNamed(c, QStringLiteral("app"));
+    const QModelIndex import = model.index(0,
+                                           0,
+                                           model.indexForStage(app, StageId::ImportsAfterInstall));
+    QCOMPARE(import.data(ConveyorModel::DirectiveRole).toString(), QStringLiteral("import"));
+    QCOMPARE(c.edges.at(model.edgeForIndex(import)).source, imageNamed(c, QStringLiteral("tools")));
+    QCOMPARE(import.data(ConveyorModel::KindRole).toInt(), int(EdgeKind::Import));
+    // A problem on the line of a directive shows on its row.
+    const SourceLocation importAt = c.edges.at(model.edgeForIndex(import)).location;
+    const Diagnostics extra{Diagnostic::error(QStringLiteral("bad import"), importAt)};
+    model.setConveyor(loaded.project.conveyor, extra, loaded.inputs);
+    const QModelIndex again = model.index(0,
+                                          0,
+                                          model.indexForStage(app, StageId::ImportsAfterInstall));
+    QCOMPARE(again.data(ConveyorModel::ProblemsRole).toStringList().size(), 1);
+    // Without the config's inputs the stages still list their edges.
+    model.setConveyor(loaded.project.conveyor);
+    QCOMPARE(inputRows(model, app, StageId::From).size(), 1);
+    QCOMPARE(model.index(0, 0, model.indexForStage(app, StageId::From)).data().toString(),
+             QStringLiteral("fromImage base"));
+    QCOMPARE(model.rowCount(model.indexForStage(app, StageId::Install)), 0);
+}
+
+void tst_ConveyorModel::generatedInputs()
+{
+    // Commands from a range are generated; the literal command and the image name are not.
+    const QByteArray text = QByteArrayLiteral("project: p\n"
+                                              "configVersion: 1\n"
+                                              "---\n"
+                                              "image: app\n"
+                                              "from: alpine:3.18\n"
+                                              "shell:\n"
+                                              "  install:\n"
+                                              "  - echo literal\n"
+                                              "{{- range list \"a\" \"b\" }}\n"
+                                              "  - echo {{ . }}\n"
+                                              "{{- end }}\n"
+                                              "{{ range list \"x\" }}---\n"
+                                              "image: gen-{{ . }}\n"
+                                              "from: alpine:3.18\n"
+                                              "{{ end }}");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString config = dir.filePath(QStringLiteral("werf.yaml"));
+    const LoadedProject project = loadText(config, text);
+    QVERIFY2(project.ok(), qPrintable(project.diagnostics.value(0).toString()));
+    const ConveyorInputs inputs = conveyorInputs(project.conveyor,
+                                                 project.config,
+                                                 project.sourceMap);
+    ConveyorModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setConveyor(project.conveyor, project.diagnostics, inputs);
+    const int app = imageNamed(model.conveyor(), QStringLiteral("app"));
+    const QModelIndex install = model.indexForStage(app, StageId::Install);
+    QCOMPARE(model.rowCount(install), 3);
+    const QModelIndex literal = model.index(0, 0, install);
+    QCOMPARE(literal.data(ConveyorModel::ValueRole).toString(), QStringLiteral("echo literal"));
+    QCOMPARE(literal.data(ConveyorModel::ReadOnlyRole).toBool(), false);
+    QCOMPARE(literal.data(ConveyorModel::LineRole).toInt(), 8);
+    const QModelIndex generated = model.index(1, 0, install);
+    QCOMPARE(generated.data(ConveyorModel::ValueRole).toString(), QStringLiteral("echo a"));
+    QCOMPARE(generated.data(ConveyorModel::ReadOnlyRole).toBool(), true);
+    QVERIFY2(generated.data(ConveyorModel::ReadOnlyReasonRole)
+                     .toString()
+                     .contains(QStringLiteral("werf.yaml:10:")),
+             qPrintable(generated.data(ConveyorModel::ReadOnlyReasonRole).toString()));
+    QCOMPARE(model.indexForImage(app).data(ConveyorModel::ReadOnlyRole).toBool(), false);
+    const int gen = imageNamed(model.conveyor(), QStringLiteral("gen-x"));
+    QVERIFY(gen >= 0);
+    QCOMPARE(model.indexForImage(gen).data(ConveyorModel::ReadOnlyRole).toBool(), true);
+}
+
+void tst_ConveyorModel::corpusUnderTester()
+{
+    // Every real project's tree, inputs included, passes the model tester.
+    const QDir corpus(QStringLiteral(STAGECRAFT_SHARED_DIR "/corpus/werf-yaml"));
+    const QStringList projects = corpus.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    QVERIFY(projects.size() > 10);
+    int withInputs = 0;
+    ConveyorModel model;
+    ConveyorFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (const QString &name : projects) {
+        const LoadedProject project = loadProject(corpus.filePath(name));
+        model.setConveyor(project.conveyor,
+                          project.diagnostics,
+                          conveyorInputs(project.conveyor, project.config, project.sourceMap));
+        for (int i = 0; i < model.rowCount(); ++i) {
+            const QModelIndex image = model.index(i, 0);
+            for (int s = 0; s < model.rowCount(image); ++s) {
+                const QModelIndex stage = model.index(s, 0, image);
+                for (int r = 0; r < model.rowCount(stage); ++r) {
+                    const QModelIndex input = model.index(r, 0, stage);
+                    QVERIFY(!input.data().toString().isEmpty());
+                    ++withInputs;
+                }
+            }
+        }
+        proxy.setSearchText(QStringLiteral("install"));
+        proxy.setSearchText({});
+    }
+    QVERIFY(withInputs > 500);
 }
 
 QTEST_GUILESS_MAIN(tst_ConveyorModel)

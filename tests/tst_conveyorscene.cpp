@@ -9,11 +9,13 @@
 #include "models/conveyormodel.h"
 #include "models/settings.h"
 #include "propertiespanel.h"
+#include "scenepalette.h"
 #include "sourceview.h"
 #include "stageitem.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QPainter>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -28,7 +30,11 @@ using namespace Stagecraft::Tests;
 using Ui::ConveyorScene;
 using Ui::EdgeItem;
 using Ui::ImageNodeItem;
+using Ui::legendStripSize;
+using Ui::paintLegendStrip;
+using Ui::ScenePalette;
 using Ui::StageItem;
+using Ui::textLevelOfDetail;
 
 namespace {
 
@@ -66,6 +72,9 @@ private slots:
     void dragIsRemembered();
     void sourceAndProblemsSelect();
     void zoomKeys();
+    void wideGraphFitStaysReadable();
+    void legendStripWraps_data();
+    void legendStripWraps();
 
 private:
     QTemporaryDir m_dir;
@@ -408,6 +417,11 @@ void tst_ConveyorScene::zoomKeys()
     QTest::keyClick(&view, Qt::Key_Minus);
     QVERIFY(view.zoom() < 1.0);
     QTest::keyClick(&view, Qt::Key_0);
+    // A graph too large to read when fitted opens readable; the second fit shows all of it.
+    if (!view.isShowingWholeGraph()) {
+        QVERIFY(view.zoom() > textLevelOfDetail);
+        QTest::keyClick(&view, Qt::Key_0);
+    }
     const QRectF visible = view.mapToScene(view.viewport()->rect()).boundingRect();
     QVERIFY2(visible.adjusted(-2, -2, 2, 2).contains(scene.contentsRect()),
              qPrintable(QStringLiteral("visible %1,%2 %3x%4, contents %5,%6 %7x%8, zoom %9")
@@ -426,6 +440,80 @@ void tst_ConveyorScene::zoomKeys()
                                   .arg(view.horizontalScrollBar()->isVisible())));
     QTest::keyClick(&view, Qt::Key_0, Qt::ControlModifier);
     QCOMPARE(view.zoom(), 1.0);
+}
+
+void tst_ConveyorScene::wideGraphFitStaysReadable()
+{
+    ConveyorScene scene;
+    scene.setConveyor(generatedConveyor(150, 1));
+    Ui::ConveyorView view;
+    view.setConveyorScene(&scene);
+    view.resize(900, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.fitAll();
+    // Fitting 150 images into 900 px would drop every name; the view stays readable instead,
+    // around the image with the most edges.
+    QVERIFY2(view.zoom() > textLevelOfDetail, qPrintable(QString::number(view.zoom())));
+    QVERIFY(!view.isShowingWholeGraph());
+    const Conveyor &c = scene.conveyor();
+    int hub = 0;
+    for (int i = 0; i < c.images.size(); ++i) {
+        if (c.incomingEdges(i).size() + c.outgoingEdges(i).size()
+            > c.incomingEdges(hub).size() + c.outgoingEdges(hub).size())
+            hub = i;
+    }
+    const QRectF visible = view.mapToScene(view.viewport()->rect()).boundingRect();
+    QVERIFY(visible.contains(scene.imageItem(hub)->sceneBoundingRect().center()));
+    // Fit again: the overview.
+    view.fitAll();
+    QVERIFY(view.isShowingWholeGraph());
+    QVERIFY(view.zoom() < textLevelOfDetail);
+    // With a selection the readable fit centres on it.
+    view.resetZoom();
+    scene.selectImage(120, std::nullopt);
+    view.fitAll();
+    const QRectF around = view.mapToScene(view.viewport()->rect()).boundingRect();
+    QVERIFY(around.contains(scene.imageItem(120)->sceneBoundingRect().center()));
+}
+
+void tst_ConveyorScene::legendStripWraps_data()
+{
+    QTest::addColumn<qreal>("width");
+    QTest::newRow("wide") << qreal(2000);
+    QTest::newRow("window") << qreal(700);
+    QTest::newRow("narrow") << qreal(300);
+    QTest::newRow("tiny") << qreal(90);
+}
+
+void tst_ConveyorScene::legendStripWraps()
+{
+    QFETCH(qreal, width);
+    const ScenePalette palette = ScenePalette::light();
+    const QSizeF oneRow = legendStripSize(palette);
+    const QSizeF size = legendStripSize(palette, width);
+    // Never wider than allowed (the tiny case elides inside its minimum), never clipped: a
+    // narrower strip has more rows.
+    QVERIFY2(size.width() <= std::max<qreal>(width, 90) + 0.5,
+             qPrintable(QStringLiteral("%1 > %2").arg(size.width()).arg(width)));
+    if (width >= oneRow.width())
+        QCOMPARE(size, oneRow);
+    else
+        QVERIFY(size.height() > oneRow.height());
+    // What is painted stays inside the reported size.
+    QImage image(QSize(int(width) + 40, int(size.height()) + 40), QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    paintLegendStrip(&painter, QPointF(10, 10), palette, width);
+    painter.end();
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            if (qAlpha(image.pixel(x, y)) == 0)
+                continue;
+            QVERIFY2(x >= 9 && x <= 11 + size.width() && y >= 9 && y <= 11 + size.height(),
+                     qPrintable(QStringLiteral("painted at %1,%2").arg(x).arg(y)));
+        }
+    }
 }
 
 QTEST_MAIN(tst_ConveyorScene)

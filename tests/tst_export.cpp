@@ -52,6 +52,7 @@ private slots:
     void dotAcceptedByGraphviz_data();
     void dotAcceptedByGraphviz();
     void errors();
+    void oversizedPngIsScaledWithNotice();
     void arguments_data();
     void arguments();
 
@@ -222,7 +223,7 @@ void tst_Export::dotAcceptedByGraphviz()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray dot = file.readAll();
-    QVERIFY(dot.startsWith("digraph conveyor {"));
+    QVERIFY(dot.startsWith("digraph werf {"));
     QCOMPARE(dot, conveyorToDot(conveyor));
     QCOMPARE(dot.count("subgraph cluster_"),
              qsizetype(std::count_if(conveyor.images.cbegin(),
@@ -243,6 +244,45 @@ void tst_Export::dotAcceptedByGraphviz()
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
     QVERIFY(QSvgRenderer(m_dir.filePath(QStringLiteral("graph-dot.svg"))).isValid());
+}
+
+void tst_Export::oversizedPngIsScaledWithNotice()
+{
+    // 400 images at scale 4 would be far beyond 16,384 px a side: the export still succeeds, at
+    // the largest scale that fits, and says so; nothing fails silently.
+    const Conveyor c = generatedConveyor(400, 2);
+    ExportOptions options;
+    options.scale = 4;
+    const QString path = m_dir.filePath(QStringLiteral("huge.png"));
+    QString error;
+    QString notice;
+    QVERIFY2(Exporter::exportToFile(c, path, options, &error, someStatuses(c), {}, {}, &notice),
+             qPrintable(error));
+    QVERIFY2(notice.contains(QStringLiteral("16384")), qPrintable(notice));
+    QImage image(path);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() <= Exporter::maxPngSide && image.height() <= Exporter::maxPngSide);
+    QVERIFY(qint64(image.width()) * image.height() <= Exporter::maxPngPixels);
+    // The same picture as at the fitted scale: its size follows from the scene and that scale.
+    ConveyorScene scene;
+    scene.setScenePalette(Ui::ScenePalette::light());
+    scene.setConveyor(c);
+    ExportOptions fitted = options;
+    fitted.scale = Exporter::fittingScale(scene, options);
+    QVERIFY(fitted.scale < 4);
+    QVERIFY(notice.contains(QString::number(fitted.scale, 'g', 3)));
+    const QRectF mapped = Exporter::sceneToImage(scene, fitted).mapRect(scene.contentsRect());
+    QVERIFY(image.width() >= int(mapped.width()));
+    // An export that fits gives no notice.
+    QVERIFY(Exporter::exportToFile(exampleConveyor(),
+                                   m_dir.filePath(QStringLiteral("small.png")),
+                                   {},
+                                   &error,
+                                   {},
+                                   {},
+                                   {},
+                                   &notice));
+    QVERIFY(notice.isEmpty());
 }
 
 void tst_Export::errors()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conveyor/conveyor.h"
 #include "conveyor/graphwriter.h"
+#include "layout/dotwriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -103,7 +104,7 @@ void tst_GraphWriter::jsonHasStagesAndEdges()
 
 void tst_GraphWriter::dotIsAcceptedByGraphviz()
 {
-    const QByteArray dot = GraphWriter::toDot(sampleConveyor());
+    const QByteArray dot = conveyorToDot(sampleConveyor());
     QVERIFY(dot.startsWith("digraph werf {"));
     QVERIFY(dot.contains("style=dashed, label=\"/out → /usr/local/bin\""));
     const QString dotProgram = QStandardPaths::findExecutable(QStringLiteral("dot"));

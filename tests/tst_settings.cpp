@@ -51,6 +51,8 @@ void tst_Settings::viewOptionsPersist()
         settings.setShowExternalImages(false);
         settings.setWindowState(QByteArrayLiteral("state"));
         settings.setLastDirectory(dir.path());
+        QCOMPARE(settings.colorScheme(), QStringLiteral("system"));
+        settings.setColorScheme(QStringLiteral("dark"));
     }
     QSettings qs(path, QSettings::IniFormat);
     Settings settings(qs);
@@ -58,6 +60,7 @@ void tst_Settings::viewOptionsPersist()
     QVERIFY(!settings.showExternalImages());
     QCOMPARE(settings.windowState(), QByteArrayLiteral("state"));
     QCOMPARE(settings.lastDirectory(), dir.path());
+    QCOMPARE(settings.colorScheme(), QStringLiteral("dark"));
 }
 
 QTEST_GUILESS_MAIN(tst_Settings)

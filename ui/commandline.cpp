@@ -7,6 +7,7 @@
 #include "conveyor/graphwriter.h"
 #include "document/editcommand.h"
 #include "exporter.h"
+#include "layout/dotwriter.h"
 #include "layout/layoutsidecar.h"
 #include "models/stagestatus.h"
 #include "projectloader.h"
@@ -250,7 +251,7 @@ int runGraph(const QStringList &arguments,
     if (formatName == u"json")
         text = Model::GraphWriter::toJson(project.conveyor);
     else if (formatName == u"dot")
-        text = Model::GraphWriter::toDot(project.conveyor);
+        text = Model::conveyorToDot(project.conveyor);
     else
         text = Model::GraphWriter::toYaml(project.conveyor);
     out << QString::fromUtf8(text);
@@ -385,16 +386,20 @@ int runExport(const QStringList &arguments,
     const LoadedProject shown = windowProject(project);
     const Model::LayoutSidecar sidecar = Model::LayoutSidecar::load(
             Model::LayoutSidecar::pathFor(project.configFile));
+    QString notice;
     if (!Exporter::exportToFile(shown.conveyor,
                                 request->output,
                                 request->options,
                                 &error,
                                 statuses,
                                 shown.dockerfiles,
-                                sidecar)) {
+                                sidecar,
+                                &notice)) {
         err << request->output << QStringLiteral(": error: ") << error << u'\n';
         return 1;
     }
+    if (!notice.isEmpty())
+        err << request->output << QStringLiteral(": note: ") << notice << u'\n';
     return 0;
 }
 

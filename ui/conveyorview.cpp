@@ -21,6 +21,8 @@ namespace {
 constexpr qreal s_minZoom = 0.05;
 constexpr qreal s_maxZoom = 4.0;
 constexpr qreal s_step = 1.2;
+/** A little above the items' text level of detail, so that names stay legible after a fit. */
+constexpr qreal s_readableZoom = textLevelOfDetail + 0.05;
 } // namespace
 
 ConveyorView::ConveyorView(QWidget *parent)
@@ -102,10 +104,15 @@ void ConveyorView::fitAll()
         return;
     }
     m_fitPending = false;
+    // Fit again right after a readable fit (the same key or action twice): the whole graph.
+    const bool overview = m_readableFit && transform() == m_readableFitTransform
+                          && horizontalScrollBar()->value() == m_readableFitScroll.x()
+                          && verticalScrollBar()->value() == m_readableFitScroll.y();
+    m_readableFit = false;
     QRectF content = m_scene->contentsRect();
     if (m_legendVisible) {
         // Leave the strip at the bottom free, so the legend does not sit on a node.
-        const qreal strip = legendStripSize(m_scene->scenePalette()).height() + 20;
+        const qreal strip = legendRect().height() + 20;
         const qreal h = std::max(1, viewport()->height());
         content.setBottom(content.bottom() + content.height() * strip / std::max(1.0, h - strip));
     }
@@ -122,7 +129,51 @@ void ConveyorView::fitAll()
             setTransform(QTransform());
         centerOn(content.center());
     }
+    if (!overview && zoom() < s_readableZoom) {
+        // The whole graph would only be coloured boxes without names. Show it at the smallest
+        // zoom that still has text instead, around the selected image, or else around the
+        // graph's hub (the visible image with the most edges, where a user looks first): a map
+        // that can be read and panned. Fitting once more shows the whole graph.
+        setTransform(QTransform::fromScale(s_readableZoom, s_readableZoom));
+        ImageNodeItem *focus = m_scene->imageItem(m_scene->currentImage());
+        if (!focus || !focus->isVisible())
+            focus = m_scene->imageItem(hubImage());
+        if (focus && focus->isVisible())
+            centerOn(focus);
+        else
+            centerOn(content.center());
+        m_readableFit = true;
+        m_readableFitTransform = transform();
+        m_readableFitScroll = QPoint(horizontalScrollBar()->value(), verticalScrollBar()->value());
+    }
     emit zoomChanged(zoom());
+}
+
+int ConveyorView::hubImage() const
+{
+    const Model::Conveyor &c = m_scene->conveyor();
+    QList<int> degree(c.images.size(), 0);
+    for (const Model::ConveyorEdge &e : c.edges) {
+        if (e.source >= 0 && e.source < degree.size() && e.target >= 0 && e.target < degree.size()) {
+            ++degree[e.source];
+            ++degree[e.target];
+        }
+    }
+    int hub = -1;
+    for (int i = 0; i < degree.size(); ++i) {
+        const ImageNodeItem *node = m_scene->imageItem(i);
+        if (node && node->isVisible() && (hub < 0 || degree.at(i) > degree.at(hub)))
+            hub = i;
+    }
+    return hub;
+}
+
+bool ConveyorView::isShowingWholeGraph() const
+{
+    if (!m_scene)
+        return false;
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    return visible.adjusted(-2, -2, 2, 2).contains(m_scene->contentsRect());
 }
 
 void ConveyorView::resizeEvent(QResizeEvent *event)
@@ -272,10 +323,24 @@ void ConveyorView::drawForeground(QPainter *painter, const QRectF &rect)
     painter->save();
     painter->resetTransform();
     const ScenePalette &palette = m_scene->scenePalette();
-    const QSizeF size = legendStripSize(palette);
+    const QSizeF size = legendStripSize(palette, legendMaxWidth());
     const QPointF at(10, viewport()->height() - size.height() - 10);
-    paintLegendStrip(painter, at, palette);
+    paintLegendStrip(painter, at, palette, legendMaxWidth());
     painter->restore();
+}
+
+qreal ConveyorView::legendMaxWidth() const
+{
+    // The strip wraps rather than running out of a narrow view (long translations).
+    return std::max(viewport()->width() - 20, 80);
+}
+
+QRectF ConveyorView::legendRect() const
+{
+    if (!m_legendVisible || !m_scene)
+        return {};
+    const QSizeF size = legendStripSize(m_scene->scenePalette(), legendMaxWidth());
+    return QRectF(QPointF(10, viewport()->height() - size.height() - 10), size);
 }
 
 void ConveyorView::scrollContentsBy(int dx, int dy)

@@ -29,12 +29,21 @@ public:
     void zoomIn();
     void zoomOut();
     void resetZoom();
+    /**
+     * Fits the graph into the view. A graph too large to read at that zoom is shown at the
+     * smallest readable zoom instead (around the selected image, or the image with the most
+     * edges); calling fitAll() again right away shows the whole graph.
+     */
     void fitAll();
+    /** True when the whole graph is inside the viewport. */
+    bool isShowingWholeGraph() const;
     /** Scrolls (and zooms out if needed) so the image's node is visible, without zooming in. */
     void revealImage(int image);
 
     void setLegendVisible(bool visible);
     bool isLegendVisible() const { return m_legendVisible; }
+    /** Where the legend strip is drawn, in viewport coordinates (empty when hidden). */
+    QRectF legendRect() const;
 
 signals:
     void zoomChanged(qreal zoom);
@@ -56,11 +65,17 @@ protected:
 
 private:
     void scaleBy(qreal factor, const QPoint &anchor);
+    qreal legendMaxWidth() const;
+    /** The visible image with the most edges, -1 when there is none. */
+    int hubImage() const;
 
     ConveyorScene *m_scene = nullptr;
     bool m_legendVisible = true;
     /** fitAll() before the view had a size (a project opened before the window was shown). */
     bool m_fitPending = false;
+    bool m_readableFit = false;
+    QTransform m_readableFitTransform;
+    QPoint m_readableFitScroll;
     bool m_spaceHeld = false;
     bool m_panning = false;
     QPoint m_panStart;

@@ -73,6 +73,23 @@ void EdgeItem::setRoute(const QPolygonF &route)
         }
     }
     setPath(path);
+    m_labelRect = computeLabelRect();
+    m_elidedLabel.clear();
+    if (!m_labelRect.isNull()) {
+        const ConveyorScene *s = conveyorScene();
+        const QFontMetricsF fm(s ? s->scenePalette().smallFont() : QFont());
+        m_elidedLabel = fm.elidedText(m_label, Qt::ElideMiddle, m_labelRect.width() - 8);
+    }
+    QRectF r = path.boundingRect().adjusted(-s_arrowLength,
+                                            -s_arrowLength,
+                                            s_arrowLength,
+                                            s_arrowLength);
+    if (!m_route.isEmpty())
+        r |= QRectF(m_route.last(), QSizeF(1, 1)).adjusted(-6, -6, 6, 6);
+    if (!m_labelRect.isNull())
+        r |= m_labelRect.adjusted(-2, -2, 2, 2);
+    m_bounds = r;
+    m_shape = QPainterPath();
 }
 
 void EdgeItem::setDimmed(bool dimmed)
@@ -92,7 +109,7 @@ void EdgeItem::setHighlighted(bool highlighted)
     update();
 }
 
-QRectF EdgeItem::labelRect() const
+QRectF EdgeItem::computeLabelRect() const
 {
     if (m_label.isEmpty() || m_route.size() < 2)
         return {};
@@ -116,21 +133,17 @@ QRectF EdgeItem::labelRect() const
 
 QRectF EdgeItem::boundingRect() const
 {
-    QRectF r = path().boundingRect().adjusted(-s_arrowLength,
-                                              -s_arrowLength,
-                                              s_arrowLength,
-                                              s_arrowLength);
-    if (!m_route.isEmpty())
-        r |= QRectF(m_route.last(), QSizeF(1, 1)).adjusted(-6, -6, 6, 6);
-    r |= labelRect().adjusted(-2, -2, 2, 2);
-    return r;
+    return m_bounds;
 }
 
 QPainterPath EdgeItem::shape() const
 {
-    QPainterPathStroker stroker;
-    stroker.setWidth(8);
-    return stroker.createStroke(path());
+    if (m_shape.isEmpty() && !path().isEmpty()) {
+        QPainterPathStroker stroker;
+        stroker.setWidth(8);
+        m_shape = stroker.createStroke(path());
+    }
+    return m_shape;
 }
 
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -185,7 +198,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     }
 
     if (!m_label.isEmpty() && lod >= 0.6) {
-        const QRectF lr = labelRect();
+        const QRectF &lr = m_labelRect;
         QColor back = pal.background;
         back.setAlphaF(0.85f);
         painter->setPen(Qt::NoPen);
@@ -196,7 +209,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setPen(m_highlighted ? pal.highlight : pal.importEdge);
         painter->drawText(lr.adjusted(4, 0, -4, 0),
                           Qt::AlignVCenter | Qt::AlignRight,
-                          QFontMetricsF(font).elidedText(m_label, Qt::ElideMiddle, lr.width() - 8));
+                          m_elidedLabel);
     }
 }
 

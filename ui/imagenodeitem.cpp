@@ -111,7 +111,7 @@ void ImageNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->setPen(pen);
         painter->setBrush(pal.nodeFill);
         painter->drawPath(path);
-        if (lod < 0.35)
+        if (lod < textLevelOfDetail)
             return;
         painter->setFont(pal.stageFont());
         painter->setPen(pal.secondaryText);
@@ -146,7 +146,7 @@ void ImageNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path);
 
-    if (lod < 0.35) {
+    if (lod < textLevelOfDetail) {
         // Zoomed far out the kind colour carries the node; text would only be noise.
         QColor far = accent;
         far.setAlphaF(0.35f);

@@ -33,11 +33,14 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Stagecraft::Ui {
 
@@ -69,7 +72,11 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     setWindowIcon(icon(QStringLiteral("stagecraft")));
     setAcceptDrops(true);
     setDockNestingEnabled(true);
-    resize(1400, 900);
+    // First start: 1400 × 900, but never larger than the screen (200 % scaling on a laptop).
+    QSize size(1400, 900);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.92);
+    resize(size);
 
     m_proxy->setSourceModel(m_model);
     m_scene->setScenePalette(ScenePalette::fromPalette(palette()));
@@ -182,7 +189,8 @@ bool MainWindow::openPath(const QString &path)
                 project->sourceText,
                 project->conveyor,
                 project->diagnostics,
-                project->dockerfiles);
+                project->dockerfiles,
+                project->inputs);
     if (!project->statuses.isEmpty())
         setStatuses(project->statuses);
     m_settings.addRecentFile(m_configFile);
@@ -193,7 +201,8 @@ void MainWindow::showProject(const QString &configFile,
                              const QByteArray &sourceText,
                              const Conveyor &conveyor,
                              const Diagnostics &diagnostics,
-                             const QHash<QString, QByteArray> &dockerfiles)
+                             const QHash<QString, QByteArray> &dockerfiles,
+                             const ConveyorInputs &inputs)
 {
     const bool sameProject = configFile == m_configFile;
     if (m_layoutSaveTimer->isActive())
@@ -202,7 +211,7 @@ void MainWindow::showProject(const QString &configFile,
     m_sourceText = sourceText;
     const int previousImage = sameProject ? m_scene->currentImage() : -1;
 
-    m_model->setConveyor(conveyor, diagnostics);
+    m_model->setConveyor(conveyor, diagnostics, inputs);
     QList<int> images;
     for (const Diagnostic &d : m_model->diagnostics())
         images.append(m_model->imageForDiagnostic(d));
@@ -228,7 +237,7 @@ void MainWindow::showProject(const QString &configFile,
 
     m_source->setSource(QFileInfo(configFile).fileName(), sourceText);
     m_source->setProblems(m_model->diagnostics());
-    m_tree->expandToDepth(-1);
+    // Collapsed: expanding first (as before) measured every row of the new model for nothing.
     m_tree->collapseAll();
 
     setWindowFilePath(configFile);
@@ -781,6 +790,7 @@ void MainWindow::exportDialog(int format)
         options.transparent = bg == backgrounds.at(1);
     }
     QString error;
+    QString notice;
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const bool done = Exporter::exportToFile(m_model->conveyor(),
                                              path,
@@ -788,12 +798,15 @@ void MainWindow::exportDialog(int format)
                                              &error,
                                              m_model->statuses(),
                                              {},
-                                             m_scene->userLayout());
+                                             m_scene->userLayout(),
+                                             &notice);
     QApplication::restoreOverrideCursor();
     if (!done) {
         QMessageBox::warning(this, tr("Export"), error);
         return;
     }
+    if (!notice.isEmpty())
+        QMessageBox::information(this, tr("Export"), notice);
     statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 6000);
 }
 
@@ -868,6 +881,12 @@ void MainWindow::handleTreeCurrentChanged(const QModelIndex &current)
     if (image < 0)
         return;
     selectEverywhere(image, m_model->stageForIndex(source), FromTree);
+    // An input row: show that directive and its place in the source.
+    if (const StageInput *input = m_model->inputForIndex(source)) {
+        m_properties->showInput(source);
+        if (input->location.line > 0)
+            m_source->goTo(input->location.line, std::max(1, input->location.column));
+    }
 }
 
 void MainWindow::handleSourceLineActivated(int line)

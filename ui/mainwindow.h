@@ -3,6 +3,7 @@
 
 #include "common/diagnostic.h"
 #include "conveyor/conveyor.h"
+#include "models/stageinputs.h"
 #include "models/stagestatus.h"
 
 #include <QByteArray>
@@ -47,6 +48,8 @@ struct LoadedProject
     /** Dockerfile texts by image name, for drawing their `FROM … AS` stages. */
     QHash<QString, QByteArray> dockerfiles;
     Model::StageStatuses statuses;
+    /** The directives under each stage and the template-generated images (conveyorInputs()). */
+    Model::ConveyorInputs inputs;
 };
 
 /**
@@ -82,7 +85,8 @@ public:
                      const QByteArray &sourceText,
                      const Model::Conveyor &conveyor,
                      const Model::Diagnostics &diagnostics,
-                     const QHash<QString, QByteArray> &dockerfiles = {});
+                     const QHash<QString, QByteArray> &dockerfiles = {},
+                     const Model::ConveyorInputs &inputs = {});
     void setStatuses(const Model::StageStatuses &statuses);
 
     /**

@@ -26,6 +26,8 @@ void MainWindow::createPlanDock()
     addDockWidget(Qt::BottomDockWidgetArea, m_planDock);
     tabifyDockWidget(m_problemsDock, m_planDock);
     connect(m_planController, &PlanController::planFinished, this, &MainWindow::applyPlan);
+    // The what-if baseline is the file as last saved (issue 6).
+    connect(this, &MainWindow::projectSaved, this, &MainWindow::setBaselineFromCurrent);
     connect(m_planPanel,
             &PlanPanel::stageActivated,
             this,

@@ -23,6 +23,7 @@ LoadedProject windowProject(const Model::LoadedProject &project)
     shown.sourceText = project.source;
     shown.conveyor = project.conveyor;
     shown.diagnostics = project.diagnostics;
+    shown.inputs = Model::conveyorInputs(project.conveyor, project.config, project.sourceMap);
     const QDir projectDir(project.projectDir);
     for (const Model::DockerfileImage &image : project.config.dockerfileImages) {
         if (!image.dockerfile.present)

@@ -4,10 +4,14 @@
 #include "models/conveyormodel.h"
 #include "models/stagestatus.h"
 
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QModelIndex>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Stagecraft::Ui {
 
@@ -16,6 +20,7 @@ using namespace Stagecraft::Model;
 namespace {
 constexpr int s_lineRole = Qt::UserRole + 1;
 constexpr int s_imageRole = Qt::UserRole + 2;
+constexpr int s_columnRole = Qt::UserRole + 3;
 } // namespace
 
 PropertiesPanel::PropertiesPanel(const ConveyorModel &model, QWidget *parent)
@@ -51,17 +56,19 @@ PropertiesPanel::PropertiesPanel(const ConveyorModel &model, QWidget *parent)
         }
         const int line = item->data(1, s_lineRole).toInt();
         if (line > 0)
-            emit locationActivated(line, 1);
+            emit locationActivated(line, std::max(1, item->data(1, s_columnRole).toInt()));
     });
     showSelection(-1, std::nullopt);
 }
 
 PropertiesPanel::~PropertiesPanel() = default;
 
-void PropertiesPanel::addRow(const QString &name, const QString &value, int line, int image)
+void PropertiesPanel::addRow(
+        const QString &name, const QString &value, int line, int image, int column)
 {
     auto *item = new QTreeWidgetItem(m_tree, {name, value});
     item->setData(1, s_lineRole, line);
+    item->setData(1, s_columnRole, column);
     item->setData(1, s_imageRole, image);
     item->setToolTip(1, value);
 }
@@ -99,13 +106,15 @@ void PropertiesPanel::showSelection(int image, std::optional<StageId> stage)
         const int line = index.data(ConveyorModel::LineRole).toInt();
         if (line > 0)
             addRow(tr("Defined at"), index.data(ConveyorModel::LocationRole).toString(), line);
+        // The stage's inputs as written: each directive with its value, then edges of their own.
         for (int r = 0; r < m_model.rowCount(index); ++r) {
             const QModelIndex input = m_model.index(r, 0, index);
             const int edge = m_model.edgeForIndex(input);
-            addRow(tr("Input"),
-                   input.data().toString(),
+            addRow(input.data(ConveyorModel::DirectiveRole).toString(),
+                   input.data(ConveyorModel::ValueRole).toString(),
                    input.data(ConveyorModel::LineRole).toInt(),
-                   edge >= 0 ? c.edges.at(edge).source : -1);
+                   edge >= 0 ? c.edges.at(edge).source : -1,
+                   input.data(ConveyorModel::ColumnRole).toInt());
         }
     } else {
         m_title->setText(img.displayName());
@@ -142,6 +151,44 @@ void PropertiesPanel::showSelection(int image, std::optional<StageId> stage)
     }
     const QStringList problems = index.data(ConveyorModel::ProblemsRole).toStringList();
     for (const QString &p : problems)
+        addRow(tr("Problem"), p);
+}
+
+void PropertiesPanel::showInput(const QModelIndex &input)
+{
+    const StageInput *row = m_model.inputForIndex(input);
+    if (!row) {
+        showSelection(m_model.imageForIndex(input), m_model.stageForIndex(input));
+        return;
+    }
+    m_tree->clear();
+    const Conveyor &c = m_model.conveyor();
+    const int image = m_model.imageForIndex(input);
+    const StageId stage = *m_model.stageForIndex(input);
+    const QString directive = input.data(ConveyorModel::DirectiveRole).toString();
+    m_title->setText(
+            tr("%1 in %2 › %3").arg(directive, c.images.at(image).displayName(), stageName(stage)));
+    addRow(tr("Directive"), directive);
+    addRow(tr("Value"), row->value, row->location.line, -1, row->location.column);
+    addRow(tr("Stage"), stageName(stage));
+    addRow(tr("Image"), c.images.at(image).displayName(), 0, image);
+    if (row->location.line > 0)
+        addRow(tr("Defined at"),
+               // The file's name is enough here: the source view shows that file.
+               QFileInfo(row->location.file).fileName() + u':' + QString::number(row->location.line)
+                       + u':' + QString::number(row->location.column),
+               row->location.line,
+               -1,
+               row->location.column);
+    if (row->edge >= 0) {
+        const ConveyorEdge &edge = c.edges.at(row->edge);
+        addRow(tr("Uses"), m_model.edgeDescription(row->edge), edge.location.line, edge.source);
+    }
+    if (input.data(ConveyorModel::ReadOnlyRole).toBool()) {
+        const QString reason = input.data(ConveyorModel::ReadOnlyReasonRole).toString();
+        addRow(tr("Read-only"), reason.isEmpty() ? tr("yes") : reason);
+    }
+    for (const QString &p : input.data(ConveyorModel::ProblemsRole).toStringList())
         addRow(tr("Problem"), p);
 }
 

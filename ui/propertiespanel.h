@@ -8,6 +8,7 @@
 #include <optional>
 
 class QLabel;
+class QModelIndex;
 class QTreeWidget;
 
 namespace Stagecraft::Model {
@@ -28,6 +29,8 @@ public:
 
     /** Shows an image (stage unset) or one of its stages; image -1 clears. */
     void showSelection(int image, std::optional<Model::StageId> stage);
+    /** Shows one input row of the model (a directive or an edge under a stage). */
+    void showInput(const QModelIndex &input);
     /** The rows as "name\tvalue" lines, for tests and "Copy". */
     QStringList rows() const;
 
@@ -38,7 +41,11 @@ signals:
     void imageActivated(int image);
 
 private:
-    void addRow(const QString &name, const QString &value, int line = 0, int image = -1);
+    void addRow(const QString &name,
+                const QString &value,
+                int line = 0,
+                int image = -1,
+                int column = 1);
 
     const Model::ConveyorModel &m_model;
     QLabel *m_title = nullptr;

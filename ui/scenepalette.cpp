@@ -229,34 +229,75 @@ constexpr qreal s_stripGap = 14;
 
 } // namespace
 
-QSizeF legendStripSize(const ScenePalette &palette)
+namespace {
+
+/** Where each strip entry goes: its swatch at `pos`, its text after it, rows top to bottom. */
+struct StripLayout
 {
-    const QFontMetricsF fm(palette.smallFont());
-    qreal width = 10;
-    for (const StripEntry &e : stripEntries(palette))
-        width += s_stripSwatch + 5 + fm.horizontalAdvance(e.text) + s_stripGap;
-    return {width - s_stripGap + 10, fm.height() + 12};
+    QList<QPointF> positions;
+    QList<qreal> textWidths;
+    QSizeF size;
+};
+
+StripLayout layoutStrip(const QList<StripEntry> &entries, const QFontMetricsF &fm, qreal maxWidth)
+{
+    constexpr qreal margin = 10;
+    const qreal rowHeight = fm.height() + 6;
+    const qreal available = std::max<qreal>(maxWidth - 2 * margin, s_stripSwatch + 5 + 20);
+    StripLayout layout;
+    qreal x = 0;
+    qreal y = 0;
+    qreal widest = 0;
+    for (const StripEntry &e : entries) {
+        const qreal textWidth = std::min(fm.horizontalAdvance(e.text) + 1,
+                                         available - s_stripSwatch - 5);
+        const qreal w = s_stripSwatch + 5 + textWidth;
+        if (x > 0 && x + w > available) {
+            x = 0;
+            y += rowHeight;
+        }
+        layout.positions.append(QPointF(margin + x, 6 + y));
+        layout.textWidths.append(textWidth);
+        widest = std::max(widest, x + w);
+        x += w + s_stripGap;
+    }
+    layout.size = QSizeF(widest + 2 * margin, y + rowHeight + 6);
+    return layout;
 }
 
-void paintLegendStrip(QPainter *painter, const QPointF &topLeft, const ScenePalette &palette)
+} // namespace
+
+QSizeF legendStripSize(const ScenePalette &palette, qreal maxWidth)
+{
+    const QFontMetricsF fm(palette.smallFont());
+    return layoutStrip(stripEntries(palette), fm, maxWidth).size;
+}
+
+void paintLegendStrip(QPainter *painter,
+                      const QPointF &topLeft,
+                      const ScenePalette &palette,
+                      qreal maxWidth)
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, true);
-    const QSizeF size = legendStripSize(palette);
-    const QRectF box(topLeft, size);
+    const QFont font = palette.smallFont();
+    const QFontMetricsF fm(font);
+    const QList<StripEntry> entries = stripEntries(palette);
+    const StripLayout layout = layoutStrip(entries, fm, maxWidth);
+    const QRectF box(topLeft, layout.size);
     QColor fill = palette.nodeFill;
     fill.setAlphaF(0.92f);
     painter->setPen(QPen(palette.nodeBorder, 1));
     painter->setBrush(fill);
     painter->drawRoundedRect(box, 5, 5);
-    const QFont font = palette.smallFont();
     painter->setFont(font);
-    const QFontMetricsF fm(font);
-    qreal x = box.left() + 10;
-    const qreal cy = box.center().y();
-    for (const StripEntry &e : stripEntries(palette)) {
+    const qreal rowHeight = fm.height() + 6;
+    for (int i = 0; i < entries.size(); ++i) {
+        const StripEntry &e = entries.at(i);
+        const QPointF at = topLeft + layout.positions.at(i);
+        const qreal cy = at.y() + rowHeight / 2;
         if (e.kind == 0) {
-            const QRectF swatch(x, cy - 6, s_stripSwatch - 4, 12);
+            const QRectF swatch(at.x(), cy - 6, s_stripSwatch - 4, 12);
             painter->setPen(QPen(e.color, 1));
             painter->setBrush(palette.stageFill(e.color));
             painter->drawRoundedRect(swatch, 2, 2);
@@ -269,15 +310,13 @@ void paintLegendStrip(QPainter *painter, const QPointF &topLeft, const ScenePale
                                    : Qt::DotLine,
                      Qt::FlatCap);
             painter->setPen(pen);
-            painter->drawLine(QPointF(x, cy), QPointF(x + s_stripSwatch - 2, cy));
+            painter->drawLine(QPointF(at.x(), cy), QPointF(at.x() + s_stripSwatch - 2, cy));
         }
-        x += s_stripSwatch + 5;
         painter->setPen(palette.text);
-        const qreal w = fm.horizontalAdvance(e.text);
-        painter->drawText(QRectF(x, box.top(), w + 1, size.height()),
+        const qreal w = layout.textWidths.at(i);
+        painter->drawText(QRectF(at.x() + s_stripSwatch + 5, at.y(), w, rowHeight),
                           Qt::AlignVCenter | Qt::AlignLeft,
-                          e.text);
-        x += w + s_stripGap;
+                          fm.elidedText(e.text, Qt::ElideRight, w));
     }
     painter->restore();
 }

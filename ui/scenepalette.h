@@ -46,11 +46,21 @@ struct ScenePalette
     QFont smallFont() const; ///< badges, edge labels
 };
 
+/** Below this level of detail (zoom) the scene's items draw no text: names would be noise. */
+inline constexpr qreal textLevelOfDetail = 0.35;
+
 /** The status legend: its size, and painting it at a point (used by the view and the export). */
 QSizeF legendSize(const ScenePalette &palette);
 void paintLegend(QPainter *painter, const QPointF &topLeft, const ScenePalette &palette);
-/** The same legend in one row, for the corner of the view where it must not cover the graph. */
-QSizeF legendStripSize(const ScenePalette &palette);
-void paintLegendStrip(QPainter *painter, const QPointF &topLeft, const ScenePalette &palette);
+/**
+ * The same legend as a strip, for the corner of the view where it must not cover the graph. It
+ * wraps into as many rows as `maxWidth` needs (long translations, narrow views), so no entry is
+ * ever clipped; an entry wider than maxWidth on its own is elided.
+ */
+QSizeF legendStripSize(const ScenePalette &palette, qreal maxWidth = 1e9);
+void paintLegendStrip(QPainter *painter,
+                      const QPointF &topLeft,
+                      const ScenePalette &palette,
+                      qreal maxWidth = 1e9);
 
 } // namespace Stagecraft::Ui

@@ -75,14 +75,20 @@ void SourceView::setSource(const QString &fileName, const QByteArray &text)
     // CRLF files: the editor shows lines, not carriage returns.
     content.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     QString shown = document()->toRawText();
-    shown.replace(QChar::ParagraphSeparator, u'\n');
+    shown.replace(QChar::ParagraphSeparator, u'
+');
     if (shown != content) {
         // An undo or a visual edit replaces the text: keep the place the user was looking at.
         const int position = textCursor().position();
         const int scroll = verticalScrollBar()->value();
         const bool sameFile = fileName == m_shownFile;
         m_settingSource = true;
+        // Highlighting a large file while it is inserted would hold up the window's first
+        // paint; detached, the highlighter re-highlights from a 0 timer, after the posted paint
+        // events.
+        m_highlighter->setDocument(nullptr);
         setPlainText(content);
+        m_highlighter->setDocument(document());
         m_settingSource = false;
         if (sameFile) {
             QTextCursor cursor(document());

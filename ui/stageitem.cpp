@@ -54,7 +54,7 @@ void StageItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     const QColor color = stageStatusColor(status);
     const QRectF r(QPointF(0, 0), m_size);
 
-    if (lod < 0.35) {
+    if (lod < textLevelOfDetail) {
         painter->fillRect(r, color);
         return;
     }

@@ -110,24 +110,6 @@ QByteArray yamlScalar(const QString &value)
     return '"' + quoted.toUtf8() + '"';
 }
 
-QByteArray dotId(const QString &id)
-{
-    QString escaped = id;
-    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
-    return '"' + escaped.toUtf8() + '"';
-}
-
-QString stageNodeId(const Conveyor &conveyor, int image, StageId stage)
-{
-    return QString::number(image) + u'/' + stageName(stage) + u'@'
-           + conveyor.images.at(image).displayName();
-}
-
-QString imageNodeId(const Conveyor &conveyor, int image)
-{
-    return QStringLiteral("ext:") + conveyor.images.at(image).name + u'#' + QString::number(image);
-}
-
 /** The stage an edge leaves: the import's `stage:` when present, else the source's last stage. */
 std::optional<StageId> sourceStageOf(const Conveyor &conveyor, const ConveyorEdge &edge)
 {
@@ -232,67 +214,6 @@ QByteArray toJson(const Conveyor &conveyor)
     root.insert(QStringLiteral("edges"), edges);
     root.insert(QStringLiteral("sets"), sets);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
-}
-
-QByteArray toDot(const Conveyor &conveyor)
-{
-    QByteArray out = "digraph werf {\n"
-                     "  rankdir=LR;\n"
-                     "  compound=true;\n"
-                     "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f4f6f8\", "
-                     "fontname=\"Sans\", fontsize=10];\n"
-                     "  edge [fontname=\"Sans\", fontsize=9];\n";
-    for (int i = 0; i < conveyor.images.size(); ++i) {
-        const ConveyorImage &image = conveyor.images.at(i);
-        if (image.kind == ImageKind::External) {
-            out += "  " + dotId(imageNodeId(conveyor, i)) + " [label=" + dotId(image.name)
-                   + ", style=\"rounded,dashed\", fillcolor=white];\n";
-            continue;
-        }
-        out += "  subgraph " + dotId(QStringLiteral("cluster_") + QString::number(i)) + " {\n";
-        out += "    label=" + dotId(imageKindName(image.kind) + u' ' + image.displayName()) + ";\n";
-        out += image.kind == ImageKind::Artifact ? "    style=\"rounded,dashed\";\n"
-                                                 : "    style=rounded;\n";
-        QByteArray previous;
-        for (const ConveyorStage &stage : image.stages) {
-            const QByteArray id = dotId(stageNodeId(conveyor, i, stage.id));
-            out += "    " + id + " [label=" + dotId(stageName(stage.id)) + "];\n";
-            if (!previous.isEmpty())
-                out += "    " + previous + " -> " + id + " [arrowhead=none, color=\"#9aa5b1\"];\n";
-            previous = id;
-        }
-        out += "  }\n";
-    }
-    for (const ConveyorEdge &edge : conveyor.edges) {
-        const ConveyorImage &source = conveyor.images.at(edge.source);
-        const QByteArray from = source.kind == ImageKind::External
-                                        ? dotId(imageNodeId(conveyor, edge.source))
-                                        : dotId(stageNodeId(conveyor,
-                                                            edge.source,
-                                                            sourceStageOf(conveyor, edge)
-                                                                    .value_or(StageId::From)));
-        const ConveyorImage &target = conveyor.images.at(edge.target);
-        if (target.stages.isEmpty())
-            continue;
-        const QByteArray to = dotId(stageNodeId(conveyor, edge.target, edge.targetStage));
-        QByteArray attrs;
-        switch (edge.kind) {
-        case EdgeKind::FromImage:
-        case EdgeKind::FromImageArtifact:
-        case EdgeKind::FromExternal:
-            attrs = "style=solid";
-            break;
-        case EdgeKind::Import:
-            attrs = "style=dashed, label=" + dotId(edge.label);
-            break;
-        case EdgeKind::Dependency:
-            attrs = "style=dotted";
-            break;
-        }
-        out += "  " + from + " -> " + to + " [" + attrs + "];\n";
-    }
-    out += "}\n";
-    return out;
 }
 
 } // namespace Stagecraft::Model::GraphWriter

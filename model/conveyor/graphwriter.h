@@ -12,14 +12,13 @@ struct Conveyor;
  *
  * YAML has the shape of `werf config graph` (a list of `image:` with `dependsOn:` from / import /
  * dependencies, images sorted by name, external bases left out as werf leaves them out); JSON is
- * the same plus kinds, stages, edges with the stages they attach to, and the dependency sets; DOT
- * draws every image as a cluster of its stages with the edges attached where they act.
+ * the same plus kinds, stages, edges with the stages they attach to, and the dependency sets.
+ * DOT is conveyorToDot() (layout/dotwriter.h), shared with the export.
  */
 namespace GraphWriter {
 
 QByteArray toYaml(const Conveyor &conveyor);
 QByteArray toJson(const Conveyor &conveyor);
-QByteArray toDot(const Conveyor &conveyor);
 
 } // namespace GraphWriter
 

@@ -25,23 +25,24 @@ QString quoted(const QString &text)
     return out;
 }
 
-QString stageNode(int image, int stageRow)
+/** Readable, unique node ids: "3/install@app" for stages, "ext:alpine#0" for external bases. */
+QString stageNode(const Conveyor &conveyor, int image, StageId stage)
 {
-    return QStringLiteral("i%1_s%2").arg(image).arg(stageRow);
+    return QString::number(image) + u'/' + stageName(stage) + u'@'
+           + conveyor.images.at(image).displayName();
 }
 
-QString imageNode(int image)
+QString imageNode(const Conveyor &conveyor, int image)
 {
-    return QStringLiteral("i%1").arg(image);
+    return QStringLiteral("ext:") + conveyor.images.at(image).name + u'#' + QString::number(image);
 }
 
-int stageRowOf(const ConveyorImage &image, StageId id)
+/** The stage an edge leaves: the import's `stage:` when the source has it, else its last stage. */
+StageId sourceStageOf(const ConveyorImage &source, const ConveyorEdge &edge)
 {
-    for (int i = 0; i < image.stages.size(); ++i) {
-        if (image.stages.at(i).id == id)
-            return i;
-    }
-    return -1;
+    if (edge.sourceStage && source.hasStage(*edge.sourceStage))
+        return *edge.sourceStage;
+    return source.stages.last().id;
 }
 
 } // namespace
@@ -49,19 +50,20 @@ int stageRowOf(const ConveyorImage &image, StageId id)
 QByteArray conveyorToDot(const Conveyor &conveyor, const StageStatuses &statuses)
 {
     QString dot;
-    dot += QStringLiteral("digraph conveyor {\n"
+    dot += QStringLiteral("digraph werf {\n"
                           "  graph [rankdir=LR, compound=true, fontname=\"sans-serif\", "
                           "nodesep=0.25, ranksep=0.6];\n"
                           "  node [shape=box, style=\"rounded,filled\", fontname=\"sans-serif\", "
-                          "fontsize=10, fillcolor=\"#ffffff\"];\n"
+                          "fontsize=10, fillcolor=\"#f4f6f8\"];\n"
                           "  edge [fontname=\"sans-serif\", fontsize=9];\n");
     for (int i = 0; i < conveyor.images.size(); ++i) {
         const ConveyorImage &image = conveyor.images.at(i);
         if (image.kind == ImageKind::External || image.stages.isEmpty()) {
-            dot += QStringLiteral("  %1 [label=%2, style=\"rounded,dashed\"];\n")
-                           .arg(imageNode(i), quoted(image.displayName()));
+            dot += QStringLiteral("  %1 [label=%2, style=\"rounded,dashed\", fillcolor=white];\n")
+                           .arg(quoted(imageNode(conveyor, i)), quoted(image.displayName()));
             continue;
         }
+        // The scene's kind colours; artifacts bold (dashed outlines are the external bases').
         const QString kindColor = image.kind == ImageKind::Artifact     ? QStringLiteral("#7b5ea7")
                                   : image.kind == ImageKind::Dockerfile ? QStringLiteral("#2f7f86")
                                                                         : QStringLiteral("#3b5b8c");
@@ -72,19 +74,23 @@ QByteArray conveyorToDot(const Conveyor &conveyor, const StageStatuses &statuses
                                    + imageKindName(image.kind) + u')'),
                             kindColor,
                             image.kind == ImageKind::Artifact ? QStringLiteral(",bold") : QString());
-        for (int s = 0; s < image.stages.size(); ++s) {
-            const StageId id = image.stages.at(s).id;
-            const StageStatus status = statuses.value(statusKey(image, id), StageStatus::Unknown);
-            const QColor fill = stageStatusColor(status).lighter(165);
-            dot += QStringLiteral("    %1 [label=%2, fillcolor=\"%3\", tooltip=%4];\n")
-                           .arg(stageNode(i, s),
-                                quoted(stageName(id)),
-                                fill.name(),
-                                quoted(stageStatusName(status)));
+        for (const ConveyorStage &stage : image.stages) {
+            const auto status = statuses.constFind(statusKey(image, stage.id));
+            // Without a plan the stages keep the neutral fill rather than "unknown" grey.
+            QString attributes;
+            if (status != statuses.cend())
+                attributes = QStringLiteral(", fillcolor=\"%1\", tooltip=%2")
+                                     .arg(stageStatusColor(*status).lighter(165).name(),
+                                          quoted(stageStatusName(*status)));
+            dot += QStringLiteral("    %1 [label=%2%3];\n")
+                           .arg(quoted(stageNode(conveyor, i, stage.id)),
+                                quoted(stageName(stage.id)),
+                                attributes);
         }
         for (int s = 0; s + 1 < image.stages.size(); ++s)
             dot += QStringLiteral("    %1 -> %2 [arrowsize=0.5, color=\"#8a8f98\"];\n")
-                           .arg(stageNode(i, s), stageNode(i, s + 1));
+                           .arg(quoted(stageNode(conveyor, i, image.stages.at(s).id)),
+                                quoted(stageNode(conveyor, i, image.stages.at(s + 1).id)));
         dot += QStringLiteral("  }\n");
     }
     for (const ConveyorEdge &edge : conveyor.edges) {
@@ -94,21 +100,13 @@ QByteArray conveyorToDot(const Conveyor &conveyor, const StageStatuses &statuses
         }
         const ConveyorImage &source = conveyor.images.at(edge.source);
         const ConveyorImage &target = conveyor.images.at(edge.target);
-        QString from = imageNode(edge.source);
-        if (!source.stages.isEmpty() && source.kind != ImageKind::External) {
-            int row = int(source.stages.size()) - 1;
-            if (edge.sourceStage) {
-                const int r = stageRowOf(source, *edge.sourceStage);
-                if (r >= 0)
-                    row = r;
-            }
-            from = stageNode(edge.source, row);
-        }
-        QString to = imageNode(edge.target);
-        if (!target.stages.isEmpty()) {
-            const int r = stageRowOf(target, edge.targetStage);
-            to = stageNode(edge.target, r >= 0 ? r : 0);
-        }
+        if (target.stages.isEmpty())
+            continue;
+        const QString from = source.kind == ImageKind::External || source.stages.isEmpty()
+                                     ? imageNode(conveyor, edge.source)
+                                     : stageNode(conveyor, edge.source, sourceStageOf(source, edge));
+        const StageId targetStage = target.hasStage(edge.targetStage) ? edge.targetStage
+                                                                      : target.stages.first().id;
         QString attributes;
         switch (edge.kind) {
         case EdgeKind::FromImage:
@@ -123,7 +121,10 @@ QByteArray conveyorToDot(const Conveyor &conveyor, const StageStatuses &statuses
             attributes = QStringLiteral("style=dotted");
             break;
         }
-        dot += QStringLiteral("  %1 -> %2 [%3];\n").arg(from, to, attributes);
+        dot += QStringLiteral("  %1 -> %2 [%3];\n")
+                       .arg(quoted(from),
+                            quoted(stageNode(conveyor, edge.target, targetStage)),
+                            attributes);
     }
     dot += QStringLiteral("}\n");
     return dot.toUtf8();

@@ -62,7 +62,9 @@ ConveyorModel::ConveyorModel(QObject *parent)
 
 ConveyorModel::~ConveyorModel() = default;
 
-void ConveyorModel::setConveyor(const Conveyor &conveyor, const Diagnostics &diagnostics)
+void ConveyorModel::setConveyor(const Conveyor &conveyor,
+                                const Diagnostics &diagnostics,
+                                const ConveyorInputs &inputs)
 {
     beginResetModel();
     m_conveyor = conveyor;
@@ -77,29 +79,55 @@ void ConveyorModel::setConveyor(const Conveyor &conveyor, const Diagnostics &dia
         if (!known)
             m_diagnostics.append(d);
     }
-    m_readOnly.clear();
-    rebuildIndexes();
+    m_readOnly = inputs.readOnlyImages;
+    rebuildIndexes(inputs.stages);
+    summarizeImages();
     endResetModel();
 }
 
-void ConveyorModel::rebuildIndexes()
+void ConveyorModel::rebuildIndexes(const StageInputTable &directives)
 {
     m_inputs.clear();
     m_problems.clear();
     m_inputs.resize(m_conveyor.images.size());
     m_problems.resize(m_conveyor.images.size());
-    for (int i = 0; i < m_conveyor.images.size(); ++i)
-        m_inputs[i].resize(m_conveyor.images.at(i).stages.size());
+    // A table of another shape (another conveyor) is ignored rather than trusted.
+    const bool useDirectives = directives.size() == m_conveyor.images.size();
+    for (int i = 0; i < m_conveyor.images.size(); ++i) {
+        const qsizetype stages = m_conveyor.images.at(i).stages.size();
+        if (useDirectives && directives.at(i).size() == stages)
+            m_inputs[i] = directives.at(i);
+        m_inputs[i].resize(stages);
+        // Edges are attached below, from this conveyor only.
+        for (StageInputList &rows : m_inputs[i]) {
+            for (StageInput &row : rows)
+                row.edge = -1;
+        }
+    }
     for (int e = 0; e < m_conveyor.edges.size(); ++e) {
         const ConveyorEdge &edge = m_conveyor.edges.at(e);
         if (edge.target < 0 || edge.target >= m_conveyor.images.size())
             continue;
         const QList<ConveyorStage> &stages = m_conveyor.images.at(edge.target).stages;
         for (int s = 0; s < stages.size(); ++s) {
-            if (stages.at(s).id == edge.targetStage) {
-                m_inputs[edge.target][s].append(e);
-                break;
+            if (stages.at(s).id != edge.targetStage)
+                continue;
+            StageInputList &rows = m_inputs[edge.target][s];
+            // The directive that names the source image stands for the edge.
+            const auto directive = std::find_if(rows.begin(), rows.end(), [&edge](const auto &r) {
+                return r.edge < 0 && !r.directive.isEmpty() && edge.location.isValid()
+                       && r.reference == edge.location;
+            });
+            if (directive != rows.end()) {
+                directive->edge = e;
+            } else {
+                StageInput row;
+                row.edge = e;
+                row.location = edge.location;
+                row.value = edgeDescription(e);
+                rows.append(row);
             }
+            break;
         }
     }
     for (int d = 0; d < m_diagnostics.size(); ++d) {
@@ -133,7 +161,7 @@ void ConveyorModel::setStatuses(const StageStatuses &statuses)
     if (statuses == m_statuses)
         return;
     m_statuses = statuses;
-    m_imageStatuses.clear();
+    summarizeImages();
     emitAllDataChanged();
     emit statusesChanged();
 }
@@ -195,21 +223,22 @@ StageStatus ConveyorModel::stageStatus(int image, StageId stage) const
 
 StageStatus ConveyorModel::imageStatus(int image) const
 {
-    if (image < 0 || image >= m_conveyor.images.size())
+    if (image < 0 || image >= m_imageStatuses.size())
         return StageStatus::Unknown;
-    // Views ask for it per row and per repaint (a ResizeToContents status column asks for every
-    // row after each dataChanged): summarise once per change of the statuses, not per call.
-    if (m_imageStatuses.size() != m_conveyor.images.size()) {
-        m_imageStatuses.clear();
-        m_imageStatuses.reserve(m_conveyor.images.size());
-        for (int i = 0; i < m_conveyor.images.size(); ++i) {
-            QList<StageStatus> statuses;
-            for (const ConveyorStage &s : m_conveyor.images.at(i).stages)
-                statuses.append(stageStatus(i, s.id));
-            m_imageStatuses.append(summarizeStatuses(statuses));
-        }
-    }
     return m_imageStatuses.at(image);
+}
+
+void ConveyorModel::summarizeImages()
+{
+    // Views ask for an image's summary on every paint of its row; it changes only with statuses.
+    m_imageStatuses.clear();
+    m_imageStatuses.reserve(m_conveyor.images.size());
+    for (int i = 0; i < m_conveyor.images.size(); ++i) {
+        QList<StageStatus> statuses;
+        for (const ConveyorStage &s : m_conveyor.images.at(i).stages)
+            statuses.append(stageStatus(i, s.id));
+        m_imageStatuses.append(summarizeStatuses(statuses));
+    }
 }
 
 QString ConveyorModel::stageSignature(int image, StageId stage) const
@@ -287,12 +316,31 @@ std::optional<StageId> ConveyorModel::stageForIndex(const QModelIndex &index) co
 
 int ConveyorModel::edgeForIndex(const QModelIndex &index) const
 {
+    const StageInput *input = inputForIndex(index);
+    return input ? input->edge : -1;
+}
+
+const StageInput *ConveyorModel::inputForIndex(const QModelIndex &index) const
+{
     if (!index.isValid() || index.model() != this)
-        return -1;
+        return nullptr;
     const Node node = nodeFor(index);
     if (node.type != NodeType::Input)
-        return -1;
-    return m_inputs.at(node.image).at(node.stageRow).at(node.inputRow);
+        return nullptr;
+    return &m_inputs.at(node.image).at(node.stageRow).at(node.inputRow);
+}
+
+Diagnostics ConveyorModel::problemsForInput(int image, const StageInput &input) const
+{
+    Diagnostics result;
+    if (image < 0 || image >= m_problems.size() || input.location.line <= 0)
+        return result;
+    for (int d : m_problems.at(image)) {
+        const Diagnostic &diag = m_diagnostics.at(d);
+        if (diag.location.line == input.location.line && diag.location.file == input.location.file)
+            result.append(diag);
+    }
+    return result;
 }
 
 Diagnostics ConveyorModel::problemsForImage(int image) const
@@ -573,24 +621,44 @@ QVariant ConveyorModel::stageData(int image, int stageRow, int column, int role)
 
 QVariant ConveyorModel::inputData(int image, int stageRow, int inputRow, int column, int role) const
 {
-    const int edgeIndex = m_inputs.at(image).at(stageRow).at(inputRow);
-    const ConveyorEdge &edge = m_conveyor.edges.at(edgeIndex);
+    const StageInput &input = m_inputs.at(image).at(stageRow).at(inputRow);
+    const ConveyorEdge *edge = input.edge >= 0 ? &m_conveyor.edges.at(input.edge) : nullptr;
+    const QString directive = !input.directive.isEmpty() ? input.directive
+                              : edge                     ? edgeKindDisplayName(edge->kind)
+                                                         : QString();
+    auto problemLines = [&] {
+        QStringList lines;
+        for (const Diagnostic &d : problemsForInput(image, input))
+            lines.append(d.toString());
+        return lines;
+    };
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
         case NameColumn:
-            return edgeDescription(edgeIndex);
+            // Edge rows read as before ("fromImage base"); directives as written ("install: …").
+            return input.directive.isEmpty() ? input.value
+                                             : input.directive + QStringLiteral(": ") + input.value;
         case KindColumn:
-            return edgeKindDisplayName(edge.kind);
+            return directive;
         case LocationColumn:
-            return edge.location.line > 0 ? edge.location.toString() : QString();
+            return input.location.line > 0 ? input.location.toString() : QString();
         default:
             return QString();
         }
+    case Qt::ToolTipRole: {
+        QStringList lines{input.value};
+        if (input.location.line > 0)
+            lines.append(input.location.toString());
+        if (input.generated)
+            lines.append(input.generatedReason);
+        lines += problemLines();
+        return lines.join(u'\n');
+    }
     case NodeTypeRole:
         return int(NodeType::Input);
     case KindRole:
-        return int(edge.kind);
+        return edge ? int(edge->kind) : -1;
     case StatusRole:
         return int(StageStatus::Unknown);
     case SignatureRole:
@@ -599,19 +667,23 @@ QVariant ConveyorModel::inputData(int image, int stageRow, int inputRow, int col
     case FileRole:
     case LineRole:
     case ColumnRole:
-        return locationData(edge.location, role);
+        return locationData(input.location, role);
     case ReadOnlyRole:
-        return m_readOnly.contains(image);
+        return input.generated || m_readOnly.contains(image);
     case ReadOnlyReasonRole:
-        return m_readOnly.value(image);
+        return input.generated ? input.generatedReason : m_readOnly.value(image);
     case ProblemsRole:
-        return QStringList();
+        return problemLines();
     case ImageIndexRole:
         return image;
     case StageIdRole:
         return int(m_conveyor.images.at(image).stages.at(stageRow).id);
     case EdgeIndexRole:
-        return edgeIndex;
+        return input.edge;
+    case DirectiveRole:
+        return directive;
+    case ValueRole:
+        return input.value;
     default:
         return {};
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "conveyor/conveyor.h"
+#include "stageinputs.h"
 #include "stagestatus.h"
 
 #include <QAbstractItemModel>
@@ -14,7 +15,9 @@ namespace Stagecraft::Model {
 
 /**
  * The loaded conveyor as a tree: images (and artifacts, Dockerfile images, external bases) →
- * their stages in werf's order → the inputs that act at each stage (fromImage, imports, ...).
+ * their stages in werf's order → the inputs of each stage: the directives with their values and
+ * source locations (shell commands, cacheVersions, git mappings, imports, docker instructions,
+ * Dockerfile settings) and the edges from other images that act there.
  *
  * It is read-only; statuses and signatures come from maps the document supplies and default to
  * unknown/empty. Problems are the diagnostics whose location falls inside an image's document
@@ -42,6 +45,8 @@ public:
         StageIdRole,        ///< int: StageId (stage and input rows), -1 otherwise
         EdgeIndexRole,      ///< int: index into Conveyor::edges (input rows), -1
         ReasonsRole,        ///< QStringList: why the stage will be rebuilt (stage rows)
+        DirectiveRole,      ///< QString: input rows: the werf key ("install", "ENV", "fromImage")
+        ValueRole,          ///< QString: input rows: the value in one line
     };
     Q_ENUM(Roles)
 
@@ -65,8 +70,14 @@ public:
     explicit ConveyorModel(QObject *parent = nullptr);
     ~ConveyorModel() override;
 
-    /** Replaces everything (a model reset). Extra diagnostics are added to the conveyor's own. */
-    void setConveyor(const Conveyor &conveyor, const Diagnostics &diagnostics = {});
+    /**
+     * Replaces everything (a model reset). Extra diagnostics are added to the conveyor's own.
+     * `inputs` (from conveyorInputs()) gives the directives under each stage and the images a
+     * template generated; without it the stages list only their incoming edges.
+     */
+    void setConveyor(const Conveyor &conveyor,
+                     const Diagnostics &diagnostics = {},
+                     const ConveyorInputs &inputs = {});
     const Conveyor &conveyor() const { return m_conveyor; }
     const Diagnostics &diagnostics() const { return m_diagnostics; }
 
@@ -92,10 +103,14 @@ public:
     int imageForIndex(const QModelIndex &index) const;
     std::optional<StageId> stageForIndex(const QModelIndex &index) const;
     int edgeForIndex(const QModelIndex &index) const;
+    /** The input of an input row, nullptr for other rows. */
+    const StageInput *inputForIndex(const QModelIndex &index) const;
 
     /** Diagnostics attributed to an image (its whole document). */
     Diagnostics problemsForImage(int image) const;
     Diagnostics problemsForStage(int image, StageId stage) const;
+    /** Diagnostics on the line of an input. */
+    Diagnostics problemsForInput(int image, const StageInput &input) const;
     /** The image a diagnostic belongs to, -1 when none (e.g. a meta-document error). */
     int imageForDiagnostic(const Diagnostic &diagnostic) const;
 
@@ -131,7 +146,8 @@ private:
     QVariant stageData(int image, int stageRow, int column, int role) const;
     QVariant inputData(int image, int stageRow, int inputRow, int column, int role) const;
     QVariant locationData(const SourceLocation &location, int role) const;
-    void rebuildIndexes();
+    void rebuildIndexes(const StageInputTable &directives);
+    void summarizeImages();
     void emitAllDataChanged();
 
     Conveyor m_conveyor;
@@ -139,11 +155,14 @@ private:
     StageStatuses m_statuses;
     StageSignatures m_signatures;
     QHash<QString, QStringList> m_reasons;
-    /** imageStatus() per image, computed on demand after statuses or the conveyor change. */
-    mutable QList<StageStatus> m_imageStatuses;
     QHash<int, QString> m_readOnly;
-    /** m_inputs[image][stageRow]: edges acting at that stage. */
-    QList<QList<QList<int>>> m_inputs;
+    /** imageStatus() of every image, kept with the statuses. */
+    QList<StageStatus> m_imageStatuses;
+    /**
+     * m_inputs[image][stageRow]: the stage's directives, then the edges acting there that no
+     * directive row stands for (those rows have an empty directive).
+     */
+    StageInputTable m_inputs;
     /** m_problems[image]: indices into m_diagnostics. */
     QList<QList<int>> m_problems;
 };

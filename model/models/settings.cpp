@@ -14,6 +14,7 @@ const QString s_state = QStringLiteral("mainWindow/state");
 const QString s_showLegend = QStringLiteral("view/showLegend");
 const QString s_showExternal = QStringLiteral("view/showExternalImages");
 const QString s_lastDirectory = QStringLiteral("lastDirectory");
+const QString s_colorScheme = QStringLiteral("view/colorScheme");
 } // namespace
 
 Settings::Settings(QSettings &settings, QObject *parent)
@@ -90,6 +91,16 @@ void Settings::setShowExternalImages(bool show)
         return;
     m_settings.setValue(s_showExternal, show);
     emit showExternalImagesChanged(show);
+}
+
+QString Settings::colorScheme() const
+{
+    return m_settings.value(s_colorScheme, QStringLiteral("system")).toString();
+}
+
+void Settings::setColorScheme(const QString &scheme)
+{
+    m_settings.setValue(s_colorScheme, scheme);
 }
 
 QString Settings::lastDirectory() const

@@ -41,6 +41,10 @@ public:
     bool showExternalImages() const;
     void setShowExternalImages(bool show);
 
+    /** "system" (the default), "light" or "dark"; read at start-up (Ui::applyColorScheme). */
+    QString colorScheme() const;
+    void setColorScheme(const QString &scheme);
+
     QString lastDirectory() const;
     void setLastDirectory(const QString &directory);
 
