@@ -75,8 +75,7 @@ void SourceView::setSource(const QString &fileName, const QByteArray &text)
     // CRLF files: the editor shows lines, not carriage returns.
     content.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     QString shown = document()->toRawText();
-    shown.replace(QChar::ParagraphSeparator, u'
-');
+    shown.replace(QChar::ParagraphSeparator, u'\n');
     if (shown != content) {
         // An undo or a visual edit replaces the text: keep the place the user was looking at.
         const int position = textCursor().position();
