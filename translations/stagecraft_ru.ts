@@ -297,10 +297,6 @@
         <translation>git-маппинг %1 → %2 (add, to, includePaths, excludePaths, owner, group, branch, tag, commit)</translation>
     </message>
     <message>
-        <source>the signature of the dockerfile stage (werf §5.4.6: instructions with ARG/ENV expanded, base image ONBUILD instructions, build-context checksum) is not computed yet</source>
-        <translation>сигнатура стадии dockerfile (werf §5.4.6: инструкции с раскрытыми ARG/ENV, инструкции ONBUILD базового образа, контрольная сумма контекста сборки) ещё не вычислена</translation>
-    </message>
-    <message>
         <source>fromCacheVersion</source>
         <translation>fromCacheVersion</translation>
     </message>
@@ -494,6 +490,862 @@
         <source>not a plan: no &quot;images&quot; list (expected `stagecraft plan --json` output)</source>
         <translation>не план: нет списка &quot;images&quot; (ожидается вывод `stagecraft plan --json`)</translation>
     </message>
+    <message>
+        <source>empty directive path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unterminated quote in the directive path &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty key in the directive path &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad list index in the directive path &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad directive path &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the config has no meta document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no image or artifact named &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value must be a one-line YAML flow value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad YAML value %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad YAML value %1: expected one flow value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad YAML value %1: anchors and aliases are not supported here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an alias; edit the anchored node instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no item %2 (it has %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (inside %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read-only: this text is produced by the template action `%1` at %2%3; edit the template code instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the position is outside the rendered text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read-only: this text is copied by a template construct (inside %1); edit the template code instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read-only: this text comes from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal error: the edits overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist; add the list first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value is an alias; edit the anchored node instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this value cannot be replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot remove the whole document this way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot find the list item&apos;s dash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an artifact needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an image or artifact named &quot;%1&quot; exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an image named &quot;%1&quot; exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the meta document has no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image has no name key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the meta document cannot be duplicated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a document with a single image name can be duplicated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`final: false` needs the newer syntax (werf 1.2 or later); this config is read with werf 1.1 rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document has no name key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an artifact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not written as `final: false`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a base image directive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document is not a map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an import needs `image` or `artifact`, and `add`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: stagecraft edit PATH (IMAGE | --meta) [KEY=VALUE]... [--unset KEY]... [--output OUT]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--unset needs a KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--output needs a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown option: %1</source>
+        <translation type="unfinished">неизвестный параметр: %1</translation>
+    </message>
+    <message>
+        <source>missing PATH</source>
+        <translation type="unfinished">не указан PATH</translation>
+    </message>
+    <message>
+        <source>missing IMAGE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected KEY=VALUE, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no werf.yaml or werf.yml in the directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the edits overlap or lie outside the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload from Disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document has no file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program since it was read; reload it or overwrite it explicitly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no recovery file for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>werf stops here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the project is a git repository: werf 1.1 hashes a Dockerfile&apos;s COPY/ADD sources through git ls-tree, git status and git check-ignore, which Stagecraft does not reproduce yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs registry: werf hashes the ONBUILD instructions of the base image %1, read from docker or the registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stageDependencies of %1: %2 added (git mapping %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stageDependencies of %1: %2 removed (git mapping %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stageDependencies of %1: %2 appeared in the repository (git mapping %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stageDependencies of %1: %2 is no longer in the repository (git mapping %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stageDependencies of %1: %2 changed (git mapping %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files changed in git since the previous stage was built (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the baseline&apos;s stage image was built from a git commit that is not an ancestor of the current one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to apply any more: werf skips the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature not computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the baseline&apos;s signature was not computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what-if for project %1: %2 against the baseline %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 stages would be rebuilt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Dockerfile has not been read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dockerfile input %1 (instruction, expanded value or context checksum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no project directory to read the Dockerfile from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rejected the user name and password (HTTP 401).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is reachable and asks for token authentication (realm %2); this check does not fetch tokens, so the credentials are not verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is reachable and needs credentials (HTTP 401).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is reachable and accepted the credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is reachable as a Docker registry (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the connection: nothing listens there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host of %1 was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS connection to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS connection to %1 failed: %2 (the server may speak plain HTTP only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers HTTP but is not a Docker registry (no /v2/ endpoint, HTTP 404).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 to /v2/.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a registry address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the containers-storage root %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the containers-storage image list %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the containers-storage image list %1 is not valid: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid image ID for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the config of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>docker keeps the credentials for %1 in a credential helper; they cannot be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the docker configuration has no credentials for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(details withheld: they contained the secret)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no D-Bus session bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no D-Bus session bus (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Secret Service on the session bus (%1 is neither running nor activatable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain entry for %1 is not a Stagecraft credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no credentials for %1 in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain denied access to the credentials for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keychain is available for the credentials of %1: %2; Stagecraft does not store passwords in plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain failed for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no registry host given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain did not answer within %1 s for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the docker configuration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the docker configuration is too large (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the docker configuration is not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the docker configuration is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the credentials for %1 are not base64 &quot;user:password&quot;; ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DOCKER_HOST=%1 is not supported: only unix:// sockets are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Docker daemon is not available: there is no socket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 answered HTTP %2 to GET %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 did not answer GET %2 within %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request to the Docker daemon was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 sent an invalid HTTP answer to GET %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 closed the connection before the answer to GET %2 was complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Docker daemon is not available: cannot connect to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Docker daemon sent an image list that is not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read CA certificates for %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request to %1 was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no network access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS error with %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token service %1 of the registry %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the registry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer %2 within %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the registry %1 is reached over plain http (insecure registry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS certificate verification is off for the registry %1 (insecure registry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirected %2 too many times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the credentials (HTTP %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 to %3 again after authentication: the credentials are not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 to %3 again after authentication; no credentials are known for %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 denied %2 (HTTP %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 answered HTTP %2 to %3 (%n attempt(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the reply to %2 was complete (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the reply to %2 was complete (%3 of %4 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requires a user name and password for %2 (HTTP 401); none are known for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP 401 to %2 without a usable WWW-Authenticate challenge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names an invalid token service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sends credentials to the plain http token service %2; mark the host insecure to allow it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token service of the registry %1 answered without a token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the registry %1 answered GET %2 with something that is not a tag list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the registry %1 sent an unusable Link header for the tags of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the registry %1 nests image indexes for %2:%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image index of %1/%2:%3 has no linux image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the registry %1 returned a schema 1 manifest for %2:%3, which is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the manifest of %1/%2:%3 names no config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the registry reference is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid digest in &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid registry reference &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stages storage repository has no tag or digest: &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an insecure registry: it is reached over plain HTTP or over HTTPS without verifying its certificate, so anyone on the network path can read or change what is sent, credentials included. Use this only for a registry you control on a trusted network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fromLatest: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fromLatest: cannot read the digest of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown stages storage &quot;%1&quot;: expected local, docker or a registry repository such as 127.0.0.1:5000/project/stages%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal error: the stages storage was waited for in its own thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the stages storage %1 was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inspecting %1 was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 was killed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 failed with exit code %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2: the stage&apos;s commands failed with exit code %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>git mapping %1: remote repositories are not built by the buildah backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>git mapping to %1: patches to a single-file mapping are not applied by the buildah backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import from %1: that image has not been built</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import from %1: %2 does not exist in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the image %2 it is based on has not been built</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2: no werf 1.1 signature, so it cannot be stored: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no Dockerfile image of that name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2: buildah build failed with exit code %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buildah images failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building stage %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use cache image for %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built %1 in %2 seconds: %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image %1 %2 (%3 seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build %1 in %2 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: the number of parallel jobs must be at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: the buildah backend builds into the local stages storage (:local) only, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 uses ansible stages, which only the werf backend builds (--backend werf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a build is already running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create a temporary directory: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the build was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>werf exited with code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage(s) to rebuild</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image / stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Статус</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished">Сигнатура</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalidated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not comparable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generated by the template action at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generated by a template</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Stagecraft::Model::ConveyorModel</name>
@@ -546,6 +1398,97 @@
     </message>
 </context>
 <context>
+    <name>Stagecraft::Ui::BuildController</name>
+    <message>
+        <source>&amp;Build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built</source>
+        <translation type="unfinished">Собрана</translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation type="unfinished">В кэше</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Build All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build every image with buildah (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build &amp;Selected Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top Build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build: %1 of %2 stages, %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, about %1 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also built: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not built: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 с</translation>
+    </message>
+    <message>
+        <source>Build %1: %2 built, %3 cached, %4 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build Log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Stagecraft::Ui::CommandLine</name>
     <message>
         <source>unknown command: %1</source>
@@ -562,10 +1505,6 @@
     <message>
         <source>Print the image dependency graph.</source>
         <translation>Вывести граф зависимостей образов.</translation>
-    </message>
-    <message>
-        <source>Print werf 1.1 stage signatures and the status of each stage.</source>
-        <translation>Вывести сигнатуры стадий werf 1.1 и статус каждой стадии.</translation>
     </message>
     <message>
         <source>Draw the conveyor graph, as the window shows it, to a file.</source>
@@ -643,6 +1582,114 @@
         <source>Print the build events as JSON Lines.</source>
         <translation>Вывести события сборки в формате JSON Lines.</translation>
     </message>
+    <message>
+        <source>Print werf 1.1 stage signatures and the status of each stage; with --against, which stages a change would rebuild and why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build the images, stage by stage, into the stages storage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set or remove directives; the rest of the file stays byte for byte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with this baseline version of the project (what-if).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the base images of Dockerfiles as having no ONBUILD instructions instead of asking a registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buildah (default) or werf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stages storage (default :local).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build this image (with its dependencies).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object per event and line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>containers-storage root for buildah.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>containers-storage driver (overlay, vfs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images of one dependency set built at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The werf executable (werf backend).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The buildah executable (buildah backend).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown backend &quot;%1&quot;: expected buildah or werf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--jobs needs a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look the stages up in a stages storage: local (containers-storage), docker, or a registry repository.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reach this registry over plain http or unverified TLS (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust the CA certificates of this PEM file for registries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The containers-storage root (buildah --root).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The containers-storage driver (buildah --storage-driver).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds a storage request may stall (default 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the CA file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid --storage-timeout &quot;%1&quot;: expected seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: keychain (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Stagecraft::Ui::ConveyorScene</name>
@@ -667,6 +1714,10 @@ Double-click to collapse or expand</source>
 %n стадий
 Двойной щелчок — свернуть или развернуть</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Will be rebuilt:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -694,6 +1745,233 @@ Double-click to collapse or expand</source>
     <message>
         <source>Fit to View</source>
         <translation>По размеру окна</translation>
+    </message>
+</context>
+<context>
+    <name>Stagecraft::Ui::DocumentController</name>
+    <message>
+        <source>Open cancelled: the unsaved changes were kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(meta document)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. from, shell.install, docker.ENV.TZ, import[0].to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a YAML flow value: alpine:3.19, [a, b], &quot;x y&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directive:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Artifact ↔ final: false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toggle fromLatest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Directive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Save them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stagecraft was not closed properly while %1 had unsaved changes. Recover them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program. Reload it and lose your unsaved changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program. Reload it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program; saving will ask before overwriting it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program since it was read. Overwrite it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>werf config (werf.yaml werf.yml *.yaml *.yml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the meta document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Artifact %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Image %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate %1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make %1 an image with final: false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make %1 an artifact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the latest base of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop using the latest base of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a stapel image: it takes no fromImage or imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only stapel images and artifacts can be imported from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import %1 into %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only import edges can be deleted; change the base image in the properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete import of %1 into %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the import of this edge was not found in the config</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -747,8 +2025,12 @@ Double-click to collapse or expand</source>
         <translation>для экспорта в PNG и SVG нужен QApplication (без дисплея используйте платформу offscreen)</translation>
     </message>
     <message>
-        <source>the image would be too large (more than %1 pixels a side); use a smaller --scale or export SVG</source>
-        <translation>изображение получилось бы слишком большим (более %1 пикселей по стороне); укажите меньший --scale или экспортируйте в SVG</translation>
+        <source>the graph is %1 × %2 pixels at scale %3, more than a PNG can hold here (%4 pixels a side, %5 megapixels); drawn at scale %6 instead (export SVG for full detail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot draw a %1 × %2 image</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -787,10 +2069,6 @@ Double-click to collapse or expand</source>
     <message>
         <source>Stagecraft</source>
         <translation>Stagecraft</translation>
-    </message>
-    <message>
-        <source>%1 — Stagecraft</source>
-        <translation>%1 — Stagecraft</translation>
     </message>
     <message>
         <source>%1: no werf.yaml or werf.yml found</source>
@@ -1060,6 +2338,65 @@ Double-click to collapse or expand</source>
         <source>Exported %1</source>
         <translation>Экспортировано: %1</translation>
     </message>
+    <message>
+        <source>%1[*] — Stagecraft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Storages and Registries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan not updated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stagecraft::Ui::PlanPanel</name>
+    <message>
+        <source>Planning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No plan yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No plan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n stage(s) would be rebuilt against the baseline (planned in %2 ms)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not updated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only stages to rebuild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use as baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the current signatures as the baseline (as if this version had been built)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Stagecraft::Ui::PropertiesPanel</name>
@@ -1104,10 +2441,6 @@ Double-click to collapse or expand</source>
         <translation>Определено в</translation>
     </message>
     <message>
-        <source>Input</source>
-        <translation>Входные данные</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
@@ -1146,6 +2479,225 @@ Double-click to collapse or expand</source>
     <message>
         <source>Problem</source>
         <translation>Проблема</translation>
+    </message>
+    <message>
+        <source>Why rebuilt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 › %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directive</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stagecraft::Ui::StorageRefreshAction</name>
+    <message>
+        <source>Refresh &amp;Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look up which stages the stages storage already holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the stages storage %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage(s) cached in %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Stagecraft::Ui::StorageSettingsDialog</name>
+    <message>
+        <source>Storages and Registries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import from ~/.docker/config.json…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registry.example.com or 127.0.0.1:5000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the stored password from the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system certificates only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&amp;nsecure: plain HTTP or HTTPS without certificate verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stages storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;efault storage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;local&quot; (containers-storage, shared with buildah), &quot;docker&quot; (the local Docker daemon) or a registry repository such as 127.0.0.1:5000/project/stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>containers-storage &amp;root:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buildah&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage dri&amp;ver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(new registry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (insecure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identity token imported; stored in the keychain on OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored in the keychain; type to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no password stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>containers-storage Root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import from the Docker Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no registry credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the registries whose credentials are copied from %1 into the keychain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (kept in a docker credential helper; cannot be imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n registry credential(s); OK stores them in the keychain.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A registry has no address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 of %2 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving to the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings were saved, but the keychain failed:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
