@@ -492,859 +492,859 @@
     </message>
     <message>
         <source>empty directive path</source>
-        <translation type="unfinished"></translation>
+        <translation>пустой путь директивы</translation>
     </message>
     <message>
         <source>unterminated quote in the directive path &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>незакрытая кавычка в пути директивы &quot;%1&quot;</translation>
     </message>
     <message>
         <source>empty key in the directive path &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>пустой ключ в пути директивы &quot;%1&quot;</translation>
     </message>
     <message>
         <source>bad list index in the directive path &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>недопустимый индекс списка в пути директивы &quot;%1&quot;</translation>
     </message>
     <message>
         <source>bad directive path &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>недопустимый путь директивы &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the config has no meta document</source>
-        <translation type="unfinished"></translation>
+        <translation>в конфигурации нет мета-документа</translation>
     </message>
     <message>
         <source>no image or artifact named &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>нет образа или артефакта с именем &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the value must be a one-line YAML flow value</source>
-        <translation type="unfinished"></translation>
+        <translation>значение должно быть однострочным значением YAML в стиле flow</translation>
     </message>
     <message>
         <source>bad YAML value %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>недопустимое значение YAML %1: %2</translation>
     </message>
     <message>
         <source>bad YAML value %1: expected one flow value</source>
-        <translation type="unfinished"></translation>
+        <translation>недопустимое значение YAML %1: ожидается одно значение в стиле flow</translation>
     </message>
     <message>
         <source>bad YAML value %1: anchors and aliases are not supported here</source>
-        <translation type="unfinished"></translation>
+        <translation>недопустимое значение YAML %1: якоря и псевдонимы здесь не поддерживаются</translation>
     </message>
     <message>
         <source>%1 is an alias; edit the anchored node instead</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — псевдоним; измените вместо него узел с якорем</translation>
     </message>
     <message>
         <source>%1 is not a map</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не является словарём</translation>
     </message>
     <message>
         <source>%1 is not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не является списком</translation>
     </message>
     <message>
         <source>%1 has no item %2 (it has %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>в %1 нет элемента %2 (всего элементов: %3)</translation>
     </message>
     <message>
         <source> (inside %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (внутри %1)</translation>
     </message>
     <message>
         <source>read-only: this text is produced by the template action `%1` at %2%3; edit the template code instead</source>
-        <translation type="unfinished"></translation>
+        <translation>только для чтения: этот текст создаётся действием шаблона `%1` в %2%3; измените код шаблона</translation>
     </message>
     <message>
         <source>the position is outside the rendered text</source>
-        <translation type="unfinished"></translation>
+        <translation>позиция находится за пределами отрендеренного текста</translation>
     </message>
     <message>
         <source>read-only: this text is copied by a template construct (inside %1); edit the template code instead</source>
-        <translation type="unfinished"></translation>
+        <translation>только для чтения: этот текст копируется конструкцией шаблона (внутри %1); измените код шаблона</translation>
     </message>
     <message>
         <source>read-only: this text comes from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>только для чтения: этот текст взят из %1</translation>
     </message>
     <message>
         <source>internal error: the edits overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>внутренняя ошибка: правки перекрываются</translation>
     </message>
     <message>
         <source>%1 does not exist; add the list first</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не существует; сначала добавьте список</translation>
     </message>
     <message>
         <source>the document is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>документ пуст</translation>
     </message>
     <message>
         <source>the value is an alias; edit the anchored node instead</source>
-        <translation type="unfinished"></translation>
+        <translation>значение — псевдоним; измените вместо него узел с якорем</translation>
     </message>
     <message>
         <source>this value cannot be replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>это значение нельзя заменить</translation>
     </message>
     <message>
         <source>%1 is not set</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: значение не задано</translation>
     </message>
     <message>
         <source>cannot remove the whole document this way</source>
-        <translation type="unfinished"></translation>
+        <translation>так удалить весь документ нельзя</translation>
     </message>
     <message>
         <source>cannot find the list item&apos;s dash</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся найти дефис элемента списка</translation>
     </message>
     <message>
         <source>an artifact needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>у артефакта должно быть имя</translation>
     </message>
     <message>
         <source>an image or artifact named &quot;%1&quot; exists</source>
-        <translation type="unfinished"></translation>
+        <translation>образ или артефакт с именем &quot;%1&quot; уже существует</translation>
     </message>
     <message>
         <source>an image named &quot;%1&quot; exists</source>
-        <translation type="unfinished"></translation>
+        <translation>образ с именем &quot;%1&quot; уже существует</translation>
     </message>
     <message>
         <source>the meta document has no name</source>
-        <translation type="unfinished"></translation>
+        <translation>у мета-документа нет имени</translation>
     </message>
     <message>
         <source>the image has no name key</source>
-        <translation type="unfinished"></translation>
+        <translation>у образа нет ключа имени</translation>
     </message>
     <message>
         <source>the new name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>новое имя пустое</translation>
     </message>
     <message>
         <source>the meta document cannot be duplicated</source>
-        <translation type="unfinished"></translation>
+        <translation>мета-документ нельзя дублировать</translation>
     </message>
     <message>
         <source>only a document with a single image name can be duplicated</source>
-        <translation type="unfinished"></translation>
+        <translation>дублировать можно только документ с одним именем образа</translation>
     </message>
     <message>
         <source>`final: false` needs the newer syntax (werf 1.2 or later); this config is read with werf 1.1 rules</source>
-        <translation type="unfinished"></translation>
+        <translation>`final: false` требует нового синтаксиса (werf 1.2 или новее); эта конфигурация читается по правилам werf 1.1</translation>
     </message>
     <message>
         <source>the document has no name key</source>
-        <translation type="unfinished"></translation>
+        <translation>у документа нет ключа имени</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an artifact</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; не является артефактом</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not written as `final: false`</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; записан не как `final: false`</translation>
     </message>
     <message>
         <source>%1 is not a base image directive</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не является директивой базового образа</translation>
     </message>
     <message>
         <source>the document is not a map</source>
-        <translation type="unfinished"></translation>
+        <translation>документ не является словарём</translation>
     </message>
     <message>
         <source>an import needs `image` or `artifact`, and `add`</source>
-        <translation type="unfinished"></translation>
+        <translation>для import нужны `image` или `artifact`, а также `add`</translation>
     </message>
     <message>
         <source>import is not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>import не является списком</translation>
     </message>
     <message>
         <source>Usage: stagecraft edit PATH (IMAGE | --meta) [KEY=VALUE]... [--unset KEY]... [--output OUT]</source>
-        <translation type="unfinished"></translation>
+        <translation>Использование: stagecraft edit PATH (IMAGE | --meta) [KEY=VALUE]... [--unset KEY]... [--output OUT]</translation>
     </message>
     <message>
         <source>--unset needs a KEY</source>
-        <translation type="unfinished"></translation>
+        <translation>--unset требует KEY</translation>
     </message>
     <message>
         <source>--output needs a file name</source>
-        <translation type="unfinished"></translation>
+        <translation>--output требует имя файла</translation>
     </message>
     <message>
         <source>unknown option: %1</source>
-        <translation type="unfinished">неизвестный параметр: %1</translation>
+        <translation>неизвестный параметр: %1</translation>
     </message>
     <message>
         <source>missing PATH</source>
-        <translation type="unfinished">не указан PATH</translation>
+        <translation>не указан PATH</translation>
     </message>
     <message>
         <source>missing IMAGE</source>
-        <translation type="unfinished"></translation>
+        <translation>не указан IMAGE</translation>
     </message>
     <message>
         <source>expected KEY=VALUE, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>ожидается KEY=VALUE, получено &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Set %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Задать %1</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить %1</translation>
     </message>
     <message>
         <source>%1: no werf.yaml or werf.yml in the directory</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: в каталоге нет werf.yaml или werf.yml</translation>
     </message>
     <message>
         <source>%1: the file is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: файл слишком большой</translation>
     </message>
     <message>
         <source>%1: cannot read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: не удаётся прочитать: %2</translation>
     </message>
     <message>
         <source>the edits overlap or lie outside the text</source>
-        <translation type="unfinished"></translation>
+        <translation>правки перекрываются или выходят за пределы текста</translation>
     </message>
     <message>
         <source>Typing</source>
-        <translation type="unfinished"></translation>
+        <translation>Ввод текста</translation>
     </message>
     <message>
         <source>%1: cannot read the file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: не удаётся прочитать файл</translation>
     </message>
     <message>
         <source>Reload from Disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Перезагрузить с диска</translation>
     </message>
     <message>
         <source>the document has no file name</source>
-        <translation type="unfinished"></translation>
+        <translation>у документа нет имени файла</translation>
     </message>
     <message>
         <source>%1 was changed by another program since it was read; reload it or overwrite it explicitly</source>
-        <translation type="unfinished"></translation>
+        <translation>файл %1 изменён другой программой после чтения; перезагрузите его или перезапишите явно</translation>
     </message>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: не удаётся записать: %2</translation>
     </message>
     <message>
         <source>no recovery file for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>нет файла восстановления для %1</translation>
     </message>
     <message>
         <source>Recover Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Восстановить несохранённые изменения</translation>
     </message>
     <message>
         <source>werf stops here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>werf останавливается здесь: %1</translation>
     </message>
     <message>
         <source>the project is a git repository: werf 1.1 hashes a Dockerfile&apos;s COPY/ADD sources through git ls-tree, git status and git check-ignore, which Stagecraft does not reproduce yet</source>
-        <translation type="unfinished"></translation>
+        <translation>проект является git-репозиторием: werf 1.1 хеширует источники COPY/ADD из Dockerfile через git ls-tree, git status и git check-ignore, а Stagecraft пока этого не воспроизводит</translation>
     </message>
     <message>
         <source>needs registry: werf hashes the ONBUILD instructions of the base image %1, read from docker or the registry</source>
-        <translation type="unfinished"></translation>
+        <translation>нужен реестр: werf хеширует инструкции ONBUILD базового образа %1, прочитанные из docker или реестра</translation>
     </message>
     <message>
         <source>stageDependencies of %1: %2 added (git mapping %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>stageDependencies %1: добавлен путь %2 (git-маппинг %3)</translation>
     </message>
     <message>
         <source>stageDependencies of %1: %2 removed (git mapping %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>stageDependencies %1: удалён путь %2 (git-маппинг %3)</translation>
     </message>
     <message>
         <source>stageDependencies of %1: %2 appeared in the repository (git mapping %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>stageDependencies %1: путь %2 появился в репозитории (git-маппинг %3)</translation>
     </message>
     <message>
         <source>stageDependencies of %1: %2 is no longer in the repository (git mapping %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>stageDependencies %1: пути %2 больше нет в репозитории (git-маппинг %3)</translation>
     </message>
     <message>
         <source>stageDependencies of %1: %2 changed (git mapping %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>stageDependencies %1: путь %2 изменён (git-маппинг %3)</translation>
     </message>
     <message>
         <source>files changed in git since the previous stage was built (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>файлы, изменённые в git после сборки предыдущей стадии (%1)</translation>
     </message>
     <message>
         <source>the baseline&apos;s stage image was built from a git commit that is not an ancestor of the current one</source>
-        <translation type="unfinished"></translation>
+        <translation>образ стадии в эталоне собран из коммита git, который не является предком текущего</translation>
     </message>
     <message>
         <source>nothing to apply any more: werf skips the stage</source>
-        <translation type="unfinished"></translation>
+        <translation>больше нечего применять: werf пропускает стадию</translation>
     </message>
     <message>
         <source>signature not computed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>сигнатура не вычислена: %1</translation>
     </message>
     <message>
         <source>the baseline&apos;s signature was not computed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>сигнатура эталона не вычислена: %1</translation>
     </message>
     <message>
         <source>what-if for project %1: %2 against the baseline %3</source>
-        <translation type="unfinished"></translation>
+        <translation>анализ «что если» для проекта %1: %2 в сравнении с эталоном %3</translation>
     </message>
     <message>
         <source>%1 of %2 stages would be rebuilt</source>
-        <translation type="unfinished"></translation>
+        <translation>будет пересобрано стадий: %1 из %2</translation>
     </message>
     <message>
         <source>the Dockerfile has not been read</source>
-        <translation type="unfinished"></translation>
+        <translation>Dockerfile не прочитан</translation>
     </message>
     <message>
         <source>Dockerfile input %1 (instruction, expanded value or context checksum)</source>
-        <translation type="unfinished"></translation>
+        <translation>входные данные Dockerfile %1 (инструкция, раскрытое значение или контрольная сумма контекста)</translation>
     </message>
     <message>
         <source>no project directory to read the Dockerfile from</source>
-        <translation type="unfinished"></translation>
+        <translation>нет каталога проекта, из которого можно прочитать Dockerfile</translation>
     </message>
     <message>
         <source>%1 rejected the user name and password (HTTP 401).</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер %1 отклонил имя пользователя и пароль (HTTP 401).</translation>
     </message>
     <message>
         <source>%1 is reachable and asks for token authentication (realm %2); this check does not fetch tokens, so the credentials are not verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер %1 доступен и запрашивает аутентификацию по токену (realm %2); эта проверка не получает токены, поэтому учётные данные не проверены.</translation>
     </message>
     <message>
         <source>not given</source>
-        <translation type="unfinished"></translation>
+        <translation>не указан</translation>
     </message>
     <message>
         <source>%1 is reachable and needs credentials (HTTP 401).</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер %1 доступен и требует учётные данные (HTTP 401).</translation>
     </message>
     <message>
         <source>%1 is reachable and accepted the credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер %1 доступен и принял учётные данные.</translation>
     </message>
     <message>
         <source>%1 is reachable as a Docker registry (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер %1 доступен как реестр Docker (%2).</translation>
     </message>
     <message>
         <source>%1 refused the connection: nothing listens there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер %1 отказал в соединении: по этому адресу никто не слушает.</translation>
     </message>
     <message>
         <source>The host of %1 was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Хост %1 не найден.</translation>
     </message>
     <message>
         <source>%1 did not answer within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер %1 не ответил за %2 с.</translation>
     </message>
     <message>
         <source>The TLS connection to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось установить TLS-соединение с %1: %2</translation>
     </message>
     <message>
         <source>The TLS connection to %1 failed: %2 (the server may speak plain HTTP only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось установить TLS-соединение с %1: %2 (возможно, сервер работает только по обычному HTTP)</translation>
     </message>
     <message>
         <source>%1 answers HTTP but is not a Docker registry (no /v2/ endpoint, HTTP 404).</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер %1 отвечает по HTTP, но не является реестром Docker (нет конечной точки /v2/, HTTP 404).</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2 to /v2/.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер %1 ответил HTTP %2 на /v2/.</translation>
     </message>
     <message>
         <source>Cannot connect to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся подключиться к %1: %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a registry address.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; не является адресом реестра.</translation>
     </message>
     <message>
         <source>The CA file %1 holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл CA %1 не содержит сертификатов PEM.</translation>
     </message>
     <message>
         <source>the containers-storage root %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>корень containers-storage %1 не существует</translation>
     </message>
     <message>
         <source>cannot read the containers-storage image list %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся прочитать список образов containers-storage %1: %2</translation>
     </message>
     <message>
         <source>the containers-storage image list %1 is not valid: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>список образов containers-storage %1 недопустим: %2</translation>
     </message>
     <message>
         <source>invalid image ID for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>недопустимый ID образа для %1</translation>
     </message>
     <message>
         <source>cannot read the config of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся прочитать конфигурацию %1: %2</translation>
     </message>
     <message>
         <source>docker keeps the credentials for %1 in a credential helper; they cannot be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>docker хранит учётные данные для %1 в помощнике учётных данных (credential helper); их нельзя импортировать</translation>
     </message>
     <message>
         <source>the docker configuration has no credentials for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>в конфигурации docker нет учётных данных для %1</translation>
     </message>
     <message>
         <source>(details withheld: they contained the secret)</source>
-        <translation type="unfinished"></translation>
+        <translation>(подробности скрыты: они содержали секрет)</translation>
     </message>
     <message>
         <source>no D-Bus session bus</source>
-        <translation type="unfinished"></translation>
+        <translation>нет сеансовой шины D-Bus</translation>
     </message>
     <message>
         <source>no D-Bus session bus (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>нет сеансовой шины D-Bus (%1)</translation>
     </message>
     <message>
         <source>no Secret Service on the session bus (%1 is neither running nor activatable)</source>
-        <translation type="unfinished"></translation>
+        <translation>на сеансовой шине нет Secret Service (%1 не запущен и не может быть активирован)</translation>
     </message>
     <message>
         <source>the keychain entry for %1 is not a Stagecraft credential</source>
-        <translation type="unfinished"></translation>
+        <translation>запись связки ключей для %1 не является учётными данными Stagecraft</translation>
     </message>
     <message>
         <source>no credentials for %1 in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>в связке ключей нет учётных данных для %1</translation>
     </message>
     <message>
         <source>the keychain denied access to the credentials for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>связка ключей отказала в доступе к учётным данным для %1: %2</translation>
     </message>
     <message>
         <source>no keychain is available for the credentials of %1: %2; Stagecraft does not store passwords in plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>нет доступной связки ключей для учётных данных %1: %2; Stagecraft не хранит пароли в открытом виде</translation>
     </message>
     <message>
         <source>the keychain failed for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ошибка связки ключей для %1: %2</translation>
     </message>
     <message>
         <source>no registry host given</source>
-        <translation type="unfinished"></translation>
+        <translation>не указан хост реестра</translation>
     </message>
     <message>
         <source>the keychain did not answer within %1 s for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>связка ключей не ответила за %1 с для %2</translation>
     </message>
     <message>
         <source>cannot read the docker configuration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся прочитать конфигурацию docker: %1</translation>
     </message>
     <message>
         <source>the docker configuration is too large (%1 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>конфигурация docker слишком большая (%1 байт)</translation>
     </message>
     <message>
         <source>the docker configuration is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>конфигурация docker не является корректным JSON: %1</translation>
     </message>
     <message>
         <source>the docker configuration is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>конфигурация docker не является объектом JSON</translation>
     </message>
     <message>
         <source>the credentials for %1 are not base64 &quot;user:password&quot;; ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>учётные данные для %1 не в формате base64 &quot;user:password&quot;; пропущены</translation>
     </message>
     <message>
         <source>DOCKER_HOST=%1 is not supported: only unix:// sockets are</source>
-        <translation type="unfinished"></translation>
+        <translation>DOCKER_HOST=%1 не поддерживается: поддерживаются только сокеты unix://</translation>
     </message>
     <message>
         <source>the Docker daemon is not available: there is no socket %1</source>
-        <translation type="unfinished"></translation>
+        <translation>демон Docker недоступен: нет сокета %1</translation>
     </message>
     <message>
         <source>the Docker daemon at %1 answered HTTP %2 to GET %3</source>
-        <translation type="unfinished"></translation>
+        <translation>демон Docker по адресу %1 ответил HTTP %2 на GET %3</translation>
     </message>
     <message>
         <source>the Docker daemon at %1 did not answer GET %2 within %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>демон Docker по адресу %1 не ответил на GET %2 за %3 с</translation>
     </message>
     <message>
         <source>the request to the Docker daemon was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>запрос к демону Docker отменён</translation>
     </message>
     <message>
         <source>the Docker daemon at %1 sent an invalid HTTP answer to GET %2</source>
-        <translation type="unfinished"></translation>
+        <translation>демон Docker по адресу %1 прислал недопустимый HTTP-ответ на GET %2</translation>
     </message>
     <message>
         <source>the Docker daemon at %1 closed the connection before the answer to GET %2 was complete</source>
-        <translation type="unfinished"></translation>
+        <translation>демон Docker по адресу %1 закрыл соединение до завершения ответа на GET %2</translation>
     </message>
     <message>
         <source>the Docker daemon is not available: cannot connect to %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>демон Docker недоступен: не удаётся подключиться к %1 (%2)</translation>
     </message>
     <message>
         <source>the Docker daemon at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>демон Docker по адресу %1: %2</translation>
     </message>
     <message>
         <source>the Docker daemon sent an image list that is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>демон Docker прислал список образов, который не является корректным JSON: %1</translation>
     </message>
     <message>
         <source>cannot read CA certificates for %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся прочитать сертификаты CA для %1 из %2</translation>
     </message>
     <message>
         <source>the request to %1 was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>запрос к %1 отменён</translation>
     </message>
     <message>
         <source>no network access</source>
-        <translation type="unfinished"></translation>
+        <translation>нет доступа к сети</translation>
     </message>
     <message>
         <source>TLS error with %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ошибка TLS при обращении к %1: %2</translation>
     </message>
     <message>
         <source>cannot reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся связаться с %1: %2</translation>
     </message>
     <message>
         <source>the token service %1 of the registry %2</source>
-        <translation type="unfinished"></translation>
+        <translation>сервис токенов %1 реестра %2</translation>
     </message>
     <message>
         <source>the registry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>реестр %1</translation>
     </message>
     <message>
         <source>%1 did not answer %2 within %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не ответил на %2 за %3 с</translation>
     </message>
     <message>
         <source>the registry %1 is reached over plain http (insecure registry)</source>
-        <translation type="unfinished"></translation>
+        <translation>к реестру %1 обращаются по обычному http (небезопасный реестр)</translation>
     </message>
     <message>
         <source>TLS certificate verification is off for the registry %1 (insecure registry)</source>
-        <translation type="unfinished"></translation>
+        <translation>проверка сертификата TLS отключена для реестра %1 (небезопасный реестр)</translation>
     </message>
     <message>
         <source>%1 redirected %2 too many times</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 перенаправил %2 слишком много раз</translation>
     </message>
     <message>
         <source>%1 refused the credentials (HTTP %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 отклонил учётные данные (HTTP %2)</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2 to %3 again after authentication: the credentials are not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 снова ответил HTTP %2 на %3 после аутентификации: учётные данные не приняты</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2 to %3 again after authentication; no credentials are known for %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 снова ответил HTTP %2 на %3 после аутентификации; учётные данные для %4 неизвестны</translation>
     </message>
     <message>
         <source>%1 denied %2 (HTTP %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 отклонил запрос %2 (HTTP %3)</translation>
     </message>
     <message numerus="yes">
         <source>%1 answered HTTP %2 to %3 (%n attempt(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 ответил HTTP %2 на %3 (%n попытка)</numerusform>
+            <numerusform>%1 ответил HTTP %2 на %3 (%n попытки)</numerusform>
+            <numerusform>%1 ответил HTTP %2 на %3 (%n попыток)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 answered HTTP %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ответил HTTP %2 на %3</translation>
     </message>
     <message>
         <source>%1 closed the connection before the reply to %2 was complete (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 закрыл соединение до завершения ответа на %2 (%3)</translation>
     </message>
     <message>
         <source>%1 closed the connection before the reply to %2 was complete (%3 of %4 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 закрыл соединение до завершения ответа на %2 (%3 из %4 байт)</translation>
     </message>
     <message>
         <source>%1 requires a user name and password for %2 (HTTP 401); none are known for it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 требует имя пользователя и пароль для %2 (HTTP 401); для него они неизвестны</translation>
     </message>
     <message>
         <source>%1 answered HTTP 401 to %2 without a usable WWW-Authenticate challenge</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ответил HTTP 401 на %2 без пригодного заголовка WWW-Authenticate</translation>
     </message>
     <message>
         <source>%1 names an invalid token service</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 указывает недопустимый сервис токенов</translation>
     </message>
     <message>
         <source>%1 sends credentials to the plain http token service %2; mark the host insecure to allow it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 отправляет учётные данные сервису токенов %2 по обычному http; чтобы разрешить это, отметьте хост как небезопасный</translation>
     </message>
     <message>
         <source>the token service of the registry %1 answered without a token</source>
-        <translation type="unfinished"></translation>
+        <translation>сервис токенов реестра %1 ответил без токена</translation>
     </message>
     <message>
         <source>the registry %1 answered GET %2 with something that is not a tag list</source>
-        <translation type="unfinished"></translation>
+        <translation>реестр %1 ответил на GET %2 данными, которые не являются списком тегов</translation>
     </message>
     <message>
         <source>the registry %1 sent an unusable Link header for the tags of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>реестр %1 прислал непригодный заголовок Link для тегов %2</translation>
     </message>
     <message>
         <source>the registry %1 nests image indexes for %2:%3</source>
-        <translation type="unfinished"></translation>
+        <translation>реестр %1 возвращает вложенные индексы образов для %2:%3</translation>
     </message>
     <message>
         <source>the image index of %1/%2:%3 has no linux image</source>
-        <translation type="unfinished"></translation>
+        <translation>в индексе образов %1/%2:%3 нет образа linux</translation>
     </message>
     <message>
         <source>the registry %1 returned a schema 1 manifest for %2:%3, which is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>реестр %1 вернул для %2:%3 манифест schema 1, который не поддерживается</translation>
     </message>
     <message>
         <source>the manifest of %1/%2:%3 names no config</source>
-        <translation type="unfinished"></translation>
+        <translation>манифест %1/%2:%3 не указывает конфигурацию</translation>
     </message>
     <message>
         <source>the registry reference is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>ссылка на реестр пуста</translation>
     </message>
     <message>
         <source>invalid digest in &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>недопустимый дайджест в &quot;%1&quot;</translation>
     </message>
     <message>
         <source>invalid registry reference &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>недопустимая ссылка на реестр &quot;%1&quot;</translation>
     </message>
     <message>
         <source>a stages storage repository has no tag or digest: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>у репозитория хранилища стадий не может быть тега или дайджеста: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>%1 is an insecure registry: it is reached over plain HTTP or over HTTPS without verifying its certificate, so anyone on the network path can read or change what is sent, credentials included. Use this only for a registry you control on a trusted network.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — небезопасный реестр: к нему обращаются по обычному HTTP или по HTTPS без проверки сертификата, поэтому любой на сетевом пути может прочитать или изменить передаваемые данные, включая учётные данные. Используйте это только для реестра, который вы контролируете, в доверенной сети.</translation>
     </message>
     <message>
         <source>fromLatest: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fromLatest: %1</translation>
     </message>
     <message>
         <source>fromLatest: cannot read the digest of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>fromLatest: не удаётся прочитать дайджест %1: %2</translation>
     </message>
     <message>
         <source>unknown stages storage &quot;%1&quot;: expected local, docker or a registry repository such as 127.0.0.1:5000/project/stages%2</source>
-        <translation type="unfinished"></translation>
+        <translation>неизвестное хранилище стадий &quot;%1&quot;: ожидается local, docker или репозиторий реестра, например 127.0.0.1:5000/project/stages%2</translation>
     </message>
     <message>
         <source>internal error: the stages storage was waited for in its own thread</source>
-        <translation type="unfinished"></translation>
+        <translation>внутренняя ошибка: хранилище стадий ожидалось в его собственном потоке</translation>
     </message>
     <message>
         <source>reading the stages storage %1 was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>чтение хранилища стадий %1 отменено</translation>
     </message>
     <message>
         <source>inspecting %1 was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>получение сведений о %1 отменено</translation>
     </message>
     <message>
         <source>%1 %2 was killed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 аварийно завершился</translation>
     </message>
     <message>
         <source>%1 %2 failed with exit code %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 завершился с ошибкой (код выхода %3)</translation>
     </message>
     <message>
         <source>%1/%2: the stage&apos;s commands failed with exit code %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2: команды стадии завершились с ошибкой (код выхода %3)</translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся создать %1</translation>
     </message>
     <message>
         <source>git mapping %1: remote repositories are not built by the buildah backend</source>
-        <translation type="unfinished"></translation>
+        <translation>git-маппинг %1: бэкенд buildah не собирает удалённые репозитории</translation>
     </message>
     <message>
         <source>git mapping to %1: patches to a single-file mapping are not applied by the buildah backend</source>
-        <translation type="unfinished"></translation>
+        <translation>git-маппинг в %1: бэкенд buildah не применяет патчи к маппингу одного файла</translation>
     </message>
     <message>
         <source>import from %1: that image has not been built</source>
-        <translation type="unfinished"></translation>
+        <translation>import из %1: этот образ не собран</translation>
     </message>
     <message>
         <source>import from %1: %2 does not exist in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>import из %1: %2 нет в %3</translation>
     </message>
     <message>
         <source>%1: the image %2 it is based on has not been built</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: образ %2, на котором он основан, не собран</translation>
     </message>
     <message>
         <source>%1/%2: no werf 1.1 signature, so it cannot be stored: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2: нет сигнатуры werf 1.1, поэтому стадию нельзя сохранить: %3</translation>
     </message>
     <message>
         <source>%1: no Dockerfile image of that name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: нет образа Dockerfile с таким именем</translation>
     </message>
     <message>
         <source>%1/%2: buildah build failed with exit code %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2: buildah build завершился с ошибкой (код выхода %3)</translation>
     </message>
     <message>
         <source>buildah images failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>buildah images завершился с ошибкой: %1</translation>
     </message>
     <message>
         <source>Building stage %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сборка стадии %1</translation>
     </message>
     <message>
         <source>Use cache image for %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Используется образ из кэша для %1 (%2)</translation>
     </message>
     <message>
         <source>Built %1 in %2 seconds: %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Стадия %1 собрана за %2 с: %3 %4</translation>
     </message>
     <message>
         <source>FAILED %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ОШИБКА %1: %2</translation>
     </message>
     <message>
         <source>Image %1 %2 (%3 seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>Образ %1: %2 (%3 с)</translation>
     </message>
     <message>
         <source>Build %1 in %2 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Сборка: %1 за %2 с</translation>
     </message>
     <message>
         <source>error: the number of parallel jobs must be at least 1</source>
-        <translation type="unfinished"></translation>
+        <translation>error: число параллельных заданий должно быть не меньше 1</translation>
     </message>
     <message>
         <source>error: the buildah backend builds into the local stages storage (:local) only, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>error: бэкенд buildah собирает только в локальное хранилище стадий (:local), а не в &quot;%1&quot;</translation>
     </message>
     <message>
         <source>%1 %2 uses ansible stages, which only the werf backend builds (--backend werf)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 использует стадии ansible, которые собирает только бэкенд werf (--backend werf)</translation>
     </message>
     <message>
         <source>a build is already running</source>
-        <translation type="unfinished"></translation>
+        <translation>сборка уже выполняется</translation>
     </message>
     <message>
         <source>cannot create a temporary directory: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся создать временный каталог: %1</translation>
     </message>
     <message>
         <source>the build was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>сборка отменена</translation>
     </message>
     <message>
         <source>werf exited with code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>werf завершился с кодом %1</translation>
     </message>
     <message numerus="yes">
         <source>%n stage(s) to rebuild</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>нужно пересобрать %n стадию</numerusform>
+            <numerusform>нужно пересобрать %n стадии</numerusform>
+            <numerusform>нужно пересобрать %n стадий</numerusform>
         </translation>
     </message>
     <message>
         <source>Image / stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Образ / стадия</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Статус</translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина</translation>
     </message>
     <message>
         <source>Baseline signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Эталонная сигнатура</translation>
     </message>
     <message>
         <source>Signature</source>
-        <translation type="unfinished">Сигнатура</translation>
+        <translation>Сигнатура</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>без изменений</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>новая</translation>
     </message>
     <message>
         <source>removed</source>
-        <translation type="unfinished"></translation>
+        <translation>удалена</translation>
     </message>
     <message>
         <source>invalidated</source>
-        <translation type="unfinished"></translation>
+        <translation>недействительна</translation>
     </message>
     <message>
         <source>not comparable</source>
-        <translation type="unfinished"></translation>
+        <translation>сравнение невозможно</translation>
     </message>
     <message>
         <source>generated by the template action at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>сгенерировано действием шаблона в %1</translation>
     </message>
     <message>
         <source>generated by a template</source>
-        <translation type="unfinished"></translation>
+        <translation>сгенерировано шаблоном</translation>
     </message>
 </context>
 <context>
@@ -1401,91 +1401,91 @@
     <name>Stagecraft::Ui::BuildController</name>
     <message>
         <source>&amp;Build</source>
-        <translation type="unfinished"></translation>
+        <translation>С&amp;борка</translation>
     </message>
     <message>
         <source>Build</source>
-        <translation type="unfinished"></translation>
+        <translation>Сборка</translation>
     </message>
     <message>
         <source>Build Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал сборки</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Результат</translation>
     </message>
     <message>
         <source>Built</source>
-        <translation type="unfinished">Собрана</translation>
+        <translation>Собрано</translation>
     </message>
     <message>
         <source>Cached</source>
-        <translation type="unfinished">В кэше</translation>
+        <translation>В кэше</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Длительность</translation>
     </message>
     <message>
         <source>Prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>Прогноз</translation>
     </message>
     <message>
         <source>Build History</source>
-        <translation type="unfinished"></translation>
+        <translation>История сборок</translation>
     </message>
     <message>
         <source>&amp;Build All</source>
-        <translation type="unfinished"></translation>
+        <translation>Собрать &amp;все</translation>
     </message>
     <message>
         <source>Build every image with buildah (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Собрать все образы с помощью buildah (Ctrl+B)</translation>
     </message>
     <message>
         <source>Build &amp;Selected Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Собрать в&amp;ыбранный образ</translation>
     </message>
     <message>
         <source>S&amp;top Build</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Остановить сборку</translation>
     </message>
     <message>
         <source>Building…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сборка…</translation>
     </message>
     <message>
         <source>Build: %1 of %2 stages, %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Сборка: готово %1 из %2 стадий, %3 с</translation>
     </message>
     <message>
         <source>, about %1 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>, осталось около %1 с</translation>
     </message>
     <message>
         <source>as predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>как в прогнозе</translation>
     </message>
     <message>
         <source>also built: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>собраны также: %1</translation>
     </message>
     <message>
         <source>not built: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>не собраны: %1</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 с</translation>
+        <translation>%1 с</translation>
     </message>
     <message>
         <source>Build %1: %2 built, %3 cached, %4 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Сборка — %1: собрано %2, в кэше %3, %4 с</translation>
     </message>
     <message>
         <source>Build Log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал сборки: %1</translation>
     </message>
 </context>
 <context>
@@ -1584,111 +1584,111 @@
     </message>
     <message>
         <source>Print werf 1.1 stage signatures and the status of each stage; with --against, which stages a change would rebuild and why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вывести сигнатуры стадий werf 1.1 и статус каждой стадии; с --against — какие стадии придётся пересобрать после изменения и почему.</translation>
     </message>
     <message>
         <source>Build the images, stage by stage, into the stages storage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Собрать образы по стадиям в хранилище стадий.</translation>
     </message>
     <message>
         <source>Set or remove directives; the rest of the file stays byte for byte.</source>
-        <translation type="unfinished"></translation>
+        <translation>Задать или удалить директивы; остальная часть файла сохраняется байт в байт.</translation>
     </message>
     <message>
         <source>Compare with this baseline version of the project (what-if).</source>
-        <translation type="unfinished"></translation>
+        <translation>Сравнить с этой эталонной версией проекта (что будет, если).</translation>
     </message>
     <message>
         <source>Take the base images of Dockerfiles as having no ONBUILD instructions instead of asking a registry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Считать, что у базовых образов Dockerfile нет инструкций ONBUILD, не запрашивая реестр.</translation>
     </message>
     <message>
         <source>buildah (default) or werf.</source>
-        <translation type="unfinished"></translation>
+        <translation>buildah (по умолчанию) или werf.</translation>
     </message>
     <message>
         <source>The stages storage (default :local).</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранилище стадий (по умолчанию :local).</translation>
     </message>
     <message>
         <source>Build this image (with its dependencies).</source>
-        <translation type="unfinished"></translation>
+        <translation>Собрать этот образ (вместе с его зависимостями).</translation>
     </message>
     <message>
         <source>Print one JSON object per event and line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выводить каждое событие отдельной строкой в виде объекта JSON.</translation>
     </message>
     <message>
         <source>containers-storage root for buildah.</source>
-        <translation type="unfinished"></translation>
+        <translation>Корень containers-storage для buildah.</translation>
     </message>
     <message>
         <source>containers-storage driver (overlay, vfs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Драйвер containers-storage (overlay, vfs).</translation>
     </message>
     <message>
         <source>Images of one dependency set built at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сколько образов одного набора зависимостей собирать одновременно.</translation>
     </message>
     <message>
         <source>The werf executable (werf backend).</source>
-        <translation type="unfinished"></translation>
+        <translation>Исполняемый файл werf (бэкенд werf).</translation>
     </message>
     <message>
         <source>The buildah executable (buildah backend).</source>
-        <translation type="unfinished"></translation>
+        <translation>Исполняемый файл buildah (бэкенд buildah).</translation>
     </message>
     <message>
         <source>unknown backend &quot;%1&quot;: expected buildah or werf</source>
-        <translation type="unfinished"></translation>
+        <translation>неизвестный бэкенд &quot;%1&quot;: ожидается buildah или werf</translation>
     </message>
     <message>
         <source>--jobs needs a positive number</source>
-        <translation type="unfinished"></translation>
+        <translation>--jobs требует положительное число</translation>
     </message>
     <message>
         <source>Look the stages up in a stages storage: local (containers-storage), docker, or a registry repository.</source>
-        <translation type="unfinished"></translation>
+        <translation>Искать стадии в хранилище стадий: local (containers-storage), docker или репозиторий в реестре.</translation>
     </message>
     <message>
         <source>Reach this registry over plain http or unverified TLS (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Обращаться к этому реестру по обычному http или по TLS без проверки (можно указать несколько раз).</translation>
     </message>
     <message>
         <source>Trust the CA certificates of this PEM file for registries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Доверять сертификатам CA из этого PEM-файла при обращении к реестрам.</translation>
     </message>
     <message>
         <source>The containers-storage root (buildah --root).</source>
-        <translation type="unfinished"></translation>
+        <translation>Корень containers-storage (buildah --root).</translation>
     </message>
     <message>
         <source>The containers-storage driver (buildah --storage-driver).</source>
-        <translation type="unfinished"></translation>
+        <translation>Драйвер containers-storage (buildah --storage-driver).</translation>
     </message>
     <message>
         <source>Seconds a storage request may stall (default 30).</source>
-        <translation type="unfinished"></translation>
+        <translation>Сколько секунд запрос к хранилищу может простаивать (по умолчанию 30).</translation>
     </message>
     <message>
         <source>cannot read the CA file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся прочитать файл CA %1</translation>
     </message>
     <message>
         <source>invalid --storage-timeout &quot;%1&quot;: expected seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>недопустимое значение --storage-timeout &quot;%1&quot;: ожидается число секунд</translation>
     </message>
     <message>
         <source>warning: keychain (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>warning: связка ключей (%1): %2</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>warning: %1</translation>
     </message>
     <message>
         <source>error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>error: %1</translation>
     </message>
 </context>
 <context>
@@ -1717,7 +1717,7 @@ Double-click to collapse or expand</source>
     </message>
     <message>
         <source>Will be rebuilt:</source>
-        <translation type="unfinished"></translation>
+        <translation>Будет пересобрана:</translation>
     </message>
 </context>
 <context>
@@ -1751,227 +1751,227 @@ Double-click to collapse or expand</source>
     <name>Stagecraft::Ui::DocumentController</name>
     <message>
         <source>Open cancelled: the unsaved changes were kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытие отменено: несохранённые изменения не тронуты</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отменить</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Повторить</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сохранить</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить к&amp;ак…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Правка</translation>
     </message>
     <message>
         <source>(meta document)</source>
-        <translation type="unfinished"></translation>
+        <translation>(метадокумент)</translation>
     </message>
     <message>
         <source>e.g. from, shell.install, docker.ENV.TZ, import[0].to</source>
-        <translation type="unfinished"></translation>
+        <translation>например: from, shell.install, docker.ENV.TZ, import[0].to</translation>
     </message>
     <message>
         <source>a YAML flow value: alpine:3.19, [a, b], &quot;x y&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>значение YAML в потоковом стиле: alpine:3.19, [a, b], &quot;x y&quot;</translation>
     </message>
     <message>
         <source>Set</source>
-        <translation type="unfinished"></translation>
+        <translation>Задать</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <source>Image:</source>
-        <translation type="unfinished"></translation>
+        <translation>Образ:</translation>
     </message>
     <message>
         <source>Directive:</source>
-        <translation type="unfinished"></translation>
+        <translation>Директива:</translation>
     </message>
     <message>
         <source>Value:</source>
-        <translation type="unfinished"></translation>
+        <translation>Значение:</translation>
     </message>
     <message>
         <source>Add Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить образ…</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Переименовать…</translation>
     </message>
     <message>
         <source>Duplicate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Дублировать…</translation>
     </message>
     <message>
         <source>Delete Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить образ</translation>
     </message>
     <message>
         <source>Artifact ↔ final: false</source>
-        <translation type="unfinished"></translation>
+        <translation>Артефакт ↔ final: false</translation>
     </message>
     <message>
         <source>Toggle fromLatest</source>
-        <translation type="unfinished"></translation>
+        <translation>Переключить fromLatest</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя:</translation>
     </message>
     <message>
         <source>Add Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить образ</translation>
     </message>
     <message>
         <source>Rename Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Переименовать образ</translation>
     </message>
     <message>
         <source>Duplicate Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Дублировать образ</translation>
     </message>
     <message>
         <source>Edit Directive</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить директиву</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Несохранённые изменения</translation>
     </message>
     <message>
         <source>%1 has unsaved changes. Save them?</source>
-        <translation type="unfinished"></translation>
+        <translation>В %1 есть несохранённые изменения. Сохранить их?</translation>
     </message>
     <message>
         <source>Recover Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Восстановление несохранённых изменений</translation>
     </message>
     <message>
         <source>Stagecraft was not closed properly while %1 had unsaved changes. Recover them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Stagecraft был закрыт некорректно, когда в %1 были несохранённые изменения. Восстановить их?</translation>
     </message>
     <message>
         <source>%1 was changed by another program. Reload it and lose your unsaved changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 изменён другой программой. Перезагрузить его и потерять несохранённые изменения?</translation>
     </message>
     <message>
         <source>%1 was changed by another program. Reload it?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 изменён другой программой. Перезагрузить его?</translation>
     </message>
     <message>
         <source>File Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл изменён</translation>
     </message>
     <message>
         <source>%1 was changed by another program; saving will ask before overwriting it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 изменён другой программой; перед его перезаписью при сохранении будет задан вопрос</translation>
     </message>
     <message>
         <source>%1 was changed by another program since it was read. Overwrite it?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 изменён другой программой после того, как был прочитан. Перезаписать его?</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить</translation>
     </message>
     <message>
         <source>Save As</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить как</translation>
     </message>
     <message>
         <source>werf config (werf.yaml werf.yml *.yaml *.yml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Конфигурация werf (werf.yaml werf.yml *.yaml *.yml)</translation>
     </message>
     <message>
         <source>the meta document</source>
-        <translation type="unfinished"></translation>
+        <translation>метадокумент</translation>
     </message>
     <message>
         <source>Set %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Задать %1 для %2</translation>
     </message>
     <message>
         <source>Remove %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить %1 из %2</translation>
     </message>
     <message>
         <source>Add Artifact %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить артефакт %1</translation>
     </message>
     <message>
         <source>Add Image %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить образ %1</translation>
     </message>
     <message>
         <source>Rename %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Переименовать %1 в %2</translation>
     </message>
     <message>
         <source>Duplicate %1 as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Дублировать %1 как %2</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить %1</translation>
     </message>
     <message>
         <source>Make %1 an image with final: false</source>
-        <translation type="unfinished"></translation>
+        <translation>Сделать %1 образом с final: false</translation>
     </message>
     <message>
         <source>Make %1 an artifact</source>
-        <translation type="unfinished"></translation>
+        <translation>Сделать %1 артефактом</translation>
     </message>
     <message>
         <source>Use the latest base of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Использовать последнюю версию базы для %1</translation>
     </message>
     <message>
         <source>Stop using the latest base of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не использовать последнюю версию базы для %1</translation>
     </message>
     <message>
         <source>%1 is not a stapel image: it takes no fromImage or imports</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не является stapel-образом: у него не может быть fromImage или import</translation>
     </message>
     <message>
         <source>Build %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Собирать %1 на основе %2</translation>
     </message>
     <message>
         <source>only stapel images and artifacts can be imported from</source>
-        <translation type="unfinished"></translation>
+        <translation>импортировать можно только из stapel-образов и артефактов</translation>
     </message>
     <message>
         <source>Import %1 into %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Импортировать %1 в %2</translation>
     </message>
     <message>
         <source>only import edges can be deleted; change the base image in the properties</source>
-        <translation type="unfinished"></translation>
+        <translation>удалять можно только связи import; базовый образ меняется в свойствах</translation>
     </message>
     <message>
         <source>Delete import of %1 into %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить import из %1 в %2</translation>
     </message>
     <message>
         <source>the import of this edge was not found in the config</source>
-        <translation type="unfinished"></translation>
+        <translation>import этой связи не найден в конфигурации</translation>
     </message>
 </context>
 <context>
@@ -2026,11 +2026,11 @@ Double-click to collapse or expand</source>
     </message>
     <message>
         <source>the graph is %1 × %2 pixels at scale %3, more than a PNG can hold here (%4 pixels a side, %5 megapixels); drawn at scale %6 instead (export SVG for full detail)</source>
-        <translation type="unfinished"></translation>
+        <translation>граф в масштабе %3 имеет размер %1 × %2 пикселей — больше, чем здесь вмещает PNG (%4 пикселей по стороне, %5 мегапикселей); вместо этого он нарисован в масштабе %6 (для полной детализации экспортируйте в SVG)</translation>
     </message>
     <message>
         <source>cannot draw a %1 × %2 image</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся нарисовать изображение %1 × %2</translation>
     </message>
 </context>
 <context>
@@ -2340,62 +2340,62 @@ Double-click to collapse or expand</source>
     </message>
     <message>
         <source>%1[*] — Stagecraft</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — Stagecraft</translation>
     </message>
     <message>
         <source>&amp;Storages and Registries…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Хранилища и реестры…</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Настройки</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>План</translation>
     </message>
     <message>
         <source>Plan not updated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>План не обновлён: %1</translation>
     </message>
 </context>
 <context>
     <name>Stagecraft::Ui::PlanPanel</name>
     <message>
         <source>Planning…</source>
-        <translation type="unfinished"></translation>
+        <translation>Планирование…</translation>
     </message>
     <message>
         <source>No plan yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Плана пока нет.</translation>
     </message>
     <message>
         <source>No plan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет плана: %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n stage(s) would be rebuilt against the baseline (planned in %2 ms)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>К пересборке относительно эталона: %1 из %n стадии (план построен за %2 мс)</numerusform>
+            <numerusform>К пересборке относительно эталона: %1 из %n стадий (план построен за %2 мс)</numerusform>
+            <numerusform>К пересборке относительно эталона: %1 из %n стадий (план построен за %2 мс)</numerusform>
         </translation>
     </message>
     <message>
         <source>Not updated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не обновлён: %1</translation>
     </message>
     <message>
         <source>Only stages to rebuild</source>
-        <translation type="unfinished"></translation>
+        <translation>Только стадии к пересборке</translation>
     </message>
     <message>
         <source>Use as baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Сделать эталоном</translation>
     </message>
     <message>
         <source>Take the current signatures as the baseline (as if this version had been built)</source>
-        <translation type="unfinished"></translation>
+        <translation>Принять текущие сигнатуры за эталон (как если бы эта версия была собрана)</translation>
     </message>
 </context>
 <context>
@@ -2482,37 +2482,37 @@ Double-click to collapse or expand</source>
     </message>
     <message>
         <source>Why rebuilt</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина пересборки</translation>
     </message>
     <message>
         <source>%1 in %2 › %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 в %2 › %3</translation>
     </message>
     <message>
         <source>Directive</source>
-        <translation type="unfinished"></translation>
+        <translation>Директива</translation>
     </message>
 </context>
 <context>
     <name>Stagecraft::Ui::StorageRefreshAction</name>
     <message>
         <source>Refresh &amp;Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Обновить хранилище</translation>
     </message>
     <message>
         <source>Look up which stages the stages storage already holds</source>
-        <translation type="unfinished"></translation>
+        <translation>Узнать, какие стадии уже есть в хранилище стадий</translation>
     </message>
     <message>
         <source>Reading the stages storage %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Чтение хранилища стадий %1…</translation>
     </message>
     <message numerus="yes">
         <source>%n stage(s) cached in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n стадия в кэше хранилища %1</numerusform>
+            <numerusform>%n стадии в кэше хранилища %1</numerusform>
+            <numerusform>%n стадий в кэше хранилища %1</numerusform>
         </translation>
     </message>
 </context>
@@ -2520,184 +2520,185 @@ Double-click to collapse or expand</source>
     <name>Stagecraft::Ui::StorageSettingsDialog</name>
     <message>
         <source>Storages and Registries</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранилища и реестры</translation>
     </message>
     <message>
         <source>Registries</source>
-        <translation type="unfinished"></translation>
+        <translation>Реестры</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Добавить</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Удалить</translation>
     </message>
     <message>
         <source>&amp;Import from ~/.docker/config.json…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Импорт из ~/.docker/config.json…</translation>
     </message>
     <message>
         <source>A&amp;ddress:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Адрес:</translation>
     </message>
     <message>
         <source>registry.example.com or 127.0.0.1:5000</source>
-        <translation type="unfinished"></translation>
+        <translation>registry.example.com или 127.0.0.1:5000</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>И&amp;мя пользователя:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Пароль:</translation>
     </message>
     <message>
         <source>Delete the stored password from the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить сохранённый пароль из связки ключей</translation>
     </message>
     <message>
         <source>&amp;CA certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сертификат CA:</translation>
     </message>
     <message>
         <source>system certificates only</source>
-        <translation type="unfinished"></translation>
+        <translation>только системные сертификаты</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Обзор…</translation>
     </message>
     <message>
         <source>I&amp;nsecure: plain HTTP or HTTPS without certificate verification</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Небезопасный: обычный HTTP или HTTPS без проверки сертификата</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>П&amp;роверить соединение</translation>
     </message>
     <message>
         <source>Stages storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранилище стадий</translation>
     </message>
     <message>
         <source>D&amp;efault storage:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Хранилище по умолчанию:</translation>
     </message>
     <message>
         <source>&quot;local&quot; (containers-storage, shared with buildah), &quot;docker&quot; (the local Docker daemon) or a registry repository such as 127.0.0.1:5000/project/stages</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;local&quot; (containers-storage, общее с buildah), &quot;docker&quot; (локальный демон Docker) или репозиторий в реестре, например 127.0.0.1:5000/project/stages</translation>
     </message>
     <message>
         <source>containers-storage &amp;root:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Корень containers-storage:</translation>
     </message>
     <message>
         <source>buildah&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>по умолчанию buildah</translation>
     </message>
     <message>
         <source>Bro&amp;wse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Об&amp;зор…</translation>
     </message>
     <message>
         <source>Storage dri&amp;ver:</source>
-        <translation type="unfinished"></translation>
+        <translation>Драй&amp;вер хранилища:</translation>
     </message>
     <message>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>по умолчанию</translation>
     </message>
     <message>
         <source>(new registry)</source>
-        <translation type="unfinished"></translation>
+        <translation>(новый реестр)</translation>
     </message>
     <message>
         <source>%1 (insecure)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (небезопасный)</translation>
     </message>
     <message>
         <source>This registry</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот реестр</translation>
     </message>
     <message>
         <source>identity token imported; stored in the keychain on OK</source>
-        <translation type="unfinished"></translation>
+        <translation>импортирован токен идентификации; он будет сохранён в связке ключей по нажатию OK</translation>
     </message>
     <message>
         <source>stored in the keychain; type to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>сохранён в связке ключей; введите новый, чтобы заменить</translation>
     </message>
     <message>
         <source>no password stored</source>
-        <translation type="unfinished"></translation>
+        <translation>пароль не сохранён</translation>
     </message>
     <message>
         <source>CA Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертификат CA</translation>
     </message>
     <message>
         <source>PEM certificates (*.pem *.crt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертификаты PEM (*.pem *.crt);;Все файлы (*)</translation>
     </message>
     <message>
         <source>containers-storage Root</source>
-        <translation type="unfinished"></translation>
+        <translation>Корень containers-storage</translation>
     </message>
     <message>
         <source>Import from the Docker Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Импорт из конфигурации Docker</translation>
     </message>
     <message>
         <source>%1 holds no registry credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>В %1 нет учётных данных реестров.</translation>
     </message>
     <message>
         <source>Choose the registries whose credentials are copied from %1 into the keychain:</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите реестры, учётные данные которых будут скопированы из %1 в связку ключей:</translation>
     </message>
     <message>
         <source>%1 (kept in a docker credential helper; cannot be imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (хранятся в помощнике учётных данных docker; импорт невозможен)</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n registry credential(s); OK stores them in the keychain.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Импортированы учётные данные %n реестра; OK сохранит их в связке ключей.</numerusform>
+            <numerusform>Импортированы учётные данные %n реестров; OK сохранит их в связке ключей.</numerusform>
+            <numerusform>Импортированы учётные данные %n реестров; OK сохранит их в связке ключей.</numerusform>
         </translation>
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверка %1…</translation>
     </message>
     <message>
         <source>A registry has no address.</source>
-        <translation type="unfinished"></translation>
+        <translation>У реестра не указан адрес.</translation>
     </message>
     <message>
         <source>%1 is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 указан дважды.</translation>
     </message>
     <message>
         <source>The CA certificate file %1 of %2 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся прочитать файл сертификата CA %1 для %2.</translation>
     </message>
     <message>
         <source>Saving to the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранение в связку ключей…</translation>
     </message>
     <message>
         <source>The settings were saved, but the keychain failed:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Настройки сохранены, но связка ключей вернула ошибку:
+%1</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено.</translation>
     </message>
 </context>
 </TS>
