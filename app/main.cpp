@@ -8,6 +8,9 @@
 #include "projectloader.h"
 #include "storage/credentialstore.h"
 #include "storage/registrysettings.h"
+#include "storage/storagespec.h"
+#include "storage/storagestatusjob.h"
+#include "storagerefreshaction.h"
 #include "storagesettingsdialog.h"
 
 #include <QApplication>
@@ -88,13 +91,36 @@ int main(int argc, char *argv[])
     Stagecraft::Model::CredentialStore credentialStore;
     Stagecraft::Ui::applyColorScheme(Stagecraft::Ui::requestedColorScheme(settings.colorScheme()));
     Stagecraft::Ui::MainWindow window(settings);
-    window.setStorageSettingsHandler([&registrySettings, &credentialStore, &window] {
-        auto *dialog = new Stagecraft::Ui::StorageSettingsDialog(registrySettings,
-                                                                 credentialStore,
-                                                                 &window);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
+    // File → Refresh Storage reads the storage the settings name as the default, with the
+    // keychain's credentials first (never waiting in the GUI thread), then docker's config.
+    const auto applyStorageSettings = [&registrySettings, &credentialStore, &window] {
+        using namespace Stagecraft::Model;
+        QString error;
+        std::optional<StorageSpec> spec = StorageSpec::parse(registrySettings.defaultStorage(),
+                                                             &error);
+        if (!spec)
+            spec = StorageSpec{};
+        spec->containersStorage = registrySettings.containersStorage();
+        if (spec->kind == StorageSpec::Kind::Registry) {
+            if (const auto entry = registrySettings.registry(spec->repository.host)) {
+                if (entry->insecure)
+                    spec->insecureRegistries << entry->address;
+                spec->caFile = entry->caFile;
+            }
+        }
+        window.storageRefreshAction()->job()->setSpec(*spec,
+                                                      credentialStore.keychainThenDockerConfig());
+    };
+    applyStorageSettings();
+    window.setStorageSettingsHandler(
+            [&registrySettings, &credentialStore, &window, applyStorageSettings] {
+                auto *dialog = new Stagecraft::Ui::StorageSettingsDialog(registrySettings,
+                                                                         credentialStore,
+                                                                         &window);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                QObject::connect(dialog, &QDialog::accepted, &window, applyStorageSettings);
+                dialog->open();
+            });
     window.setProjectLoader(&Stagecraft::Ui::loadProjectForWindow);
     new Stagecraft::Ui::BuildController(&window); // owned by the window
     // The window edits one document; the controller takes over the loader set above.

@@ -316,8 +316,11 @@ int runPlan(const QStringList &arguments,
     Model::Plan plan;
     bool storageFailed = false;
     if (StoragePlanCommand::requested(invocation.parser)) {
-        std::optional<Model::Plan> stored = StoragePlanCommand::run(
-                project, invocation.parser, planOptions, err, &storageFailed);
+        std::optional<Model::Plan> stored = StoragePlanCommand::run(project,
+                                                                    invocation.parser,
+                                                                    planOptions,
+                                                                    err,
+                                                                    &storageFailed);
         if (!stored)
             return 2;
         plan = *stored;

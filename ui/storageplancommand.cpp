@@ -118,8 +118,10 @@ std::optional<Model::Plan> StoragePlanCommand::run(const Model::LoadedProject &p
                      &QFutureWatcher<Model::StoragePlan>::finished,
                      &loop,
                      &QEventLoop::quit);
-    watcher.setFuture(Model::planWithStorageAsync(
-            project, session.storage(), session.registry(), planOptions));
+    watcher.setFuture(Model::planWithStorageAsync(project,
+                                                  session.storage(),
+                                                  session.registry(),
+                                                  planOptions));
     if (!watcher.isFinished())
         loop.exec();
     const Model::StoragePlan result = watcher.result();

@@ -10,7 +10,7 @@ StorageRefreshAction::StorageRefreshAction(QObject *parent)
     : QAction(parent)
     , m_job(new Model::StorageStatusJob(this))
 {
-    // Credentials from docker's config until the keychain provider is chained in front.
+    // Until app/ gives it the configured storage: local containers-storage, docker's config.
     m_job->setSpec(Model::StorageSpec{}, Model::dockerConfigCredentials());
     retranslate();
     connect(this, &QAction::triggered, this, &StorageRefreshAction::refresh);
