@@ -76,9 +76,9 @@ public:
     /** The function File → Open, Reload, recent files and drag and drop go through. */
     void setProjectLoader(ProjectLoader loader);
     /** What Settings → Storages and registries… opens; the action is disabled without one. */
+    void setStorageSettingsHandler(std::function<void()> handler);
     /** File → Refresh Storage; app/ gives it the configured storage and credentials. */
     StorageRefreshAction *storageRefreshAction() const { return m_storageRefreshAction; }
-    void setStorageSettingsHandler(std::function<void()> handler);
 
     /** Opens a werf.yaml or a project directory through the loader. */
     bool openPath(const QString &path);
