@@ -196,22 +196,33 @@ Measurement casePlan(const CaseContext &ctx)
 }
 
 /**
- * One edit, model side: a changed install command, then reload, re-plan (incrementally, from the
- * previous plan, as the editor does) and the list of invalidated stages. There is no document or
- * scene in the tree yet, so the time to an updated picture is not measured.
+ * The text with one install command changed (" -x" after a `go mod download` in the second half,
+ * else the first one), or empty when there is none: the edit the edit cases time.
  */
-Measurement caseEdit(const CaseContext &ctx)
+QByteArray editInstallCommand(const QByteArray &text)
 {
-    const QString configFile = ctx.projectDir + u'/' + Bench::ProjectGenerator::plainConfigName();
-    const QByteArray text = readFile(configFile);
     const QByteArray needle = "go mod download";
     qsizetype at = text.indexOf(needle, text.size() / 2);
     if (at < 0)
         at = text.indexOf(needle);
     if (at < 0)
-        return failure(u"no install command to edit"_s);
+        return {};
     QByteArray edited = text;
     edited.insert(at + needle.size(), " -x");
+    return edited;
+}
+
+/**
+ * One edit, model side: a changed install command, then reload, re-plan (incrementally, from the
+ * previous plan) and the list of invalidated stages; edit-graph times the edit up to the picture.
+ */
+Measurement caseEdit(const CaseContext &ctx)
+{
+    const QString configFile = ctx.projectDir + u'/' + Bench::ProjectGenerator::plainConfigName();
+    const QByteArray text = readFile(configFile);
+    const QByteArray edited = editInstallCommand(text);
+    if (edited.isEmpty())
+        return failure(u"no install command to edit"_s);
 
     const Model::LoadedProject project = Model::loadText(configFile, text);
     if (!project.ok())
@@ -371,14 +382,9 @@ Measurement caseEditNoGit(const CaseContext &ctx)
 {
     const QString configFile = ctx.projectDir + u'/' + Bench::ProjectGenerator::plainConfigName();
     const QByteArray text = readFile(configFile);
-    const QByteArray needle = "go mod download";
-    qsizetype at = text.indexOf(needle, text.size() / 2);
-    if (at < 0)
-        at = text.indexOf(needle);
-    if (at < 0)
+    const QByteArray edited = editInstallCommand(text);
+    if (edited.isEmpty())
         return failure(u"no install command to edit"_s);
-    QByteArray edited = text;
-    edited.insert(at + needle.size(), " -x");
 
     const Model::LoadedProject project = Model::loadText(configFile, text);
     if (!project.ok())
