@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -38,14 +39,16 @@ struct HttpResponse
 {
     enum class Mode {
         Normal,
-        CutOff, ///< announce more body than is sent, then close
-        Stall,  ///< never answer
+        CutOff,  ///< announce more body than is sent, then close
+        Stall,   ///< never answer
+        Trickle, ///< send the head, then the body one byte per trickleIntervalMs
     };
     int status = 200;
     QByteArray reason = "OK";
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
     Mode mode = Mode::Normal;
+    int trickleIntervalMs = 1000;
 
     void addHeader(const QByteArray &name, const QByteArray &value)
     {
@@ -141,6 +144,22 @@ private:
                                                 : response.body.size();
             head += "Content-Length: " + QByteArray::number(announced)
                     + "\r\nConnection: close\r\n\r\n";
+            if (response.mode == HttpResponse::Mode::Trickle) {
+                socket->write(head);
+                auto *timer = new QTimer(socket);
+                auto sent = std::make_shared<qsizetype>(0);
+                const QByteArray body = response.body;
+                connect(timer, &QTimer::timeout, socket, [socket, timer, sent, body] {
+                    if (*sent >= body.size()) {
+                        timer->stop();
+                        socket->disconnectFromHost();
+                        return;
+                    }
+                    socket->write(body.mid((*sent)++, 1));
+                });
+                timer->start(response.trickleIntervalMs);
+                return;
+            }
             socket->write(head + response.body);
             socket->disconnectFromHost();
         });

@@ -2,6 +2,7 @@
 //
 // The default "Test connection" check against a loopback QTcpServer that answers like a
 // registry's /v2/ (or does not answer at all). Only 127.0.0.1.
+#include "loopbackhttpserver.h"
 #include "storage/connectiontest.h"
 
 #include <QFile>
@@ -15,6 +16,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -201,6 +203,15 @@ private:
     int m_requests = 0;
 };
 
+ConnectionTestResult failedResult(const QString &message)
+{
+    ConnectionTestResult result;
+    result.outcome = Outcome::Failed;
+    result.httpStatus = -1;
+    result.message = message;
+    return result;
+}
+
 ConnectionTestResult runTest(const ConnectionTestRequest &request)
 {
     QObject context;
@@ -211,11 +222,11 @@ ConnectionTestResult runTest(const ConnectionTestRequest &request)
         ++calls;
     });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
-        return {Outcome::Failed, -1, QString(), u"no answer"_s};
+        return failedResult(u"no answer"_s);
     // Exactly one answer, even if the event loop keeps running.
     QTest::qWait(50);
     if (calls != 1)
-        return {Outcome::Failed, -1, QString(), u"answered %1 times"_s.arg(calls)};
+        return failedResult(u"answered %1 times"_s.arg(calls));
     return *result;
 }
 
@@ -229,7 +240,8 @@ private slots:
     void reachableOverHttpWhenInsecure();
     void basicCredentials_data();
     void basicCredentials();
-    void bearerChallenge();
+    void bearerToken_data();
+    void bearerToken();
     void notARegistry();
     void refused();
     void tlsErrorWhenSecure();
@@ -294,24 +306,113 @@ void tst_ConnectionTest::basicCredentials()
     QVERIFY(!server.requests().constFirst().contains("Authorization"));
 }
 
-void tst_ConnectionTest::bearerChallenge()
+void tst_ConnectionTest::bearerToken_data()
 {
-    LoopbackServer server([](const QByteArray &) {
-        return response(401,
-                        "Unauthorized",
-                        "WWW-Authenticate: Bearer realm=\"http://127.0.0.1:1/token\","
-                        "service=\"registry\"\r\n");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("repository");
+    QTest::addColumn<int>("outcome");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("accepted, no repository")
+            << u"s3cret"_s << QString() << int(Outcome::Reachable)
+            << u"accepted the credentials of alice (with a token"_s;
+    QTest::newRow("accepted, repository readable")
+            << u"s3cret"_s << u"proj/stages"_s << int(Outcome::Reachable)
+            << u"is readable: 2 tag(s)"_s;
+    QTest::newRow("accepted, repository unknown")
+            << u"s3cret"_s << u"proj/none"_s << int(Outcome::RepositoryNotFound)
+            << u"does not exist yet"_s;
+    QTest::newRow("accepted, repository denied")
+            << u"s3cret"_s << u"other/stages"_s << int(Outcome::RepositoryDenied)
+            << u"requested access to the resource is denied"_s;
+    QTest::newRow("rejected by the token service")
+            << u"wrong"_s << QString() << int(Outcome::CredentialsRejected)
+            << u"incorrect username or password"_s;
+}
+
+void tst_ConnectionTest::bearerToken()
+{
+    // A registry front and its token service on loopback, as Docker Hub or GitLab work: /v2/
+    // challenges with Bearer, the realm hands out tokens for Basic credentials, the token
+    // grants pull on proj/* only.
+    QFETCH(QString, password);
+    QFETCH(QString, repository);
+    QFETCH(int, outcome);
+    QFETCH(QString, expected);
+    using Stagecraft::Testing::HttpRequest;
+    using Stagecraft::Testing::HttpResponse;
+    Stagecraft::Testing::LoopbackHttpServer server;
+    QVERIFY(server.start());
+    const QByteArray realm = "http://" + server.hostPort().toLatin1() + "/token";
+    const QByteArray basic = "Basic " + QByteArray("alice:s3cret").toBase64();
+    server.setHandler([&](const HttpRequest &r) {
+        if (r.path() == "/token") {
+            if (r.headers.value("authorization") != basic)
+                return HttpResponse::json("{\"details\":\"incorrect username or password\"}",
+                                          401,
+                                          "Unauthorized");
+            const QByteArray scope = QUrl::fromPercentEncoding(r.query()).toLatin1();
+            const QByteArray token = scope.contains("scope=repository:proj/") ? "tok-proj"
+                                                                              : "tok-base";
+            return HttpResponse::json("{\"token\":\"" + token + "\"}");
+        }
+        const QByteArray auth = r.headers.value("authorization");
+        const auto challenge = [&](const QByteArray &scope) {
+            HttpResponse response = HttpResponse::json(
+                    "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication "
+                    "required\"}]}",
+                    401,
+                    "Unauthorized");
+            response.addHeader("WWW-Authenticate",
+                               "Bearer realm=\"" + realm + "\",service=\"loopback\""
+                                       + (scope.isEmpty() ? QByteArray()
+                                                          : ",scope=\"" + scope + "\""));
+            return response;
+        };
+        if (r.path() == "/v2/")
+            return auth.startsWith("Bearer tok-") ? HttpResponse::json("{}") : challenge({});
+        const QByteArray path = r.path();
+        const QByteArray repo = path.mid(4, path.indexOf("/tags/list") - 4);
+        if (auth != "Bearer tok-proj") {
+            if (auth.isEmpty() || auth == "Bearer tok-base")
+                if (!repo.startsWith("proj/") && auth == "Bearer tok-base")
+                    return HttpResponse::json("{\"errors\":[{\"code\":\"DENIED\",\"message\":"
+                                              "\"requested access to the resource is "
+                                              "denied\"}]}",
+                                              403,
+                                              "Forbidden");
+            return challenge("repository:" + repo + ":pull");
+        }
+        if (repo == "proj/none")
+            return HttpResponse::json("{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":"
+                                      "\"repository name not known to registry\"}]}",
+                                      404,
+                                      "Not Found");
+        return HttpResponse::json("{\"name\":\"" + repo + "\",\"tags\":[\"a-1\",\"b-2\"]}");
     });
-    QVERIFY(server.listen());
+
     ConnectionTestRequest request;
-    request.address = server.address();
+    request.address = server.hostPort();
+    request.repository = repository;
     request.options.insecure = true;
-    request.credentials = RegistryCredentials{u"alice"_s, u"pw"_s, false};
+    request.credentials = RegistryCredentials{u"alice"_s, password, false};
     const ConnectionTestResult result = runTest(request);
-    QCOMPARE(result.outcome, Outcome::CredentialsNeeded);
-    QCOMPARE(result.httpStatus, 401);
-    QVERIFY(result.message.contains(u"http://127.0.0.1:1/token"_s));
-    QCOMPARE(server.requests().size(), 1);
+    QVERIFY2(result.message.contains(expected), qPrintable(result.message));
+    QCOMPARE(int(result.outcome), outcome);
+    QVERIFY(!result.message.contains(password));
+    QCOMPARE(result.transport, ConnectionTestResult::Transport::PlainHttp);
+    if (outcome == int(Outcome::CredentialsRejected)) {
+        QVERIFY(result.authentication.isEmpty());
+        return;
+    }
+    QCOMPARE(result.authentication, u"Bearer"_s);
+    QCOMPARE(result.repositoryChecked, !repository.isEmpty());
+    // The token was fetched: /v2/, /token, /v2/ with it (then the tag list's own scope).
+    QList<QByteArray> paths;
+    for (const HttpRequest &r : server.requests())
+        paths << r.path();
+    QCOMPARE(paths.mid(0, 3), (QList<QByteArray>{"/v2/", "/token", "/v2/"}));
+    if (outcome == int(Outcome::Reachable) && !repository.isEmpty())
+        QCOMPARE(result.tagCount, 2);
 }
 
 void tst_ConnectionTest::notARegistry()

@@ -9,6 +9,8 @@
 #include "storage/storageplanner.h"
 #include "storage/storagesession.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,6 +19,7 @@
 #include <QLocalSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
 
 using namespace Stagecraft::Model;
@@ -155,6 +158,111 @@ private slots:
         QVERIFY(listing.available);
         QVERIFY2(listing.error.contains(QLatin1String("closed the connection")),
                  qPrintable(listing.error));
+    }
+
+    void werfCacheRecords()
+    {
+        // werf's own stages-storage cache (~/.werf/shared_context/storage/stages_storage_cache/1/
+        // <project>/<signature>) decides which stored images werf sees, before the daemon.
+        const auto sig = [](char c) { return QString(56, QLatin1Char(c)); };
+        QByteArray images = "[";
+        const auto add = [&](const QString &signature, int id) {
+            if (images.size() > 1)
+                images += ',';
+            images += "{\"Id\":\"sha256:" + QByteArray::number(id)
+                      + "\",\"RepoTags\":["
+                        "\"werf-stages-storage/p:"
+                      + signature.toLatin1() + '-' + QByteArray::number(id) + "\"],\"Labels\":{}}";
+        };
+        add(sig('a'), 10);
+        add(sig('a'), 20);
+        add(sig('b'), 30);
+        add(sig('c'), 40);
+        add(sig('d'), 50);
+        images += ']';
+        QLocalServer server;
+        const QString path = m_dir.filePath(QStringLiteral("werfcache.sock"));
+        QVERIFY(server.listen(path));
+        connect(&server, &QLocalServer::newConnection, this, [&server, images] {
+            QLocalSocket *socket = server.nextPendingConnection();
+            connect(socket, &QLocalSocket::readyRead, socket, [socket, images] {
+                socket->readAll();
+                socket->write("HTTP/1.1 200 OK\r\nContent-Length: "
+                              + QByteArray::number(images.size()) + "\r\n\r\n" + images);
+                socket->flush();
+            });
+        });
+        const QString werfHome = m_dir.filePath(QStringLiteral("werf-home"));
+        const QString records = werfHome
+                                + QStringLiteral(
+                                        "/shared_context/storage/stages_storage_cache/1/p/");
+        QVERIFY(QDir().mkpath(records));
+        const auto record = [&](const QString &signature, const QByteArray &json) {
+            QFile file(records + signature);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(json);
+        };
+        // a: the record names the newer image only; b: an empty record; c: a record naming an
+        // image that is gone (werf resets its cache); d: no record.
+        record(sig('a'),
+               "{\"stages\":[{\"signature\":\"" + sig('a').toLatin1() + "\",\"uniqueID\":20}]}");
+        record(sig('b'), "{\"stages\":[]}");
+        record(sig('c'),
+               "{\"stages\":[{\"signature\":\"" + sig('c').toLatin1() + "\",\"uniqueID\":41}]}");
+
+        DockerEngineClient client(path);
+        DockerStorage storage(&client);
+        storage.setWerfHome(werfHome);
+        const StageListing listing = await(storage.listStages(QStringLiteral("p")), 10000);
+        QVERIFY2(listing.ok, qPrintable(listing.error));
+        QCOMPARE(listing.usable(sig('a')).size(), 1);
+        QCOMPARE(listing.usable(sig('a')).first().uniqueId, 20);
+        QVERIFY(listing.usable(sig('b')).isEmpty());
+        QCOMPARE(listing.usable(sig('c')).size(), 1);
+        QCOMPARE(listing.usable(sig('d')).size(), 1);
+        const QString warnings = listing.warnings.join(u'\n');
+        QCOMPARE(listing.warnings.size(), 2);
+        QVERIFY2(warnings.contains(QLatin1String("lists 1 of the 2")), qPrintable(warnings));
+        QVERIFY2(warnings.contains(QLatin1String("builds the stage again")), qPrintable(warnings));
+        QVERIFY(warnings.contains(records + sig('b')));
+
+        // Without werf's home the daemon's answer stands.
+        storage.setWerfHome(QString());
+        const StageListing plain = await(storage.listStages(QStringLiteral("p")), 10000);
+        QCOMPARE(plain.usable(sig('a')).size(), 2);
+        QCOMPARE(plain.usable(sig('b')).size(), 1);
+        QVERIFY(plain.warnings.isEmpty());
+    }
+
+    void tricklingDaemonHitsTheTimeLimit()
+    {
+        // A byte a second keeps the no-progress timer quiet; the overall limit ends the listing.
+        QLocalServer server;
+        const QString path = m_dir.filePath(QStringLiteral("trickle.sock"));
+        QVERIFY(server.listen(path));
+        connect(&server, &QLocalServer::newConnection, this, [&server] {
+            QLocalSocket *socket = server.nextPendingConnection();
+            connect(socket, &QLocalSocket::readyRead, socket, [socket] {
+                socket->readAll();
+                socket->write("HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n");
+                auto *timer = new QTimer(socket);
+                connect(timer, &QTimer::timeout, socket, [socket] { socket->write(" "); });
+                timer->start(1000);
+            });
+        });
+        DockerEngineClient client(path);
+        DockerStorage storage(&client);
+        storage.setTimeout(5000);
+        storage.setTimeLimit(2500);
+        QElapsedTimer timer;
+        timer.start();
+        const StageListing listing = await(storage.listStages(QStringLiteral("p")), 20000);
+        QVERIFY(!listing.ok);
+        QVERIFY(listing.available);
+        QVERIFY2(listing.error.contains(QLatin1String("time limit of 2.5 s")),
+                 qPrintable(listing.error));
+        QVERIFY2(timer.elapsed() >= 2000 && timer.elapsed() < 5000,
+                 qPrintable(QString::number(timer.elapsed())));
     }
 };
 

@@ -357,6 +357,76 @@ private slots:
         QVERIFY(timer.elapsed() < 5000);
     }
 
+    void tricklingServerHitsTheTimeLimit_data()
+    {
+        QTest::addColumn<bool>("listing");
+        QTest::newRow("ping") << false;
+        QTest::newRow("tag listing") << true;
+    }
+
+    void tricklingServerHitsTheTimeLimit()
+    {
+        // One byte a second never trips the no-progress timeout (5 s here); the operation's
+        // overall limit must end it.
+        QFETCH(bool, listing);
+        LoopbackHttpServer server([](const HttpRequest &) {
+            HttpResponse r = HttpResponse::json(tagsBody({QStringLiteral("a-1")}));
+            r.mode = HttpResponse::Mode::Trickle;
+            r.trickleIntervalMs = 1000;
+            return r;
+        });
+        QVERIFY(server.start());
+        auto c = client(server);
+        c->setOperationTimeout(2500);
+        QElapsedTimer timer;
+        timer.start();
+        RegistryResult result;
+        if (listing)
+            result = await(c->listTags(server.hostPort(), QStringLiteral("p/stages")), 20000).result;
+        else
+            result = await(c->ping(server.hostPort()), 20000);
+        const qint64 elapsed = timer.elapsed();
+        QCOMPARE(result.status, RegistryStatus::Timeout);
+        QVERIFY2(result.errorString.contains(QLatin1String("time limit of 2.5 s")),
+                 qPrintable(result.errorString));
+        QVERIFY(result.errorString.contains(server.hostPort()));
+        QVERIFY2(elapsed >= 2000 && elapsed < 5000, qPrintable(QString::number(elapsed)));
+    }
+
+    void timeLimitSpansPagesAndStorage()
+    {
+        // Every page is quick, but the listing as a whole takes longer than its limit: the
+        // limit is per operation, not per request.
+        LoopbackHttpServer server([](const HttpRequest &r) {
+            const int page = QUrlQuery(QString::fromLatin1(r.query()))
+                                     .queryItemValue(QStringLiteral("last"))
+                                     .toInt();
+            HttpResponse response = HttpResponse::json(
+                    tagsBody({QStringLiteral("sig%1-1").arg(page + 1)}));
+            response.addHeader("Link",
+                               "</v2/p/stages/tags/list?n=1&last=" + QByteArray::number(page + 1)
+                                       + ">; rel=\"next\"");
+            response.mode = HttpResponse::Mode::Trickle;
+            response.trickleIntervalMs = 5; // ~40 bytes: 200 ms a page
+            return response;
+        });
+        QVERIFY(server.start());
+        auto c = client(server);
+        RegistryReference repository;
+        repository.host = server.hostPort();
+        repository.repository = QStringLiteral("p/stages");
+        RegistryStorage storage(repository, c.get());
+        storage.setTimeLimit(1500);
+        QElapsedTimer timer;
+        timer.start();
+        const StageListing listing = await(storage.listStages(QStringLiteral("p")), 20000);
+        QVERIFY(!listing.ok);
+        QVERIFY2(listing.error.contains(QLatin1String("time limit of 1.5 s")),
+                 qPrintable(listing.error));
+        QVERIFY(server.requestCount() >= 3);
+        QVERIFY2(timer.elapsed() < 4000, qPrintable(QString::number(timer.elapsed())));
+    }
+
     void cancelStalled()
     {
         LoopbackHttpServer server([](const HttpRequest &) {

@@ -99,6 +99,22 @@ private slots:
         QTest::newRow("digest") << "reg.example.com/a/b@sha256:abcd" << true << "reg.example.com"
                                 << "a/b"
                                 << "sha256:abcd";
+        // docker's names for Docker Hub all mean its API host (ParseNormalizedNamed).
+        QTest::newRow("docker.io") << "docker.io/alpine" << true << "registry-1.docker.io"
+                                   << "library/alpine"
+                                   << "latest";
+        QTest::newRow("index.docker.io")
+                << "index.docker.io/werf/werf:1.1" << true << "registry-1.docker.io"
+                << "werf/werf"
+                << "1.1";
+        QTest::newRow("registry-1")
+                << "registry-1.docker.io/library/alpine:3" << true << "registry-1.docker.io"
+                << "library/alpine"
+                << "3";
+        QTest::newRow("hub repository, upper-case host")
+                << "Docker.IO/me/stages" << false << "registry-1.docker.io"
+                << "me/stages"
+                << "";
     }
 
     void registryReference()

@@ -50,7 +50,9 @@ const QList<Command> &commands()
              QStringLiteral("plan PATH [--against OLD_PATH] [--json] [--werf-version V] "
                             "[--assume-no-onbuild] [--storage SPEC] "
                             "[--insecure-registry HOST:PORT] [--ca-file FILE] "
-                            "[--storage-root DIR] [--storage-driver NAME]"),
+                            "[--storage-root DIR] [--storage-driver NAME] "
+                            "[--storage-timeout S] [--storage-time-limit S] "
+                            "[--docker-host unix:///PATH]"),
              CommandLine::tr("Print werf 1.1 stage signatures and the status of each stage; "
                              "with --against, which stages a change would rebuild and why.")},
             {QStringLiteral("export"),

@@ -4,6 +4,7 @@
 #include "config/configloader.h"
 #include "storage/credentialstore.h"
 #include "storage/dockercredentials.h"
+#include "storage/dockerengineclient.h"
 #include "storage/stagesstorage.h"
 #include "storage/storageplanner.h"
 #include "storage/storagesession.h"
@@ -40,6 +41,15 @@ QList<QCommandLineOption> StoragePlanCommand::options()
             QCommandLineOption(QStringLiteral("storage-timeout"),
                                tr("Seconds a storage request may stall (default 30)."),
                                QStringLiteral("SECONDS")),
+            QCommandLineOption(QStringLiteral("storage-time-limit"),
+                               tr("Seconds one storage operation (a listing, an inspect) may "
+                                  "take in all (default 120)."),
+                               QStringLiteral("SECONDS")),
+            QCommandLineOption(QStringLiteral("docker-host"),
+                               tr("The Docker daemon's socket for --storage docker "
+                                  "(unix:///path; default DOCKER_HOST, else "
+                                  "/var/run/docker.sock)."),
+                               QStringLiteral("unix:///PATH")),
     };
 }
 
@@ -85,6 +95,25 @@ std::optional<Model::Plan> StoragePlanCommand::run(const Model::LoadedProject &p
             return std::nullopt;
         }
         spec->timeoutMs = int(seconds * 1000);
+    }
+    if (parser.isSet(QStringLiteral("storage-time-limit"))) {
+        bool ok = false;
+        const double seconds = parser.value(QStringLiteral("storage-time-limit")).toDouble(&ok);
+        if (!ok || seconds <= 0 || seconds > 24 * 3600) {
+            err << tr("invalid --storage-time-limit \"%1\": expected seconds")
+                            .arg(parser.value(QStringLiteral("storage-time-limit")))
+                << u'\n';
+            return std::nullopt;
+        }
+        spec->timeLimitMs = int(seconds * 1000);
+    }
+    if (parser.isSet(QStringLiteral("docker-host"))) {
+        spec->dockerHost = parser.value(QStringLiteral("docker-host"));
+        QString hostError;
+        if (Model::DockerEngineClient::socketPathOf(spec->dockerHost, &hostError).isEmpty()) {
+            err << (hostError.isEmpty() ? tr("--docker-host needs a value") : hostError) << u'\n';
+            return std::nullopt;
+        }
     }
 
     // The keychain first (only with a session bus: without one there is no Secret Service to

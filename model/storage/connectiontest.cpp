@@ -3,14 +3,13 @@
 
 #include "common/tr.h"
 #include "dockerclientconfig.h"
+#include "registryclient.h"
 
+#include <QFutureWatcher>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QPointer>
 #include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslError>
 #include <QUrl>
 
 #include <memory>
@@ -22,196 +21,214 @@ using namespace Qt::StringLiterals;
 namespace {
 
 using Done = std::function<void(const ConnectionTestResult &)>;
+using Outcome = ConnectionTestResult::Outcome;
+using Transport = ConnectionTestResult::Transport;
 
+/** One test: the client lives in `holder`, a child of the caller's context. */
 struct Attempt
 {
     ConnectionTestRequest request;
-    QString host;
+    QString host;       ///< as the user wrote it, normalised ("docker.io")
+    QString apiHost;    ///< what is asked ("registry-1.docker.io" for Docker Hub)
+    QString repository; ///< the repository whose tags are read, or empty
     QPointer<QObject> context;
-    QNetworkAccessManager *network = nullptr;
+    QPointer<QObject> holder;
+    RegistryClient *client = nullptr;
     Done done;
-    QList<QSslCertificate> caCertificates;
-    bool triedHttp = false;
-    bool sentCredentials = false;
+    bool finished = false;
 };
 
-void ask(const std::shared_ptr<Attempt> &attempt, bool https);
+/**
+ * Calls `f` with the future's result in `owner`'s thread, unless `owner` is gone by then. A
+ * watcher owned by `owner` rather than QFuture::then(owner, …): Qt 6.4 asserts when the
+ * context of a continuation is destroyed before the future finishes.
+ */
+template<typename T, typename F>
+void whenFinished(QObject *owner, const QFuture<T> &future, F f)
+{
+    auto *watcher = new QFutureWatcher<T>(owner);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, owner, [watcher, f] {
+        watcher->deleteLater();
+        if (watcher->future().resultCount() > 0)
+            f(watcher->result());
+    });
+    watcher->setFuture(future);
+}
 
 void finish(const std::shared_ptr<Attempt> &attempt, const ConnectionTestResult &result)
 {
-    if (attempt->network)
-        attempt->network->deleteLater();
-    attempt->network = nullptr;
+    if (attempt->finished)
+        return;
+    attempt->finished = true;
+    if (attempt->holder)
+        attempt->holder->deleteLater();
     if (attempt->context)
         attempt->done(result);
 }
 
-/** The scheme and parameters of a WWW-Authenticate header, roughly: enough to name them. */
-std::pair<QString, QString> challenge(const QByteArray &header)
+Transport transportOf(const QString &url, bool insecure)
 {
-    const QString text = QString::fromLatin1(header).trimmed();
-    const qsizetype space = text.indexOf(u' ');
-    const QString scheme = (space < 0 ? text : text.left(space)).toLower();
-    QString realm;
-    const qsizetype at = text.indexOf(u"realm=\""_s, 0, Qt::CaseInsensitive);
-    if (at >= 0) {
-        const qsizetype start = at + 7;
-        const qsizetype end = text.indexOf(u'"', start);
-        if (end > start)
-            realm = text.mid(start, end - start);
-    }
-    return {scheme, realm};
+    if (url.startsWith(u"http://"_s))
+        return Transport::PlainHttp;
+    if (url.startsWith(u"https://"_s))
+        return insecure ? Transport::UnverifiedTls : Transport::VerifiedTls;
+    return Transport::Unknown;
 }
 
-void handleReply(const std::shared_ptr<Attempt> &attempt,
-                 QNetworkReply *reply,
-                 bool https,
-                 const QStringList &sslErrors)
+QString reachedSentence(const QString &host, Transport transport)
 {
-    reply->deleteLater();
+    switch (transport) {
+    case Transport::VerifiedTls:
+        return Tr::tr("%1 is reachable over HTTPS with a verified certificate.").arg(host);
+    case Transport::UnverifiedTls:
+        return Tr::tr("%1 is reachable over HTTPS, but its certificate is not verified "
+                      "(insecure registry).")
+                .arg(host);
+    case Transport::PlainHttp:
+        return Tr::tr("%1 is reachable over plain HTTP only (insecure registry).").arg(host);
+    case Transport::Unknown:
+        break;
+    }
+    return Tr::tr("%1 is reachable.").arg(host);
+}
+
+QString signedInSentence(const ConnectionTestResult &result,
+                         const std::optional<RegistryCredentials> &credentials)
+{
+    if (result.authentication.isEmpty())
+        return Tr::tr("It lets anyone in: no credentials were needed.");
+    const QString how = result.authentication == u"Bearer"_s
+                                ? Tr::tr("with a token from its token service")
+                                : Tr::tr("with a user name and password");
+    if (credentials && !credentials->username.isEmpty())
+        return Tr::tr("It accepted the credentials of %1 (%2).").arg(credentials->username, how);
+    return Tr::tr("It let us in anonymously (%1).").arg(how);
+}
+
+/** The ping failed: which of the outcomes, in one sentence with the client's own message. */
+ConnectionTestResult pingFailure(const Attempt &attempt, const RegistryResult &ping)
+{
     ConnectionTestResult result;
-    result.url = reply->url().toString();
-    result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QNetworkReply::NetworkError error = reply->error();
-    const QString &host = attempt->host;
-
-    if (result.httpStatus == 401) {
-        const auto [scheme, realm] = challenge(reply->rawHeader("WWW-Authenticate"));
-        const auto &credentials = attempt->request.credentials;
-        if (scheme == u"basic"_s && credentials && !credentials->identityToken
-            && !attempt->sentCredentials) {
-            attempt->sentCredentials = true;
-            ask(attempt, https);
-            return;
-        }
-        if (attempt->sentCredentials) {
-            result.outcome = ConnectionTestResult::Outcome::CredentialsRejected;
-            result.message = Tr::tr("%1 rejected the user name and password (HTTP 401).").arg(host);
-        } else if (scheme == u"bearer"_s) {
-            result.outcome = ConnectionTestResult::Outcome::CredentialsNeeded;
-            result.message
-                    = Tr::tr("%1 is reachable and asks for token authentication (realm %2); this "
-                             "check does not fetch tokens, so the credentials are not verified.")
-                              .arg(host, realm.isEmpty() ? Tr::tr("not given") : realm);
+    result.url = ping.url;
+    result.httpStatus = ping.httpCode;
+    result.transport = ping.httpCode != 0 ? transportOf(ping.url, attempt.request.options.insecure)
+                                          : Transport::Unknown;
+    const QString &host = attempt.host;
+    const bool https = ping.url.startsWith(u"https://"_s);
+    switch (ping.status) {
+    case RegistryStatus::AuthenticationFailed:
+        if (!attempt.request.credentials || attempt.request.credentials->isEmpty()) {
+            result.outcome = Outcome::CredentialsNeeded;
+            result.message = reachedSentence(host, result.transport) + u' '
+                             + Tr::tr("It needs credentials: %1").arg(ping.errorString);
         } else {
-            result.outcome = ConnectionTestResult::Outcome::CredentialsNeeded;
-            result.message = Tr::tr("%1 is reachable and needs credentials (HTTP 401).").arg(host);
+            result.outcome = Outcome::CredentialsRejected;
+            result.message = reachedSentence(host, result.transport) + u' '
+                             + Tr::tr("The credentials were not accepted: %1").arg(ping.errorString);
         }
-        finish(attempt, result);
-        return;
-    }
-
-    if (error == QNetworkReply::NoError && result.httpStatus == 200) {
-        result.outcome = ConnectionTestResult::Outcome::Reachable;
-        result.message = attempt->sentCredentials
-                                 ? Tr::tr("%1 is reachable and accepted the credentials.").arg(host)
-                                 : Tr::tr("%1 is reachable as a Docker registry (%2).")
-                                           .arg(host, https ? u"HTTPS"_s : u"HTTP"_s);
-        finish(attempt, result);
-        return;
-    }
-
-    const bool connectionLevel = result.httpStatus == 0;
-    // An insecure host may speak plain http only, as docker's insecure-registries allows.
-    if (https && connectionLevel && attempt->request.options.insecure && !attempt->triedHttp
-        && error != QNetworkReply::ConnectionRefusedError
-        && error != QNetworkReply::HostNotFoundError
-        && error != QNetworkReply::OperationCanceledError) {
-        attempt->triedHttp = true;
-        ask(attempt, false);
-        return;
-    }
-
-    switch (error) {
-    case QNetworkReply::ConnectionRefusedError:
-        result.outcome = ConnectionTestResult::Outcome::Refused;
-        result.message = Tr::tr("%1 refused the connection: nothing listens there.").arg(host);
-        break;
-    case QNetworkReply::HostNotFoundError:
-        result.outcome = ConnectionTestResult::Outcome::HostNotFound;
-        result.message = Tr::tr("The host of %1 was not found.").arg(host);
-        break;
-    case QNetworkReply::OperationCanceledError:
-    case QNetworkReply::TimeoutError:
-        result.outcome = ConnectionTestResult::Outcome::TimedOut;
-        result.message = Tr::tr("%1 did not answer within %2 s.")
-                                 .arg(host)
-                                 .arg(attempt->request.timeoutMs / 1000.0);
-        break;
-    case QNetworkReply::SslHandshakeFailedError:
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::ProtocolFailure:
-    case QNetworkReply::UnknownNetworkError:
-        // Before any HTTP answer, over https: the handshake is what failed (a server that
-        // speaks plain http closes the connection on the ClientHello).
-        if (https && connectionLevel) {
-            result.outcome = ConnectionTestResult::Outcome::TlsError;
-            const QString detail = sslErrors.isEmpty() ? reply->errorString()
-                                                       : sslErrors.join(u"; "_s);
-            result.message = error == QNetworkReply::SslHandshakeFailedError
-                                     ? Tr::tr("The TLS connection to %1 failed: %2").arg(host, detail)
-                                     : Tr::tr("The TLS connection to %1 failed: %2 (the server may "
-                                              "speak plain HTTP only)")
-                                               .arg(host, detail);
+        return result;
+    case RegistryStatus::TlsError:
+        result.outcome = Outcome::TlsError;
+        result.message = Tr::tr("The TLS connection to %1 failed: %2").arg(host, ping.errorString);
+        return result;
+    case RegistryStatus::Timeout:
+        result.outcome = Outcome::TimedOut;
+        result.message = Tr::tr("%1 did not answer in time: %2").arg(host, ping.errorString);
+        return result;
+    case RegistryStatus::NotFound:
+        result.outcome = Outcome::Failed;
+        result.message = Tr::tr("%1 answers HTTP but is not a Docker registry (no /v2/ "
+                                "endpoint, HTTP 404).")
+                                 .arg(host);
+        return result;
+    case RegistryStatus::NetworkError:
+        switch (QNetworkReply::NetworkError(ping.networkError)) {
+        case QNetworkReply::ConnectionRefusedError:
+            result.outcome = Outcome::Refused;
+            result.message = Tr::tr("%1 refused the connection: nothing listens there.").arg(host);
+            return result;
+        case QNetworkReply::HostNotFoundError:
+            result.outcome = Outcome::HostNotFound;
+            result.message = Tr::tr("The host of %1 was not found.").arg(host);
+            return result;
+        case QNetworkReply::SslHandshakeFailedError:
+        case QNetworkReply::RemoteHostClosedError:
+        case QNetworkReply::ProtocolFailure:
+        case QNetworkReply::UnknownNetworkError:
+            // Before any HTTP answer, over https: the handshake is what failed (a server that
+            // speaks plain http closes the connection on the ClientHello).
+            if (https && ping.httpCode == 0) {
+                result.outcome = Outcome::TlsError;
+                result.message = Tr::tr("The TLS connection to %1 failed: %2 (the server may "
+                                        "speak plain HTTP only)")
+                                         .arg(host, ping.errorString);
+                return result;
+            }
+            break;
+        default:
             break;
         }
-        Q_FALLTHROUGH();
+        break;
     default:
-        if (result.httpStatus == 404) {
-            result.message = Tr::tr("%1 answers HTTP but is not a Docker registry (no /v2/ "
-                                    "endpoint, HTTP 404).")
-                                     .arg(host);
-        } else if (result.httpStatus != 0) {
-            result.message = Tr::tr("%1 answered HTTP %2 to /v2/.").arg(host).arg(result.httpStatus);
-        } else {
-            result.message = Tr::tr("Cannot connect to %1: %2").arg(host, reply->errorString());
-        }
-        result.outcome = ConnectionTestResult::Outcome::Failed;
         break;
     }
-    finish(attempt, result);
+    result.outcome = Outcome::Failed;
+    result.message = ping.httpCode != 0
+                             ? Tr::tr("%1 answered HTTP %2 to /v2/: %3")
+                                       .arg(host)
+                                       .arg(ping.httpCode)
+                                       .arg(ping.errorString)
+                             : Tr::tr("Cannot connect to %1: %2").arg(host, ping.errorString);
+    return result;
 }
 
-void ask(const std::shared_ptr<Attempt> &attempt, bool https)
+void listRepository(const std::shared_ptr<Attempt> &attempt, ConnectionTestResult result)
 {
-    if (!attempt->context || !attempt->network)
+    const QString sentences = result.message;
+    if (!attempt->holder)
         return;
-    QUrl url;
-    url.setScheme(https ? u"https"_s : u"http"_s);
-    url.setAuthority(attempt->host);
-    url.setPath(u"/v2/"_s);
-    QNetworkRequest request(url);
-    request.setTransferTimeout(attempt->request.timeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::NoLessSafeRedirectPolicy);
-    if (https) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        if (!attempt->caCertificates.isEmpty())
-            ssl.addCaCertificates(attempt->caCertificates);
-        if (attempt->request.options.insecure)
-            ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
-        request.setSslConfiguration(ssl);
-    }
-    if (attempt->sentCredentials && attempt->request.credentials) {
-        const RegistryCredentials &credentials = *attempt->request.credentials;
-        request.setRawHeader("Authorization",
-                             "Basic "
-                                     + (credentials.username + u':' + credentials.secret)
-                                               .toUtf8()
-                                               .toBase64());
-    }
-    QNetworkReply *reply = attempt->network->get(request);
-    auto sslErrors = std::make_shared<QStringList>();
-    QObject::connect(reply,
-                     &QNetworkReply::sslErrors,
-                     reply,
-                     [sslErrors](const QList<QSslError> &errors) {
-                         for (const QSslError &e : errors)
-                             *sslErrors << e.errorString();
-                     });
-    QObject::connect(reply, &QNetworkReply::finished, reply, [attempt, reply, https, sslErrors] {
-        handleReply(attempt, reply, https, *sslErrors);
-    });
+    whenFinished(attempt->holder.data(),
+                 attempt->client->listTags(attempt->apiHost, attempt->repository),
+                 [attempt, result, sentences](const RegistryTagList &list) {
+                     ConnectionTestResult r = result;
+                     r.repositoryChecked = true;
+                     r.url = list.result.url.isEmpty() ? r.url : list.result.url;
+                     r.httpStatus = list.result.httpCode;
+                     const QString repository = attempt->host + u'/' + attempt->repository;
+                     if (list.result.ok() && list.repositoryUnknown) {
+                         r.outcome = Outcome::RepositoryNotFound;
+                         r.message
+                                 = sentences + u' '
+                                   + Tr::tr("The repository %1 does not exist yet (werf creates it "
+                                            "with the first stage it stores).")
+                                             .arg(repository);
+                     } else if (list.result.ok()) {
+                         r.outcome = Outcome::Reachable;
+                         r.tagCount = int(list.tags.size());
+                         r.message = sentences + u' '
+                                     + Tr::tr("The repository %1 is readable: %n tag(s).",
+                                              "",
+                                              r.tagCount)
+                                               .arg(repository);
+                     } else if (list.result.status == RegistryStatus::AuthenticationFailed) {
+                         r.outcome = Outcome::RepositoryDenied;
+                         r.message = sentences + u' '
+                                     + Tr::tr("The repository %1 cannot be read with these "
+                                              "credentials: %2")
+                                               .arg(repository, list.result.errorString);
+                     } else if (list.result.status == RegistryStatus::Timeout) {
+                         r.outcome = Outcome::TimedOut;
+                         r.message = sentences + u' '
+                                     + Tr::tr("Reading the repository %1 took too long: %2")
+                                               .arg(repository, list.result.errorString);
+                     } else {
+                         r.outcome = Outcome::Failed;
+                         r.message = sentences + u' '
+                                     + Tr::tr("The repository %1 cannot be read: %2")
+                                               .arg(repository, list.result.errorString);
+                     }
+                     finish(attempt, r);
+                 });
 }
 
 } // namespace
@@ -221,28 +238,71 @@ ConnectionTester defaultConnectionTester()
     return [](const ConnectionTestRequest &request, QObject *context, Done done) {
         auto attempt = std::make_shared<Attempt>();
         attempt->request = request;
-        attempt->host = DockerClientConfig::normalizeHost(request.address);
         attempt->context = context;
         attempt->done = std::move(done);
 
+        // "host/project/stages" names the repository too; a scheme is dropped.
+        QString address = request.address.trimmed();
+        const qsizetype scheme = address.indexOf(u"://"_s);
+        if (scheme >= 0)
+            address = address.mid(scheme + 3);
+        const qsizetype slash = address.indexOf(u'/');
+        attempt->repository = request.repository.trimmed();
+        if (slash >= 0 && attempt->repository.isEmpty())
+            attempt->repository = address.mid(slash + 1);
+        while (attempt->repository.endsWith(u'/'))
+            attempt->repository.chop(1);
+        attempt->host = DockerClientConfig::normalizeHost(address);
+        attempt->apiHost = attempt->host == u"docker.io"_s ? u"registry-1.docker.io"_s
+                                                           : attempt->host;
+
         ConnectionTestResult result;
-        if (attempt->host.isEmpty() || !QUrl(u"https://"_s + attempt->host).isValid()) {
+        if (attempt->host.isEmpty() || attempt->host.contains(u' ')
+            || !QUrl(u"https://"_s + attempt->host).isValid()) {
             result.message = Tr::tr("\"%1\" is not a registry address.").arg(request.address);
             attempt->done(result);
             return;
         }
-        if (!request.options.caFile.isEmpty()) {
-            attempt->caCertificates = QSslCertificate::fromPath(request.options.caFile, QSsl::Pem);
-            if (attempt->caCertificates.isEmpty()) {
-                result.message = Tr::tr("The CA file %1 holds no PEM certificate.")
-                                         .arg(request.options.caFile);
-                attempt->done(result);
-                return;
-            }
+        if (!request.options.caFile.isEmpty()
+            && QSslCertificate::fromPath(request.options.caFile, QSsl::Pem).isEmpty()) {
+            result.message = Tr::tr("The CA file %1 holds no PEM certificate.")
+                                     .arg(request.options.caFile);
+            attempt->done(result);
+            return;
         }
-        // One manager per test, owned by the context: nothing outlives the dialog.
-        attempt->network = new QNetworkAccessManager(context);
-        ask(attempt, true);
+
+        // One manager and client per test, owned by the context: nothing outlives the dialog.
+        attempt->holder = new QObject(context);
+        auto *network = new QNetworkAccessManager(attempt->holder);
+        attempt->client = new RegistryClient(network, attempt->holder);
+        const RegistryHostOptions options = request.options;
+        const std::optional<RegistryCredentials> credentials = request.credentials;
+        attempt->client->setHostOptionsProvider([options](const QString &) { return options; });
+        attempt->client->setCredentialProvider([credentials](const QString &) {
+            return credentials && !credentials->isEmpty() ? credentials : std::nullopt;
+        });
+        attempt->client->setTimeout(request.timeoutMs);
+        attempt->client->setOperationTimeout(3 * request.timeoutMs);
+        // A button press wants an answer now: one retry of a 429/5xx, not a long backoff.
+        attempt->client->setRetryPolicy(1, 200);
+
+        whenFinished(attempt->holder.data(),
+                     attempt->client->ping(attempt->apiHost),
+                     [attempt](const RegistryResult &ping) {
+                         if (!ping.ok())
+                             return finish(attempt, pingFailure(*attempt, ping));
+                         ConnectionTestResult r;
+                         r.outcome = Outcome::Reachable;
+                         r.httpStatus = ping.httpCode;
+                         r.url = ping.url;
+                         r.transport = transportOf(ping.url, attempt->request.options.insecure);
+                         r.authentication = ping.authentication;
+                         r.message = reachedSentence(attempt->host, r.transport) + u' '
+                                     + signedInSentence(r, attempt->request.credentials);
+                         if (attempt->repository.isEmpty())
+                             return finish(attempt, r);
+                         listRepository(attempt, r);
+                     });
     };
 }
 

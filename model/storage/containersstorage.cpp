@@ -2,6 +2,7 @@
 #include "containersstorage.h"
 
 #include "common/tr.h"
+#include "registryreference.h"
 
 #include <QDir>
 #include <QFile>
@@ -233,6 +234,102 @@ void ContainersStorage::startInspection(const StageCandidate &candidate,
         }
         promise->addResult(inspection);
         promise->finish();
+    });
+}
+
+void ContainersStorage::startBaseImageInspection(const QString &reference,
+                                                 const BaseImagePromise &promise)
+{
+    const QString dir = imagesDir();
+    const QString root = m_root;
+    m_pool.start([dir, root, reference, promise] {
+        BaseImageInspection inspection;
+        inspection.source = Tr::tr("the containers-storage %1").arg(root);
+        const auto done = [&] {
+            promise->addResult(inspection);
+            promise->finish();
+        };
+        QString error;
+        const std::optional<RegistryReference> image = RegistryReference::parseImage(reference,
+                                                                                     &error);
+        if (!image) {
+            inspection.error = error;
+            return done();
+        }
+        // containers-storage keeps fully qualified names: docker.io/library/alpine:latest,
+        // localhost/name:tag.
+        const QString host = image->host == u"registry-1.docker.io" ? QStringLiteral("docker.io")
+                                                                    : image->host;
+        const QString repository = host + u'/' + image->repository;
+        const QString wanted = image->digest.isEmpty() ? repository + u':' + image->tag : QString();
+        QFile file(dir + QStringLiteral("/images.json"));
+        if (!file.open(QIODevice::ReadOnly)) {
+            inspection.error = Tr::tr("the image %1 is not in the containers-storage %2")
+                                       .arg(reference, root);
+            return done();
+        }
+        const QJsonArray images = QJsonDocument::fromJson(file.readAll()).array();
+        QJsonObject found;
+        for (const QJsonValue &value : images) {
+            const QJsonObject candidate = value.toObject();
+            bool match = false;
+            if (!wanted.isEmpty()) {
+                const QJsonArray names = candidate.value(u"names").toArray();
+                for (const QJsonValue &n : names)
+                    match = match || n.toString() == wanted;
+            } else {
+                QJsonArray digests = candidate.value(u"digests").toArray();
+                digests.append(candidate.value(u"digest"));
+                for (const QJsonValue &d : std::as_const(digests))
+                    match = match || d.toString() == image->digest;
+            }
+            if (match) {
+                found = candidate;
+                break;
+            }
+        }
+        if (found.isEmpty()) {
+            inspection.error = Tr::tr("the image %1 is not in the containers-storage %2")
+                                       .arg(reference, root);
+            return done();
+        }
+        const QString id = found.value(u"id").toString();
+        QString key;
+        const QJsonArray keys = found.value(u"big-data-names").toArray();
+        for (const QJsonValue &k : keys) {
+            if (k.toString().startsWith(QLatin1String("sha256:"))) {
+                key = k.toString();
+                break;
+            }
+        }
+        static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+        if (!hex.match(id).hasMatch() || key.isEmpty()) {
+            inspection.error = Tr::tr("the containers-storage %1 holds no config for %2")
+                                       .arg(root, reference);
+            return done();
+        }
+        QFile config(dir + u'/' + id + u'/' + bigDataFileName(key));
+        if (!config.open(QIODevice::ReadOnly)) {
+            inspection.error = Tr::tr("cannot read the config of %1: %2")
+                                       .arg(reference, config.errorString());
+            return done();
+        }
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(config.readAll(), &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+            inspection.error = Tr::tr("the config of %1 in the containers-storage %2 is not "
+                                      "valid JSON")
+                                       .arg(reference, root);
+            return done();
+        }
+        // Docker's config has config.OnBuild; an OCI config has no such field, and buildah drops
+        // ONBUILD when it commits in the OCI format: no triggers.
+        const QJsonArray onBuild
+                = document.object().value(u"config").toObject().value(u"OnBuild").toArray();
+        for (const QJsonValue &trigger : onBuild)
+            inspection.onBuild.append(trigger.toString());
+        inspection.ok = true;
+        done();
     });
 }
 

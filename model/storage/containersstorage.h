@@ -42,6 +42,9 @@ public:
 protected:
     void startListing(const QString &project, const ListingPromise &promise) override;
     void startInspection(const StageCandidate &candidate, const InspectionPromise &promise) override;
+    /** The image of that name in images.json (docker's name rules), its config big-data item. */
+    void startBaseImageInspection(const QString &reference,
+                                  const BaseImagePromise &promise) override;
     void abortAll() override;
 
 private:

@@ -162,6 +162,20 @@ QString DockerEngineClient::defaultSocketPath(QString *error)
     return {};
 }
 
+QString DockerEngineClient::socketPathOf(const QString &dockerHost, QString *error)
+{
+    const QString host = dockerHost.trimmed();
+    if (host.isEmpty())
+        return {};
+    if (host.startsWith(QLatin1String("unix://")) && host.size() > int(sizeof("unix://") - 1))
+        return host.mid(int(sizeof("unix://") - 1));
+    if (host.startsWith(u'/'))
+        return host;
+    if (error)
+        *error = Tr::tr("the docker host %1 is not supported: only unix:// sockets are").arg(host);
+    return {};
+}
+
 QFuture<DockerEngineReply> DockerEngineClient::get(const QString &pathAndQuery)
 {
     auto promise = std::make_shared<QPromise<DockerEngineReply>>();
@@ -218,10 +232,25 @@ QFuture<DockerEngineReply> DockerEngineClient::get(const QString &pathAndQuery)
         };
         connect(timer, &QTimer::timeout, socket, [=, this] {
             fail(Tr::tr("the Docker daemon at %1 did not answer GET %2 within %3 s")
-                         .arg(socketPath, pathAndQuery)
-                         .arg(m_timeoutMs / 1000.0, 0, 'g', 3),
+                         .arg(socketPath,
+                              pathAndQuery,
+                              QString::number(m_timeoutMs / 1000.0, 'g', 3)),
                  true);
         });
+        if (m_timeLimitMs > 0) {
+            // The no-progress timer above never fires while bytes trickle in.
+            auto *limit = new QTimer(socket);
+            limit->setSingleShot(true);
+            connect(limit, &QTimer::timeout, socket, [=, this] {
+                fail(Tr::tr("the Docker daemon at %1 did not complete GET %2 within the time "
+                            "limit of %3 s")
+                             .arg(socketPath,
+                                  pathAndQuery,
+                                  QString::number(m_timeLimitMs / 1000.0, 'g', 3)),
+                     true);
+            });
+            limit->start(m_timeLimitMs);
+        }
         connect(this, &DockerEngineClient::aborted, socket, [=] {
             fail(Tr::tr("the request to the Docker daemon was cancelled"), true);
         });

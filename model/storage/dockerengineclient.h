@@ -35,9 +35,19 @@ public:
 
     /** DOCKER_HOST's unix path, else /var/run/docker.sock; sets error for a non-unix DOCKER_HOST. */
     static QString defaultSocketPath(QString *error = nullptr);
+    /**
+     * The socket path of a docker host as `--docker-host` or DOCKER_HOST give it: `unix:///path`
+     * or an absolute path; empty for an empty host (then the default applies) or, with `error`
+     * set, for anything else (tcp:// and ssh:// are not supported).
+     */
+    static QString socketPathOf(const QString &dockerHost, QString *error = nullptr);
 
     QString socketPath() const { return m_socketPath; }
+    /** Milliseconds without progress after which a request fails (default 30 s). */
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    /** Milliseconds one request may take in all, however steadily bytes arrive (default 120 s;
+     *  0 = no limit). */
+    void setTimeLimit(int milliseconds) { m_timeLimitMs = milliseconds; }
 
     QFuture<DockerEngineReply> get(const QString &pathAndQuery);
     void abortAll();
@@ -49,6 +59,7 @@ private:
     QString m_socketPath;
     QString m_configError;
     int m_timeoutMs = 30000;
+    int m_timeLimitMs = 120000;
 };
 
 } // namespace Stagecraft::Model

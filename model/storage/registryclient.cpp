@@ -4,6 +4,7 @@
 #include "common/tr.h"
 
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -106,6 +107,26 @@ QString registryMessage(const QByteArray &body)
     return message;
 }
 
+/**
+ * What a registry or token service said in an error body: the registry's errors[0].message, or
+ * a token service's "details"/"error_description"/"error"/"message", shortened.
+ */
+QString serverMessage(const QByteArray &body)
+{
+    QString message = registryMessage(body);
+    if (message.isEmpty()) {
+        const QJsonObject object = QJsonDocument::fromJson(body).object();
+        for (const char16_t *key : {u"details", u"error_description", u"error", u"message"}) {
+            message = object.value(QStringView(key)).toString();
+            if (!message.isEmpty())
+                break;
+        }
+        if (message.size() > 200)
+            message = message.left(200) + u'…';
+    }
+    return message;
+}
+
 QString registryCode(const QByteArray &body)
 {
     const QJsonArray errors = QJsonDocument::fromJson(body).object().value(u"errors").toArray();
@@ -133,6 +154,13 @@ RegistryResult failed(RegistryStatus status, int httpCode, const QString &messag
 
 } // namespace
 
+/** One public operation: every request it makes shares its deadline. */
+struct RegistryClient::Operation
+{
+    QDeadlineTimer deadline{QDeadlineTimer::Forever};
+    int limitMs = 0;
+};
+
 struct RegistryClient::Call
 {
     QString host;     ///< the registry host (or the token service's host for token requests)
@@ -151,7 +179,10 @@ struct RegistryClient::Call
     bool schemeFallback = false;
     bool aborted = false;
     bool finished = false;
+    bool timeLimitHit = false; ///< the operation's deadline aborted the reply
+    QString authScheme;        ///< "Basic"/"Bearer" when the last request carried credentials
     QString tlsErrors;
+    OperationPtr operation;
     QPointer<QNetworkReply> reply;
     Done done;
 };
@@ -194,13 +225,24 @@ RegistryClient::HostState &RegistryClient::hostState(const QString &host)
     return *state;
 }
 
-void RegistryClient::get(const QString &host,
+RegistryClient::OperationPtr RegistryClient::newOperation() const
+{
+    auto operation = std::make_shared<Operation>();
+    operation->limitMs = m_operationTimeoutMs;
+    if (m_operationTimeoutMs > 0)
+        operation->deadline.setRemainingTime(m_operationTimeoutMs);
+    return operation;
+}
+
+void RegistryClient::get(const OperationPtr &operation,
+                         const QString &host,
                          const QString &pathAndQuery,
                          const QByteArray &accept,
                          const QString &scope,
                          Done done)
 {
     auto call = std::make_shared<Call>();
+    call->operation = operation;
     call->host = host;
     call->registry = host;
     call->url = QUrl(hostState(host).scheme + QStringLiteral("://") + host + pathAndQuery);
@@ -225,6 +267,10 @@ void RegistryClient::send(const std::shared_ptr<Call> &call)
         finish(call, failed(RegistryStatus::NetworkError, 0, Tr::tr("no network access")));
         return;
     }
+    if (call->operation && call->operation->deadline.hasExpired()) {
+        finish(call, timeLimitExceeded(call));
+        return;
+    }
     HostState &state = hostState(call->host);
     if (!state.caError.isEmpty()) {
         finish(call, failed(RegistryStatus::TlsError, 0, state.caError));
@@ -243,10 +289,14 @@ void RegistryClient::send(const std::shared_ptr<Call> &call)
             request.setRawHeader(QByteArrayLiteral("Authorization"), call->fixedAuthorization);
     } else if (hostPort(call->url) == call->host.toLower()) {
         const QByteArray token = state.tokens.value(call->scope);
-        if (!token.isEmpty())
+        call->authScheme.clear();
+        if (!token.isEmpty()) {
             request.setRawHeader(QByteArrayLiteral("Authorization"), token);
-        else if (!state.basic.isEmpty())
+            call->authScheme = QStringLiteral("Bearer");
+        } else if (!state.basic.isEmpty()) {
             request.setRawHeader(QByteArrayLiteral("Authorization"), state.basic);
+            call->authScheme = QStringLiteral("Basic");
+        }
     }
     if (call->url.scheme() == u"https") {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
@@ -267,6 +317,18 @@ void RegistryClient::send(const std::shared_ptr<Call> &call)
     }
     ++m_requests;
     call->reply = reply;
+    if (call->operation && !call->operation->deadline.isForever()) {
+        // The transfer timeout only notices a stall; a server that trickles a byte now and
+        // then would keep an operation alive for ever without this deadline.
+        auto *limit = new QTimer(reply);
+        limit->setSingleShot(true);
+        connect(limit, &QTimer::timeout, reply, [call, reply] {
+            call->timeLimitHit = true;
+            reply->abort();
+        });
+        limit->start(std::chrono::milliseconds(
+                std::max<qint64>(0, call->operation->deadline.remainingTime())));
+    }
     connect(reply, &QNetworkReply::sslErrors, this, [call](const QList<QSslError> &errors) {
         QStringList texts;
         for (const QSslError &e : errors)
@@ -301,6 +363,10 @@ void RegistryClient::handleFinished(const std::shared_ptr<Call> &call, QNetworkR
                       Tr::tr("the request to %1 was cancelled").arg(call->registry)));
         return;
     }
+    if (call->timeLimitHit) {
+        finish(call, timeLimitExceeded(call));
+        return;
+    }
     HostState &state = hostState(call->host);
     const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError error = reply->error();
@@ -315,8 +381,9 @@ void RegistryClient::handleFinished(const std::shared_ptr<Call> &call, QNetworkR
                    failed(RegistryStatus::Timeout,
                           0,
                           Tr::tr("%1 did not answer %2 within %3 s")
-                                  .arg(who, call->what)
-                                  .arg(m_timeoutMs / 1000.0, 0, 'g', 3)));
+                                  .arg(who,
+                                       call->what,
+                                       QString::number(m_timeoutMs / 1000.0, 'g', 3))));
             return;
         }
         if (state.options.insecure && !call->tokenRequest && call->url.scheme() == u"https"
@@ -333,10 +400,11 @@ void RegistryClient::handleFinished(const std::shared_ptr<Call> &call, QNetworkR
         }
         const bool tls = !call->tlsErrors.isEmpty()
                          || error == QNetworkReply::SslHandshakeFailedError;
-        finish(call,
-               failed(tls ? RegistryStatus::TlsError : RegistryStatus::NetworkError,
-                      0,
-                      hostError(call->host, reply, call->tlsErrors)));
+        RegistryResult result = failed(tls ? RegistryStatus::TlsError : RegistryStatus::NetworkError,
+                                       0,
+                                       hostError(call->host, reply, call->tlsErrors));
+        result.networkError = int(error);
+        finish(call, result);
         return;
     }
     if (state.options.insecure && call->url.scheme() == u"https" && state.warning.isEmpty())
@@ -366,6 +434,7 @@ void RegistryClient::handleFinished(const std::shared_ptr<Call> &call, QNetworkR
             const bool known = !call->tokenRequest && m_credentials
                                && m_credentials(call->registry).has_value();
             QString message;
+            const QString said = serverMessage(body);
             if (call->tokenRequest)
                 message = Tr::tr("%1 refused the credentials (HTTP %2)").arg(who, status);
             else if (known)
@@ -376,6 +445,8 @@ void RegistryClient::handleFinished(const std::shared_ptr<Call> &call, QNetworkR
                 message = Tr::tr("%1 answered HTTP %2 to %3 again after authentication; no "
                                  "credentials are known for %4")
                                   .arg(who, status, call->what, call->registry);
+            if (!said.isEmpty())
+                message += QStringLiteral(": ") + said;
             finish(call, failed(RegistryStatus::AuthenticationFailed, code, message));
             return;
         }
@@ -383,10 +454,11 @@ void RegistryClient::handleFinished(const std::shared_ptr<Call> &call, QNetworkR
         return;
     }
     if (code == 403) {
-        finish(call,
-               failed(RegistryStatus::AuthenticationFailed,
-                      code,
-                      Tr::tr("%1 denied %2 (HTTP %3)").arg(who, call->what, status)));
+        QString message = Tr::tr("%1 denied %2 (HTTP %3)").arg(who, call->what, status);
+        const QString said = serverMessage(body);
+        if (!said.isEmpty())
+            message += QStringLiteral(": ") + said;
+        finish(call, failed(RegistryStatus::AuthenticationFailed, code, message));
         return;
     }
     if (code == 429 || code >= 500) {
@@ -397,6 +469,10 @@ void RegistryClient::handleFinished(const std::shared_ptr<Call> &call, QNetworkR
             if (ok && retryAfter > 0)
                 delay = std::max<qint64>(delay, qint64(retryAfter) * 1000);
             delay = std::min<qint64>(delay, 30000);
+            if (call->operation && !call->operation->deadline.isForever())
+                delay = std::min<qint64>(delay,
+                                         std::max<qint64>(0,
+                                                          call->operation->deadline.remainingTime()));
             ++call->attempt;
             QTimer::singleShot(int(delay), this, [this, call] { send(call); });
             return;
@@ -438,9 +514,10 @@ void RegistryClient::handleFinished(const std::shared_ptr<Call> &call, QNetworkR
                       Tr::tr("%1 closed the connection before the reply to %2 was complete (%3 of "
                              "%4 "
                              "bytes)")
-                              .arg(who, call->what)
-                              .arg(body.size())
-                              .arg(length.toLongLong())));
+                              .arg(who,
+                                   call->what,
+                                   QString::number(body.size()),
+                                   QString::number(length.toLongLong()))));
         return;
     }
     RegistryResult result = failed(RegistryStatus::Ok, code, QString());
@@ -508,6 +585,7 @@ void RegistryClient::authenticate(const std::shared_ptr<Call> &call, const QByte
                                   ? params.value(QStringLiteral("scope"))
                                   : call->scope;
     auto tokenCall = std::make_shared<Call>();
+    tokenCall->operation = call->operation;
     tokenCall->tokenRequest = true;
     tokenCall->host = realmHost;
     tokenCall->registry = call->host;
@@ -565,10 +643,24 @@ void RegistryClient::authenticate(const std::shared_ptr<Call> &call, const QByte
         hostState(call->host)
                 .tokens.insert(call->scope, QByteArrayLiteral("Bearer ") + token.toUtf8());
         call->authenticated = true;
+        call->authScheme = QStringLiteral("Bearer");
         send(call);
     };
     m_running.append(tokenCall);
     send(tokenCall);
+}
+
+RegistryResult RegistryClient::timeLimitExceeded(const std::shared_ptr<Call> &call) const
+{
+    const QString who = call->tokenRequest ? Tr::tr("the token service %1 of the registry %2")
+                                                     .arg(call->host, call->registry)
+                                           : Tr::tr("the registry %1").arg(call->host);
+    const int limit = call->operation ? call->operation->limitMs : 0;
+    return failed(RegistryStatus::Timeout,
+                  0,
+                  Tr::tr("%1 did not complete %2 within the time limit of %3 s for one "
+                         "operation")
+                          .arg(who, call->what, QString::number(limit / 1000.0, 'g', 3)));
 }
 
 void RegistryClient::finish(const std::shared_ptr<Call> &call, RegistryResult result)
@@ -576,6 +668,10 @@ void RegistryClient::finish(const std::shared_ptr<Call> &call, RegistryResult re
     if (call->finished)
         return;
     call->finished = true;
+    if (result.url.isEmpty())
+        result.url = call->url.toString(QUrl::RemoveUserInfo);
+    if (result.authentication.isEmpty() && !call->tokenRequest)
+        result.authentication = call->authScheme;
     const auto state = m_hosts.value(call->registry);
     if (state && !state->warning.isEmpty())
         result.warnings.append(state->warning);
@@ -613,10 +709,15 @@ QFuture<RegistryResult> RegistryClient::ping(const QString &host)
     promise->start();
     QFuture<RegistryResult> future = promise->future();
     QMetaObject::invokeMethod(this, [this, host, promise] {
-        get(host, QStringLiteral("/v2/"), {}, {}, [promise](const RegistryResult &result) {
-            promise->addResult(result);
-            promise->finish();
-        });
+        get(newOperation(),
+            host,
+            QStringLiteral("/v2/"),
+            {},
+            {},
+            [promise](const RegistryResult &result) {
+                promise->addResult(result);
+                promise->finish();
+            });
     });
     return future;
 }
@@ -629,7 +730,8 @@ QFuture<RegistryResult> RegistryClient::manifest(const QString &host,
     promise->start();
     QFuture<RegistryResult> future = promise->future();
     QMetaObject::invokeMethod(this, [this, host, repository, reference, promise] {
-        get(host,
+        get(newOperation(),
+            host,
             QStringLiteral("/v2/") + repository + QStringLiteral("/manifests/") + reference,
             manifestAccept,
             QStringLiteral("repository:") + repository + QStringLiteral(":pull"),
@@ -651,7 +753,7 @@ QFuture<RegistryTagList> RegistryClient::listTags(const QString &host, const QSt
         QString path = QStringLiteral("/v2/") + repository + QStringLiteral("/tags/list");
         if (m_pageSize > 0)
             path += QStringLiteral("?n=") + QString::number(m_pageSize);
-        listPage(host, repository, path, list, [promise, list] {
+        listPage(newOperation(), host, repository, path, list, [promise, list] {
             promise->addResult(*list);
             promise->finish();
         });
@@ -659,23 +761,28 @@ QFuture<RegistryTagList> RegistryClient::listTags(const QString &host, const QSt
     return future;
 }
 
-void RegistryClient::listPage(const QString &host,
+void RegistryClient::listPage(const OperationPtr &operation,
+                              const QString &host,
                               const QString &repository,
                               const QString &pathAndQuery,
                               const std::shared_ptr<RegistryTagList> &list,
                               const std::function<void()> &done)
 {
-    get(host,
+    get(operation,
+        host,
         pathAndQuery,
         QByteArrayLiteral("application/json"),
         QStringLiteral("repository:") + repository + QStringLiteral(":pull"),
-        [this, host, repository, pathAndQuery, list, done](const RegistryResult &result) {
+        [this, operation, host, repository, pathAndQuery, list, done](const RegistryResult &result) {
             list->result.warnings = result.warnings;
             if (result.status == RegistryStatus::NotFound
                 && registryCode(result.data) == u"NAME_UNKNOWN") {
                 // A repository nothing was pushed to yet holds no stages.
                 list->result.status = RegistryStatus::Ok;
                 list->result.httpCode = result.httpCode;
+                list->result.url = result.url;
+                list->result.authentication = result.authentication;
+                list->repositoryUnknown = true;
                 done();
                 return;
             }
@@ -703,6 +810,8 @@ void RegistryClient::listPage(const QString &host,
             ++list->pages;
             list->result.status = RegistryStatus::Ok;
             list->result.httpCode = result.httpCode;
+            list->result.url = result.url;
+            list->result.authentication = result.authentication;
             QString next = nextLink(result.linkHeader);
             if (next.startsWith(QLatin1String("http://"))
                 || next.startsWith(QLatin1String("https://"))) {
@@ -721,7 +830,7 @@ void RegistryClient::listPage(const QString &host,
                                          .arg(host, repository));
                 return done();
             }
-            listPage(host, repository, next, list, done);
+            listPage(operation, host, repository, next, list, done);
         });
 }
 
@@ -734,15 +843,22 @@ QFuture<RegistryImageConfig> RegistryClient::imageConfig(const QString &host,
     promise->start();
     QFuture<RegistryImageConfig> future = promise->future();
     QMetaObject::invokeMethod(this, [this, host, repository, reference, withLabels, promise] {
-        resolveConfig(host, repository, reference, withLabels, 0, [promise](RegistryImageConfig c) {
-            promise->addResult(std::move(c));
-            promise->finish();
-        });
+        resolveConfig(newOperation(),
+                      host,
+                      repository,
+                      reference,
+                      withLabels,
+                      0,
+                      [promise](RegistryImageConfig c) {
+                          promise->addResult(std::move(c));
+                          promise->finish();
+                      });
     });
     return future;
 }
 
-void RegistryClient::resolveConfig(const QString &host,
+void RegistryClient::resolveConfig(const OperationPtr &operation,
+                                   const QString &host,
                                    const QString &repository,
                                    const QString &reference,
                                    bool withLabels,
@@ -752,7 +868,7 @@ void RegistryClient::resolveConfig(const QString &host,
     const QString scope = QStringLiteral("repository:") + repository + QStringLiteral(":pull");
     const QString path = QStringLiteral("/v2/") + repository + QStringLiteral("/manifests/")
                          + reference;
-    get(host, path, manifestAccept, scope, [=, this](const RegistryResult &result) {
+    get(operation, host, path, manifestAccept, scope, [=, this](const RegistryResult &result) {
         RegistryImageConfig config;
         config.result = result;
         if (!result.ok())
@@ -791,7 +907,7 @@ void RegistryClient::resolveConfig(const QString &host,
             if (digest.isEmpty())
                 return invalid(Tr::tr("the image index of %1/%2:%3 has no linux image")
                                        .arg(host, repository, reference));
-            return resolveConfig(host, repository, digest, withLabels, depth + 1, done);
+            return resolveConfig(operation, host, repository, digest, withLabels, depth + 1, done);
         }
         if (manifest.value(u"schemaVersion").toInt() == 1
             || mediaType.contains(QLatin1String("distribution.manifest.v1"))) {
@@ -813,7 +929,8 @@ void RegistryClient::resolveConfig(const QString &host,
                                    .arg(host, repository, reference));
         if (!withLabels)
             return done(config);
-        get(host,
+        get(operation,
+            host,
             QStringLiteral("/v2/") + repository + QStringLiteral("/blobs/") + config.configDigest,
             {},
             scope,
@@ -827,6 +944,10 @@ void RegistryClient::resolveConfig(const QString &host,
                         = image.value(u"config").toObject().value(u"Labels").toObject();
                 for (auto it = labels.begin(); it != labels.end(); ++it)
                     config.labels.insert(it.key(), it.value().toString());
+                const QJsonArray onBuild
+                        = image.value(u"config").toObject().value(u"OnBuild").toArray();
+                for (const QJsonValue &trigger : onBuild)
+                    config.onBuild.append(trigger.toString());
                 config.result.warnings = blob.warnings;
                 done(config);
             });

@@ -46,6 +46,11 @@ struct RegistryResult
     QString contentDigest; ///< Docker-Content-Digest
     QByteArray linkHeader; ///< Link (tags/list pagination)
     QStringList warnings;  ///< insecure connection used, ...
+    QString url;           ///< the URL last asked (after redirects and the http fallback)
+    /** How the last request authenticated: "Basic", "Bearer", or empty for anonymous. */
+    QString authentication;
+    /** QNetworkReply::NetworkError of a request without an HTTP answer, else 0. */
+    int networkError = 0;
 
     bool ok() const { return status == RegistryStatus::Ok; }
 };
@@ -56,6 +61,8 @@ struct RegistryTagList
     RegistryResult result;
     QStringList tags;
     int pages = 0;
+    /** The registry does not know the repository (NAME_UNKNOWN): no tags, no error. */
+    bool repositoryUnknown = false;
 };
 
 /** An image's manifest config digest (werf's baseImageRepoId for fromLatest) and labels. */
@@ -65,6 +72,8 @@ struct RegistryImageConfig
     QString manifestDigest;
     QString configDigest;
     QMap<QString, QString> labels;
+    /** Config.OnBuild of the config blob (read with withLabels), in order. */
+    QStringList onBuild;
 };
 
 /**
@@ -96,6 +105,13 @@ public:
     }
     /** Milliseconds without progress after which a request fails (default 30 s). */
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    /**
+     * Milliseconds one operation (a ping, a whole paged tag listing, an image config with its
+     * manifests, token requests and retries) may take in all, however steadily bytes arrive
+     * (default 120 s; 0 = no limit). Applies to operations started afterwards.
+     */
+    void setOperationTimeout(int milliseconds) { m_operationTimeoutMs = milliseconds; }
+    int operationTimeout() const { return m_operationTimeoutMs; }
     /** Retries of 429/5xx answers and the first backoff delay (doubled each time). */
     void setRetryPolicy(int retries, int firstDelayMs)
     {
@@ -128,9 +144,13 @@ public:
 private:
     struct Call;
     struct HostState;
+    struct Operation;
     using Done = std::function<void(const RegistryResult &)>;
+    using OperationPtr = std::shared_ptr<Operation>;
 
-    void get(const QString &host,
+    OperationPtr newOperation() const;
+    void get(const OperationPtr &operation,
+             const QString &host,
              const QString &pathAndQuery,
              const QByteArray &accept,
              const QString &scope,
@@ -139,12 +159,15 @@ private:
     void handleFinished(const std::shared_ptr<Call> &call, QNetworkReply *reply);
     void authenticate(const std::shared_ptr<Call> &call, const QByteArray &challenge);
     void finish(const std::shared_ptr<Call> &call, RegistryResult result);
-    void listPage(const QString &host,
+    RegistryResult timeLimitExceeded(const std::shared_ptr<Call> &call) const;
+    void listPage(const OperationPtr &operation,
+                  const QString &host,
                   const QString &repository,
                   const QString &pathAndQuery,
                   const std::shared_ptr<RegistryTagList> &list,
                   const std::function<void()> &done);
-    void resolveConfig(const QString &host,
+    void resolveConfig(const OperationPtr &operation,
+                       const QString &host,
                        const QString &repository,
                        const QString &reference,
                        bool withLabels,
@@ -157,6 +180,7 @@ private:
     CredentialProvider m_credentials;
     HostOptionsProvider m_hostOptions;
     int m_timeoutMs = 30000;
+    int m_operationTimeoutMs = 120000;
     int m_retries = 3;
     int m_firstDelayMs = 500;
     int m_pageSize = 0;

@@ -53,11 +53,15 @@ std::optional<RegistryReference> split(const QString &text, QString *error)
     }
     const qsizetype slash = rest.indexOf(u'/');
     if (slash > 0 && isHostComponent(rest.left(slash))) {
-        ref.host = rest.left(slash);
+        ref.host = rest.left(slash).toLower();
         rest = rest.mid(slash + 1);
     } else {
         ref.host = QStringLiteral("registry-1.docker.io");
     }
+    // docker's rule (ParseNormalizedNamed): "docker.io" and the legacy "index.docker.io" name
+    // Docker Hub, whose API host is registry-1.docker.io; one-component names are "library/".
+    if (ref.host == u"docker.io" || ref.host == u"index.docker.io")
+        ref.host = QStringLiteral("registry-1.docker.io");
     // A ':' after the last '/' starts the tag.
     const qsizetype colon = rest.lastIndexOf(u':');
     if (colon > rest.lastIndexOf(u'/')) {

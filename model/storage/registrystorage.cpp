@@ -21,6 +21,7 @@ void RegistryStorage::startListing(const QString &project, const ListingPromise 
 {
     Q_UNUSED(project) // a registry repository holds one project's stages
     m_client->setTimeout(timeout());
+    m_client->setOperationTimeout(timeLimit());
     const int before = m_client->requestCount();
     QFuture<RegistryTagList> tags = m_client->listTags(m_repository.host, m_repository.repository);
     tags.then(this, [this, promise, before](const RegistryTagList &list) {
@@ -47,6 +48,7 @@ void RegistryStorage::startInspection(const StageCandidate &candidate,
                                       const InspectionPromise &promise)
 {
     m_client->setTimeout(timeout());
+    m_client->setOperationTimeout(timeLimit());
     m_client->imageConfig(m_repository.host, m_repository.repository, candidate.reference, true)
             .then(this, [promise](const RegistryImageConfig &config) {
                 StageInspection inspection;
@@ -54,6 +56,32 @@ void RegistryStorage::startInspection(const StageCandidate &candidate,
                 inspection.error = config.result.errorString;
                 inspection.labels = config.labels;
                 inspection.configDigest = config.configDigest;
+                promise->addResult(inspection);
+                promise->finish();
+            });
+}
+
+void RegistryStorage::startBaseImageInspection(const QString &reference,
+                                               const BaseImagePromise &promise)
+{
+    BaseImageInspection inspection;
+    QString error;
+    const std::optional<RegistryReference> image = RegistryReference::parseImage(reference, &error);
+    if (!image) {
+        inspection.error = error;
+        promise->addResult(inspection);
+        promise->finish();
+        return;
+    }
+    inspection.source = Tr::tr("the registry %1").arg(image->host);
+    m_client->setTimeout(timeout());
+    m_client->setOperationTimeout(timeLimit());
+    m_client->imageConfig(image->host, image->repository, image->reference(), true)
+            .then(this, [promise, inspection](const RegistryImageConfig &config) mutable {
+                inspection.ok = config.result.ok();
+                inspection.onBuild = config.onBuild;
+                if (!inspection.ok)
+                    inspection.error = config.result.errorString;
                 promise->addResult(inspection);
                 promise->finish();
             });

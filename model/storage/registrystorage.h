@@ -31,6 +31,9 @@ public:
 protected:
     void startListing(const QString &project, const ListingPromise &promise) override;
     void startInspection(const StageCandidate &candidate, const InspectionPromise &promise) override;
+    /** From the image's own registry (its manifest and config blob), with this client. */
+    void startBaseImageInspection(const QString &reference,
+                                  const BaseImagePromise &promise) override;
     void abortAll() override;
 
 private:

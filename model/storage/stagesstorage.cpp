@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stagesstorage.h"
 
+#include "common/tr.h"
+
 #include <QPromise>
 #include <QSet>
 
@@ -45,6 +47,28 @@ QFuture<StageInspection> StagesStorage::inspect(const StageCandidate &candidate)
     QMetaObject::invokeMethod(this,
                               [this, candidate, promise] { startInspection(candidate, promise); });
     return future;
+}
+
+QFuture<BaseImageInspection> StagesStorage::inspectBaseImage(const QString &reference)
+{
+    auto promise = std::make_shared<QPromise<BaseImageInspection>>();
+    QFuture<BaseImageInspection> future = promise->future();
+    promise->start();
+    QMetaObject::invokeMethod(this, [this, reference, promise] {
+        startBaseImageInspection(reference, promise);
+    });
+    return future;
+}
+
+void StagesStorage::startBaseImageInspection(const QString &reference,
+                                             const BaseImagePromise &promise)
+{
+    BaseImageInspection inspection;
+    inspection.source = address();
+    inspection.error = Tr::tr("the stages storage %1 cannot read the image %2")
+                               .arg(address(), reference);
+    promise->addResult(inspection);
+    promise->finish();
 }
 
 void StagesStorage::cancel()

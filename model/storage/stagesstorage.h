@@ -60,12 +60,24 @@ struct StageInspection
 };
 
 /**
+ * What a storage's side knows of a Dockerfile image's base (`FROM` an external image): the
+ * ONBUILD triggers werf 1.1 hashes into the dockerfile stage (Config.OnBuild of the image).
+ */
+struct BaseImageInspection
+{
+    bool ok = false;     ///< the image was found and its config read
+    QStringList onBuild; ///< the triggers, in order; empty for an image without any
+    QString source;      ///< where it was read, for messages ("containers-storage /var/…")
+    QString error;       ///< one sentence, when !ok
+};
+
+/**
  * A werf stages storage (reference §6): local containers-storage, the local Docker daemon or a
  * registry repository. All work is asynchronous and happens in the thread this object lives in
  * (it needs an event loop there); listStages() and inspect() may be called from any thread and
  * return futures, so a worker thread may wait on them while the GUI thread keeps running.
  * cancel() ends everything that runs (the futures finish as cancelled); each operation also
- * ends on its own after timeout().
+ * ends on its own when a request stalls for timeout() or when it takes longer than timeLimit().
  */
 class StagesStorage : public QObject
 {
@@ -83,13 +95,23 @@ public:
     QFuture<StageListing> listStages(const QString &project);
     /** The labels of one candidate of a listing. */
     QFuture<StageInspection> inspect(const StageCandidate &candidate);
+    /**
+     * The ONBUILD triggers of an image reference (`localhost/busybox:1.35`, `alpine`), read
+     * where this kind of storage keeps or reaches images: the local containers-storage, the
+     * Docker daemon, or the image's own registry (config blob).
+     */
+    QFuture<BaseImageInspection> inspectBaseImage(const QString &reference);
 
     /** Cancels every running operation (thread-safe). */
     void cancel();
 
     int timeout() const { return m_timeoutMs.load(); }
-    /** Milliseconds one operation may take before it fails with a timeout message. */
+    /** Milliseconds a request of an operation may go without progress before it fails. */
     void setTimeout(int milliseconds) { m_timeoutMs.store(milliseconds); }
+    int timeLimit() const { return m_timeLimitMs.load(); }
+    /** Milliseconds one operation (a listing, an inspect) may take in all, however steadily
+     *  its data arrive, before it fails with a timeout message (0 = no limit). */
+    void setTimeLimit(int milliseconds) { m_timeLimitMs.store(milliseconds); }
 
     /**
      * Splits tags into stage candidates with werf's rules (§6.2): a tag is `<signature>-<int>`
@@ -102,16 +124,20 @@ public:
 protected:
     using ListingPromise = std::shared_ptr<QPromise<StageListing>>;
     using InspectionPromise = std::shared_ptr<QPromise<StageInspection>>;
+    using BaseImagePromise = std::shared_ptr<QPromise<BaseImageInspection>>;
 
     /** Called in this object's thread; must finish the promise exactly once. */
     virtual void startListing(const QString &project, const ListingPromise &promise) = 0;
     virtual void startInspection(const StageCandidate &candidate, const InspectionPromise &promise)
             = 0;
+    /** Called in this object's thread; the default says the storage cannot read images. */
+    virtual void startBaseImageInspection(const QString &reference, const BaseImagePromise &promise);
     /** Called in this object's thread by cancel(): abort what runs. */
     virtual void abortAll() {}
 
 private:
     std::atomic<int> m_timeoutMs{30000};
+    std::atomic<int> m_timeLimitMs{120000};
 };
 
 } // namespace Stagecraft::Model

@@ -5,6 +5,7 @@
 #include "config/configloader.h"
 #include "registryclient.h"
 #include "registryreference.h"
+#include "signature/signatureinputbuilder.h"
 #include "storagestagelookup.h"
 
 #include <QElapsedTimer>
@@ -74,6 +75,38 @@ StoragePlan planWithStorage(const LoadedProject &project,
     result.listingRequests = listing.requests;
     for (const QList<StageCandidate> &candidates : listing.candidates)
         result.candidateCount += int(candidates.size());
+
+    // The ONBUILD triggers of Dockerfile images' external bases (werf 1.1 reads Config.OnBuild
+    // of the pulled base): from where this storage keeps or reaches images. A base that cannot
+    // be read stays missing, so its dockerfile stage stays "needs registry", with the reason.
+    // After the listing: a storage that is not there at all is said once, not per base image.
+    if (!project.config.dockerfileImages.isEmpty() && listing.available
+        && storage->thread() != QThread::currentThread()) {
+        const SignatureInput input = signatureInputFromProject(project,
+                                                               planOptions.baseImageOnBuild);
+        QStringList bases;
+        for (const SignatureInput::Image &image : input.images) {
+            for (const QString &base : image.dockerfile.externalBases) {
+                if (!planOptions.baseImageOnBuild.contains(base) && !bases.contains(base))
+                    bases.append(base);
+            }
+        }
+        for (const QString &base : std::as_const(bases)) {
+            QFuture<BaseImageInspection> future = storage->inspectBaseImage(base);
+            future.waitForFinished();
+            if (future.resultCount() == 0)
+                continue;
+            const BaseImageInspection inspection = future.result();
+            if (inspection.ok) {
+                planOptions.baseImageOnBuild.insert(base, inspection.onBuild);
+                result.baseImagesRead.insert(base, inspection.source);
+            } else {
+                result.warnings << Tr::tr("the ONBUILD triggers of the base image %1 were not "
+                                          "read: %2")
+                                           .arg(base, inspection.error);
+            }
+        }
+    }
 
     planOptions.lookup = lookup.lookup();
     result.plan = planProject(project, planOptions);

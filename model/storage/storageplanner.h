@@ -6,6 +6,7 @@
 #include "stagesstorage.h"
 
 #include <QFuture>
+#include <QHash>
 #include <QStringList>
 
 namespace Stagecraft::Model {
@@ -22,6 +23,8 @@ struct StoragePlan
     bool storageAvailable = true;
     QString storageError;
     QStringList warnings; ///< insecure registries, fromLatest digests that could not be read
+    /** Dockerfile base images whose ONBUILD triggers were read, and from where. */
+    QHash<QString, QString> baseImagesRead;
     int tagCount = 0;
     int candidateCount = 0; ///< stage images of the project found (all signatures)
     int listingRequests = 0;
@@ -31,7 +34,9 @@ struct StoragePlan
 
 /**
  * The plan of a project against a stages storage: reads the registry config digest of every
- * `fromLatest` base image (PlanOptions::baseImageDigests) through `baseImages` when given, lists
+ * `fromLatest` base image (PlanOptions::baseImageDigests) through `baseImages` when given, the
+ * ONBUILD triggers of Dockerfile images' external bases (PlanOptions::baseImageOnBuild) through
+ * StagesStorage::inspectBaseImage(), lists
  * the storage once, computes the signatures with a StorageStageLookup and marks each stage
  * cached (with storedAs), missing, or unknown (with statusReason).
  *

@@ -22,12 +22,13 @@ StorageSession::StorageSession(const StorageSpec &spec,
     m_registry->setCredentialProvider(std::move(credentials));
     m_registry->setHostOptionsProvider(spec.hostOptions());
     m_registry->setTimeout(spec.timeoutMs);
+    m_registry->setOperationTimeout(spec.timeLimitMs);
     switch (spec.kind) {
     case StorageSpec::Kind::Local:
         m_storage = new ContainersStorage(spec.containersStorage, this);
         break;
     case StorageSpec::Kind::Docker:
-        m_docker = new DockerEngineClient(QString(), this);
+        m_docker = new DockerEngineClient(DockerEngineClient::socketPathOf(spec.dockerHost), this);
         m_storage = new DockerStorage(m_docker, this);
         break;
     case StorageSpec::Kind::Registry:
@@ -35,6 +36,7 @@ StorageSession::StorageSession(const StorageSpec &spec,
         break;
     }
     m_storage->setTimeout(spec.timeoutMs);
+    m_storage->setTimeLimit(spec.timeLimitMs);
 }
 
 StorageSession::~StorageSession()

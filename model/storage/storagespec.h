@@ -28,7 +28,12 @@ struct StorageSpec
     QStringList insecureRegistries;
     /** A CA file trusted for every registry host that is not insecure. */
     QString caFile;
-    int timeoutMs = 30000;
+    int timeoutMs = 30000; ///< a request without progress fails after this
+    /** One storage operation (a listing, an inspect) fails after this in all. */
+    int timeLimitMs = 120000;
+    /** The Docker daemon's socket (`unix:///path` or a path); empty = DOCKER_HOST or
+     *  /var/run/docker.sock. */
+    QString dockerHost;
 
     /** Parses SPEC; werf's `:local` is taken as `docker`, as werf means the Docker daemon. */
     static std::optional<StorageSpec> parse(const QString &spec, QString *error);
