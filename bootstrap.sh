@@ -31,6 +31,8 @@ packages=(
     dbus gnome-keyring libsecret-1-0
     # stages storage tests: a real registry, TLS and htpasswd made by the test
     docker-registry apache2-utils openssl
+    # the Docker stages storage test: a private dockerd of its own (tar for its rootfs)
+    docker.io tar
 )
 
 missing=()

@@ -10,6 +10,7 @@
 #include "storage/registrysettings.h"
 #include "storage/storagespec.h"
 #include "storage/storagestatusjob.h"
+#include "storageconfiguration.h"
 #include "storagerefreshaction.h"
 #include "storagesettingsdialog.h"
 
@@ -94,22 +95,7 @@ int main(int argc, char *argv[])
     // File → Refresh Storage reads the storage the settings name as the default, with the
     // keychain's credentials first (never waiting in the GUI thread), then docker's config.
     const auto applyStorageSettings = [&registrySettings, &credentialStore, &window] {
-        using namespace Stagecraft::Model;
-        QString error;
-        std::optional<StorageSpec> spec = StorageSpec::parse(registrySettings.defaultStorage(),
-                                                             &error);
-        if (!spec)
-            spec = StorageSpec{};
-        spec->containersStorage = registrySettings.containersStorage();
-        if (spec->kind == StorageSpec::Kind::Registry) {
-            if (const auto entry = registrySettings.registry(spec->repository.host)) {
-                if (entry->insecure)
-                    spec->insecureRegistries << entry->address;
-                spec->caFile = entry->caFile;
-            }
-        }
-        window.storageRefreshAction()->job()->setSpec(*spec,
-                                                      credentialStore.keychainThenDockerConfig());
+        Stagecraft::Ui::applyConfiguredStorage(window, registrySettings, credentialStore);
     };
     applyStorageSettings();
     window.setStorageSettingsHandler(

@@ -320,6 +320,83 @@ private slots:
         QVERIFY(nothing.ok);
         QVERIFY(nothing.candidates.isEmpty());
     }
+
+    void dockerfileBaseOnBuild()
+    {
+        // The bundled example's web image (FROM localhost/stagecraft-busybox:1.35) in a project
+        // of its own outside git: its dockerfile stage needs the base's ONBUILD triggers, which
+        // the plan now reads from the containers-storage config of the base.
+        if (!m_store)
+            QSKIP("buildah or /bin/busybox is not installed");
+        const QString project = m_dir.filePath(QStringLiteral("webproject"));
+        const QString example = QStringLiteral(STAGECRAFT_SOURCE_DIR "/resources/example/web");
+        for (const QString &name : {QStringLiteral("Dockerfile"), QStringLiteral("index.txt")}) {
+            QFile source(example + u'/' + name);
+            QVERIFY2(source.open(QIODevice::ReadOnly), qPrintable(source.fileName()));
+            writeFile(project + QStringLiteral("/web/") + name, source.readAll());
+        }
+        writeFile(project + QStringLiteral("/werf.yaml"),
+                  "project: webtest\nconfigVersion: 1\n---\nimage: web\n"
+                  "dockerfile: web/Dockerfile\ncontext: web\nargs:\n  GREETING: hello\n");
+        const LoadedProject loaded = loadProject(project);
+        QVERIFY(loaded.ok());
+        const QString base = QStringLiteral("localhost/stagecraft-busybox:1.35");
+
+        const auto planned = [&] {
+            StorageSpec spec;
+            spec.containersStorage = m_store->options();
+            StorageSession session(spec, {});
+            return await(planWithStorageAsync(loaded, session.storage(), session.registry()));
+        };
+        const auto expectedSignature = [&](const QStringList &onBuild) {
+            PlanOptions options;
+            options.baseImageOnBuild.insert(base, onBuild);
+            return planProject(loaded, options).images.first().stages.first().signature;
+        };
+
+        // No base image in the store: still "needs registry", with the reason as a warning.
+        StoragePlan result = planned();
+        QVERIFY2(result.storageOk, qPrintable(result.storageError));
+        QCOMPARE(result.plan.images.first().stages.first().statusName(),
+                 QStringLiteral("needs-registry"));
+        QVERIFY2(result.warnings.join(u'\n').contains(base),
+                 qPrintable(result.warnings.join(u'\n')));
+
+        // The base as the README makes it (OCI format: no ONBUILD): computed, no triggers.
+        QString error;
+        QVERIFY2(m_store->commit(base, {}, &error), qPrintable(error));
+        result = planned();
+        const StagePlan plain = result.plan.images.first().stages.first();
+        QCOMPARE(plain.name, QStringLiteral("dockerfile"));
+        QCOMPARE(plain.statusName(), QStringLiteral("missing"));
+        QCOMPARE(plain.signature, expectedSignature({}));
+        QVERIFY(result.baseImagesRead.value(base).contains(m_store->options().root));
+
+        // The same base in docker format with an ONBUILD trigger: the signature takes it in.
+        const QString container = QString::fromUtf8(
+                                          m_store->buildah({QStringLiteral("from"), base}, &error))
+                                          .trimmed();
+        QVERIFY2(!container.isEmpty(), qPrintable(error));
+        m_store->buildah({QStringLiteral("config"),
+                          QStringLiteral("--onbuild"),
+                          QStringLiteral("RUN echo triggered"),
+                          container},
+                         &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_store->buildah({QStringLiteral("commit"),
+                          QStringLiteral("--quiet"),
+                          QStringLiteral("--format"),
+                          QStringLiteral("docker"),
+                          container,
+                          base},
+                         &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        result = planned();
+        const StagePlan &triggered = result.plan.images.first().stages.first();
+        QCOMPARE(triggered.statusName(), QStringLiteral("missing"));
+        QCOMPARE(triggered.signature, expectedSignature({QStringLiteral("RUN echo triggered")}));
+        QVERIFY(triggered.signature != plain.signature);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_ContainersStorage)

@@ -10,6 +10,7 @@
 #include "signature/planner.h"
 #include "signature/signatureinputbuilder.h"
 #include "signature/stageimage.h"
+#include "storage/connectiontest.h"
 #include "storage/registryclient.h"
 #include "storage/stagesstorage.h"
 #include "storage/storageplanner.h"
@@ -448,6 +449,143 @@ private slots:
         QCOMPARE(inspection.labels.value(QStringLiteral("werf")), QStringLiteral("storetest"));
         QCOMPARE(inspection.labels.value(QStringLiteral("werf-stage-signature")), signature);
         QVERIFY(inspection.configDigest.startsWith(QLatin1String("sha256:")));
+    }
+
+    void connectionTest_data()
+    {
+        QTest::addColumn<QString>("secret");
+        QTest::addColumn<QString>("repository");
+        QTest::addColumn<bool>("withCa");
+        QTest::addColumn<bool>("insecure");
+        QTest::addColumn<int>("outcome");
+        QTest::addColumn<int>("transport");
+        QTest::addColumn<QString>("expected");
+        using Outcome = ConnectionTestResult::Outcome;
+        using Transport = ConnectionTestResult::Transport;
+        QTest::newRow("verified TLS, signed in, repository readable")
+                << password << QStringLiteral("storetest/stages") << true << false
+                << int(Outcome::Reachable) << int(Transport::VerifiedTls)
+                << QStringLiteral("is readable: 6 tag(s)");
+        QTest::newRow("repository not there yet")
+                << password << QStringLiteral("storetest/nothing") << true << false
+                << int(Outcome::RepositoryNotFound) << int(Transport::VerifiedTls)
+                << QStringLiteral("does not exist yet");
+        QTest::newRow("wrong password")
+                << QStringLiteral("wrong-Secret") << QStringLiteral("storetest/stages") << true
+                << false << int(Outcome::CredentialsRejected) << int(Transport::VerifiedTls)
+                << QStringLiteral("credentials are not accepted");
+        QTest::newRow("no credentials")
+                << QString() << QString() << true << false << int(Outcome::CredentialsNeeded)
+                << int(Transport::VerifiedTls) << QStringLiteral("needs credentials");
+        QTest::newRow("CA not trusted")
+                << password << QString() << false << false << int(Outcome::TlsError)
+                << int(Transport::Unknown) << QStringLiteral("certificate");
+        QTest::newRow("insecure host, no verification")
+                << password << QStringLiteral("storetest/stages") << false << true
+                << int(Outcome::Reachable) << int(Transport::UnverifiedTls)
+                << QStringLiteral("not verified");
+    }
+
+    void connectionTest()
+    {
+        // "Test connection" of the settings dialog against the real registry.
+        QFETCH(QString, secret);
+        QFETCH(QString, repository);
+        QFETCH(bool, withCa);
+        QFETCH(bool, insecure);
+        QFETCH(int, outcome);
+        QFETCH(int, transport);
+        QFETCH(QString, expected);
+        ConnectionTestRequest request;
+        request.address = m_host;
+        request.repository = repository;
+        request.options.caFile = withCa ? m_ca : QString();
+        request.options.insecure = insecure;
+        if (!secret.isEmpty())
+            request.credentials = RegistryCredentials{QStringLiteral("robot"), secret, false};
+        QObject context;
+        std::optional<ConnectionTestResult> result;
+        defaultConnectionTester()(request, &context, [&result](const ConnectionTestResult &r) {
+            result = r;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 30000);
+        QVERIFY2(result->message.contains(expected), qPrintable(result->message));
+        QCOMPARE(int(result->outcome), outcome);
+        QCOMPARE(int(result->transport), transport);
+        if (!secret.isEmpty())
+            QVERIFY(!result->message.contains(secret));
+        if (result->success())
+            QCOMPARE(result->authentication, QStringLiteral("Basic"));
+        QCOMPARE(result->repositoryChecked, result->success() && !repository.isEmpty());
+    }
+
+    void dockerfileBaseFromRegistry()
+    {
+        // A Dockerfile FROM an image of this registry: `plan --storage REPO` reads its ONBUILD
+        // triggers from the image's config blob and computes the dockerfile stage.
+        const QString baseImage = m_host + QStringLiteral("/base/busybox:1.35");
+        QString error;
+        const QString container = QString::fromUtf8(m_store->buildah({QStringLiteral("from"),
+                                                                      QStringLiteral("scratch")},
+                                                                     &error))
+                                          .trimmed();
+        QVERIFY2(!container.isEmpty(), qPrintable(error));
+        m_store->buildah({QStringLiteral("copy"),
+                          container,
+                          QStringLiteral("/bin/busybox"),
+                          QStringLiteral("/bin/busybox")},
+                         &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_store->buildah({QStringLiteral("config"),
+                          QStringLiteral("--onbuild"),
+                          QStringLiteral("RUN echo from-the-registry"),
+                          container},
+                         &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_store->buildah({QStringLiteral("commit"),
+                          QStringLiteral("--quiet"),
+                          QStringLiteral("--format"),
+                          QStringLiteral("docker"),
+                          container,
+                          QStringLiteral("localhost/regbase:1")},
+                         &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY2(m_store->push(QStringLiteral("localhost/regbase:1"),
+                               baseImage,
+                               m_dir.filePath(QStringLiteral("certs")),
+                               QStringLiteral("robot:") + password,
+                               &error),
+                 qPrintable(error));
+
+        const QString projectDir = m_dir.filePath(QStringLiteral("dockerfileproject"));
+        QVERIFY(QDir().mkpath(projectDir + QStringLiteral("/ctx")));
+        write(QStringLiteral("dockerfileproject/werf.yaml"),
+              "project: storetest\nconfigVersion: 1\n---\nimage: web\n"
+              "dockerfile: ctx/Dockerfile\ncontext: ctx\n");
+        write(QStringLiteral("dockerfileproject/ctx/Dockerfile"),
+              "FROM " + baseImage.toUtf8() + "\nRUN echo hi\n");
+        const LoadedProject project = loadProject(projectDir);
+        QVERIFY(project.ok());
+        StorageSession session(registrySpec(m_host), [](const QString &) {
+            return std::optional<RegistryCredentials>(
+                    RegistryCredentials{QStringLiteral("robot"), password, false});
+        });
+        const StoragePlan result = await(planWithStorageAsync(project,
+                                                              session.storage(),
+                                                              session.registry()),
+                                         60000);
+        QVERIFY2(result.storageOk, qPrintable(result.storageError));
+        const StagePlan &stage = result.plan.images.first().stages.first();
+        QCOMPARE(stage.name, QStringLiteral("dockerfile"));
+        QCOMPARE(stage.statusName(), QStringLiteral("missing"));
+        PlanOptions options;
+        options.baseImageOnBuild.insert(baseImage, {QStringLiteral("RUN echo from-the-registry")});
+        QCOMPARE(stage.signature,
+                 planProject(project, options).images.first().stages.first().signature);
+        options.baseImageOnBuild.insert(baseImage, {});
+        QVERIFY(stage.signature
+                != planProject(project, options).images.first().stages.first().signature);
+        QVERIFY(result.baseImagesRead.value(baseImage).contains(m_host));
     }
 };
 

@@ -4,6 +4,7 @@
 // tests/keyring_session.sh (a private gnome-keyring, STAGECRAFT_TEST_KEYRING) or without a
 // Secret Service (STAGECRAFT_TEST_NO_SECRET_SERVICE); they skip otherwise, so that the test never
 // touches the user's own keychain.
+#include "loopbackhttpserver.h"
 #include "mainwindow.h"
 #include "models/settings.h"
 #include "storage/credentialstore.h"
@@ -87,6 +88,7 @@ private slots:
     void insecureWarning();
     void invalidEntriesKeepTheDialogOpen();
     void testConnection();
+    void testConnectionReadsTheDefaultRepository();
     void menuAction();
 
     void okStoresSettingsAndKeychain();
@@ -207,6 +209,36 @@ void tst_StorageSettingsDialog::testConnection()
     auto *label = child<QLabel>(dialog, u"testResult"_s);
     QCOMPARE(label->text(), result.message);
     QVERIFY(label->text().contains(address));
+}
+
+void tst_StorageSettingsDialog::testConnectionReadsTheDefaultRepository()
+{
+    // A loopback registry whose repository is the default storage: the test reads its tags.
+    Stagecraft::Testing::LoopbackHttpServer server([](const Stagecraft::Testing::HttpRequest &r) {
+        if (r.path() == "/v2/proj/stages/tags/list")
+            return Stagecraft::Testing::HttpResponse::json(
+                    "{\"name\":\"proj/stages\",\"tags\":[\"a-1\",\"b-2\",\"c-3\"]}");
+        return Stagecraft::Testing::HttpResponse::json("{}");
+    });
+    QVERIFY(server.start());
+    Ui::StorageSettingsDialog dialog(*m_settings, *m_store);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *storage = child<QComboBox>(dialog, u"defaultStorageCombo"_s);
+    storage->setEditText(server.hostPort() + u"/proj/stages"_s);
+    QSignalSpy tested(&dialog, &Ui::StorageSettingsDialog::connectionTested);
+    QTest::mouseClick(child<QPushButton>(dialog, u"addRegistryButton"_s), Qt::LeftButton);
+    setText(child<QLineEdit>(dialog, u"addressEdit"_s), server.hostPort());
+    QTest::mouseClick(child<QCheckBox>(dialog, u"insecureCheck"_s), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(dialog, u"testConnectionButton"_s), Qt::LeftButton);
+    QVERIFY(tested.wait(20000));
+    const auto result = tested.at(0).at(0).value<ConnectionTestResult>();
+    QVERIFY2(result.success(), qPrintable(result.message));
+    QVERIFY(result.repositoryChecked);
+    QCOMPARE(result.tagCount, 3);
+    QCOMPARE(result.transport, ConnectionTestResult::Transport::PlainHttp);
+    QVERIFY(child<QLabel>(dialog, u"testResult"_s)->text().contains(u"3 tag(s)"_s));
+    dialog.reject();
 }
 
 void tst_StorageSettingsDialog::menuAction()

@@ -3,6 +3,7 @@
 
 #include "storage/credentialstore.h"
 #include "storage/dockerclientconfig.h"
+#include "storage/storagespec.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -549,6 +550,13 @@ void StorageSettingsDialog::testConnection()
     request.options.warning = row.entry.insecure ? RegistrySettings::insecureWarning(
                                       Model::DockerClientConfig::normalizeHost(row.entry.address))
                                                  : QString();
+    // The default storage's repository, when it lies on this host: its tag list is read too.
+    const std::optional<Model::StorageSpec> storage
+            = Model::StorageSpec::parse(m_defaultStorage->currentText(), nullptr);
+    if (storage && storage->kind == Model::StorageSpec::Kind::Registry
+        && Model::DockerClientConfig::normalizeHost(storage->repository.host)
+                   == Model::DockerClientConfig::normalizeHost(row.entry.address))
+        request.repository = storage->repository.repository;
     m_testButton->setEnabled(false);
     m_testResult->setStyleSheet(QString());
     m_testResult->setText(tr("Testing %1…").arg(row.entry.address));
