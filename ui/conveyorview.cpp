@@ -23,6 +23,13 @@ constexpr qreal s_maxZoom = 4.0;
 constexpr qreal s_step = 1.2;
 /** A little above the items' text level of detail, so that names stay legible after a fit. */
 constexpr qreal s_readableZoom = textLevelOfDetail + 0.05;
+/**
+ * A graph that fits at this zoom or more is small enough to be shown whole: at the readable zoom
+ * it would span at most about two viewports, so cutting it would hide half of a small project
+ * (the bundled example's separate `web` image) to gain little. Only larger graphs stop at the
+ * readable zoom.
+ */
+constexpr qreal s_wholeGraphZoom = s_readableZoom / 2;
 } // namespace
 
 ConveyorView::ConveyorView(QWidget *parent)
@@ -129,7 +136,7 @@ void ConveyorView::fitAll()
             setTransform(QTransform());
         centerOn(content.center());
     }
-    if (!overview && zoom() < s_readableZoom) {
+    if (!overview && zoom() < s_wholeGraphZoom) {
         // The whole graph would only be coloured boxes without names. Show it at the smallest
         // zoom that still has text instead, around the selected image, or else around the
         // graph's hub (the visible image with the most edges, where a user looks first): a map
