@@ -334,7 +334,10 @@ bool Exporter::exportToFile(const Conveyor &conveyor,
     pngOptions.scale = fittingScale(scene, options);
     if (pngOptions.scale < options.scale && notice) {
         const QSize wanted = imageSize(sourceRect(scene, options), options.scale);
-        if (wanted.width() > maxPngSide || wanted.height() > maxPngSide)
+        // Name the limit that set the scale: the side, or (no scale chosen) the pixel budget.
+        ExportOptions sideOnly = options;
+        sideOnly.scaleGiven = true;
+        if (fittingScale(scene, sideOnly) <= pngOptions.scale)
             *notice = tr("the graph is %1 × %2 pixels at scale %3, more than a PNG can hold here "
                          "(%4 pixels a side); drawn at scale %5 instead (export SVG for full "
                          "detail)")
@@ -346,12 +349,14 @@ bool Exporter::exportToFile(const Conveyor &conveyor,
         else
             *notice = tr("the graph is %1 × %2 pixels at scale %3, more than the %4 megapixels "
                          "of an export without a chosen scale; drawn at scale %5 instead (choose "
-                         "the scale, e.g. --scale 1, for the full size, or export SVG)")
+                         "a scale, --scale N, for a larger image up to %6 pixels a side, or "
+                         "export SVG)")
                               .arg(wanted.width())
                               .arg(wanted.height())
                               .arg(options.scale)
                               .arg(defaultPngPixels / 1000000)
-                              .arg(pngOptions.scale, 0, 'g', 3);
+                              .arg(pngOptions.scale, 0, 'g', 3)
+                              .arg(maxPngSide);
     }
     QSaveFile file(outPath);
     if (!file.open(QIODevice::WriteOnly)) {
