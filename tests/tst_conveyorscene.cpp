@@ -77,6 +77,7 @@ private slots:
     void smallGraphFitsWhole();
     void legendStripWraps_data();
     void legendStripWraps();
+    void legendLeftOutOfSmallView();
 
 private:
     QTemporaryDir m_dir;
@@ -546,6 +547,28 @@ void tst_ConveyorScene::legendStripWraps()
                      qPrintable(QStringLiteral("painted at %1,%2").arg(x).arg(y)));
         }
     }
+}
+
+void tst_ConveyorScene::legendLeftOutOfSmallView()
+{
+    // A narrow, low view (docks beside it at 200 %) has no room for the strip: it would wrap into
+    // a column of cut-off names over the graph. It is left out there and comes back with room.
+    ConveyorScene scene;
+    scene.setConveyor(exampleConveyor());
+    Ui::ConveyorView view;
+    view.setConveyorScene(&scene);
+    view.resize(900, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(view.isLegendVisible());
+    QVERIFY(!view.legendRect().isEmpty());
+    QVERIFY(view.legendRect().height() <= view.viewport()->height() / 4.0);
+    view.resize(160, 330);
+    QTRY_VERIFY(view.viewport()->width() < 170);
+    QVERIFY(view.isLegendVisible());
+    QVERIFY(view.legendRect().isEmpty());
+    view.resize(900, 600);
+    QTRY_VERIFY(!view.legendRect().isEmpty());
 }
 
 QTEST_MAIN(tst_ConveyorScene)

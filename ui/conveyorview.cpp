@@ -117,7 +117,7 @@ void ConveyorView::fitAll()
                           && verticalScrollBar()->value() == m_readableFitScroll.y();
     m_readableFit = false;
     QRectF content = m_scene->contentsRect();
-    if (m_legendVisible) {
+    if (!legendRect().isEmpty()) {
         // Leave the strip at the bottom free, so the legend does not sit on a node.
         const qreal strip = legendRect().height() + 20;
         const qreal h = std::max(1, viewport()->height());
@@ -324,7 +324,7 @@ void ConveyorView::mouseReleaseEvent(QMouseEvent *event)
 void ConveyorView::drawForeground(QPainter *painter, const QRectF &rect)
 {
     QGraphicsView::drawForeground(painter, rect);
-    if (!m_legendVisible || !m_scene)
+    if (legendRect().isEmpty())
         return;
     // The legend stays fixed in the viewport's bottom-left corner, whatever the zoom.
     painter->save();
@@ -347,6 +347,10 @@ QRectF ConveyorView::legendRect() const
     if (!m_legendVisible || !m_scene)
         return {};
     const QSizeF size = legendStripSize(m_scene->scenePalette(), legendMaxWidth());
+    // In a view too small for it (docks beside it at 200 % scaling) the strip would wrap into a
+    // column of cut-off names over the graph: then it is left out, and comes back with room.
+    if (size.height() > viewport()->height() / 4.0)
+        return {};
     return QRectF(QPointF(10, viewport()->height() - size.height() - 10), size);
 }
 
