@@ -324,6 +324,20 @@ void ConveyorView::mouseReleaseEvent(QMouseEvent *event)
 void ConveyorView::drawForeground(QPainter *painter, const QRectF &rect)
 {
     QGraphicsView::drawForeground(painter, rect);
+    if (m_scene && m_scene->imageItems().isEmpty()) {
+        // An empty view (a config with errors, or no images yet) says so instead of showing a
+        // legend for nothing.
+        painter->save();
+        painter->resetTransform();
+        painter->setPen(m_scene->scenePalette().secondaryText);
+        painter->drawText(
+                QRectF(viewport()->rect()).adjusted(20, 20, -20, -20),
+                Qt::AlignCenter | Qt::TextWordWrap,
+                tr("No images to show.\nOpen a werf.yaml, or see the Problems list if the "
+                   "configuration has errors."));
+        painter->restore();
+        return;
+    }
     if (legendRect().isEmpty())
         return;
     // The legend stays fixed in the viewport's bottom-left corner, whatever the zoom.
