@@ -24,7 +24,7 @@ esac
 packages=(
     cmake ninja-build g++ ccache pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-svg-dev qt6-translations-l10n libgl-dev
+    qt6-svg-dev qt6-translations-l10n libgl-dev zlib1g-dev
     libyaml-cpp-dev libssl-dev qtkeychain-qt6-dev
     xvfb xauth graphviz
     buildah busybox-static

@@ -2,6 +2,7 @@
 #include "buildcontroller.h"
 #include "colorscheme.h"
 #include "commandline.h"
+#include "common/englishplurals.h"
 #include "documentcontroller.h"
 #include "mainwindow.h"
 #include "models/settings.h"
@@ -35,6 +36,8 @@ void setApplicationInfo()
 
 void installTranslators(QCoreApplication &app)
 {
+    // First, so that it has the lowest priority: English plural forms where no translation is.
+    QCoreApplication::installTranslator(new Stagecraft::Model::EnglishPlurals(&app));
     auto *qt = new QTranslator(&app);
     if (qt->load(QLocale(),
                  QStringLiteral("qtbase"),

@@ -2,6 +2,7 @@
 // Not a test: renders the main window and exports of the example and of generated projects into a
 // directory, for looking at them (and for README.md). Usage: tool_screenshots OUTDIR [--dark]
 #include "colorscheme.h"
+#include "common/englishplurals.h"
 #include "config/configloader.h"
 #include "conveyorfixtures.h"
 #include "conveyorscene.h"
@@ -55,6 +56,8 @@ StageStatuses exampleStatuses(const Conveyor &c)
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    // As the app does: "4 images", not "4 image(s)".
+    QCoreApplication::installTranslator(new Model::EnglishPlurals(&app));
     const QStringList args = QCoreApplication::arguments();
     const QString out = args.size() > 1 ? args.at(1) : QStringLiteral("shots");
     const bool dark = args.contains(QStringLiteral("--dark"));

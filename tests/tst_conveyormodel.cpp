@@ -34,6 +34,7 @@ private slots:
     void inputs();
     void inputEdges();
     void generatedInputs();
+    void mountInputs();
     void corpusUnderTester();
 };
 
@@ -486,6 +487,52 @@ void tst_ConveyorModel::generatedInputs()
     const int gen = imageNamed(model.conveyor(), QStringLiteral("gen-x"));
     QVERIFY(gen >= 0);
     QCOMPARE(model.indexForImage(gen).data(ConveyorModel::ReadOnlyRole).toBool(), true);
+}
+
+void tst_ConveyorModel::mountInputs()
+{
+    // werf hashes mounts into the from stage only (reference §5.4.1): they are listed there, in
+    // config order after fromCacheVersion, each with its source and where the item starts.
+    const QByteArray text = QByteArrayLiteral("project: p\n"
+                                              "configVersion: 1\n"
+                                              "---\n"
+                                              "image: app\n"
+                                              "from: alpine:3.18\n"
+                                              "fromCacheVersion: 3\n"
+                                              "mount:\n"
+                                              "- from: tmp_dir\n"
+                                              "  to: /var/lib/apt/lists\n"
+                                              "- to: /root/.cache\n"
+                                              "  from: build_dir\n"
+                                              "- fromPath: ~/go-cache\n"
+                                              "  to: /go/pkg\n"
+                                              "shell:\n"
+                                              "  install:\n"
+                                              "  - echo hi\n");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const LoadedProject project = loadText(dir.filePath(QStringLiteral("werf.yaml")), text);
+    QVERIFY2(project.ok(), qPrintable(project.diagnostics.value(0).toString()));
+    ConveyorModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setConveyor(project.conveyor,
+                      project.diagnostics,
+                      conveyorInputs(project.conveyor, project.config, project.sourceMap));
+    const int app = imageNamed(model.conveyor(), QStringLiteral("app"));
+    QVERIFY(app >= 0);
+    QCOMPARE(inputRows(model, app, StageId::From),
+             QStringList({QStringLiteral("from: alpine:3.18 @5:7"),
+                          QStringLiteral("fromCacheVersion: 3 @6:19"),
+                          QStringLiteral("mount: tmp_dir → /var/lib/apt/lists @8:3"),
+                          QStringLiteral("mount: build_dir → /root/.cache @10:3"),
+                          QStringLiteral("mount: ~/go-cache → /go/pkg @12:3")}));
+    const QModelIndex mount = model.index(2, 0, model.indexForStage(app, StageId::From));
+    QCOMPARE(mount.data(ConveyorModel::NodeTypeRole).toInt(), int(ConveyorModel::NodeType::Input));
+    QCOMPARE(mount.data(ConveyorModel::ReadOnlyRole).toBool(), false);
+    QVERIFY(mount.data(ConveyorModel::LocationRole).toString().endsWith(u"werf.yaml:8:3"));
+    // Only the from stage: the install stage still has just its command.
+    QCOMPARE(inputRows(model, app, StageId::Install),
+             QStringList({QStringLiteral("install: echo hi @16:5")}));
 }
 
 void tst_ConveyorModel::corpusUnderTester()

@@ -73,8 +73,11 @@ private slots:
     void sourceAndProblemsSelect();
     void zoomKeys();
     void wideGraphFitStaysReadable();
+    void smallGraphFitsWhole_data();
+    void smallGraphFitsWhole();
     void legendStripWraps_data();
     void legendStripWraps();
+    void legendLeftOutOfSmallView();
 
 private:
     QTemporaryDir m_dir;
@@ -477,6 +480,36 @@ void tst_ConveyorScene::wideGraphFitStaysReadable()
     QVERIFY(around.contains(scene.imageItem(120)->sceneBoundingRect().center()));
 }
 
+void tst_ConveyorScene::smallGraphFitsWhole_data()
+{
+    QTest::addColumn<qreal>("fraction");
+    QTest::newRow("just below the readable zoom") << qreal(0.38);
+    QTest::newRow("names too small to draw") << qreal(0.3);
+    QTest::newRow("about two viewports wide") << qreal(0.22);
+}
+
+void tst_ConveyorScene::smallGraphFitsWhole()
+{
+    // The bundled example in a view narrower than the graph at the readable zoom: it is small,
+    // so the fit shows all of it (the `web` image at the right end included), not a readable cut.
+    QFETCH(qreal, fraction);
+    ConveyorScene scene;
+    scene.setConveyor(exampleConveyor());
+    Ui::ConveyorView view;
+    view.setConveyorScene(&scene);
+    view.setLegendVisible(false);
+    const QRectF content = scene.contentsRect();
+    view.resize(int(content.width() * fraction), 800);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.fitAll();
+    QVERIFY2(view.zoom() < textLevelOfDetail + 0.05, qPrintable(QString::number(view.zoom())));
+    QVERIFY2(view.isShowingWholeGraph(), qPrintable(QString::number(view.zoom())));
+    const QRectF visible = view.mapToScene(view.viewport()->rect()).boundingRect();
+    for (const Ui::ImageNodeItem *node : scene.imageItems())
+        QVERIFY(visible.contains(node->sceneBoundingRect()));
+}
+
 void tst_ConveyorScene::legendStripWraps_data()
 {
     QTest::addColumn<qreal>("width");
@@ -514,6 +547,28 @@ void tst_ConveyorScene::legendStripWraps()
                      qPrintable(QStringLiteral("painted at %1,%2").arg(x).arg(y)));
         }
     }
+}
+
+void tst_ConveyorScene::legendLeftOutOfSmallView()
+{
+    // A narrow, low view (docks beside it at 200 %) has no room for the strip: it would wrap into
+    // a column of cut-off names over the graph. It is left out there and comes back with room.
+    ConveyorScene scene;
+    scene.setConveyor(exampleConveyor());
+    Ui::ConveyorView view;
+    view.setConveyorScene(&scene);
+    view.resize(900, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(view.isLegendVisible());
+    QVERIFY(!view.legendRect().isEmpty());
+    QVERIFY(view.legendRect().height() <= view.viewport()->height() / 4.0);
+    view.resize(160, 330);
+    QTRY_VERIFY(view.viewport()->width() < 170);
+    QVERIFY(view.isLegendVisible());
+    QVERIFY(view.legendRect().isEmpty());
+    view.resize(900, 600);
+    QTRY_VERIFY(!view.legendRect().isEmpty());
 }
 
 QTEST_MAIN(tst_ConveyorScene)

@@ -8,6 +8,7 @@
 #include "stageitem.h"
 
 #include <QImage>
+#include <QImageReader>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QSvgRenderer>
@@ -53,6 +54,9 @@ private slots:
     void dotAcceptedByGraphviz();
     void errors();
     void oversizedPngIsScaledWithNotice();
+    void chosenScaleIsKept();
+    void bandsMatchOneImage_data();
+    void bandsMatchOneImage();
     void arguments_data();
     void arguments();
 
@@ -262,7 +266,7 @@ void tst_Export::oversizedPngIsScaledWithNotice()
     QImage image(path);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() <= Exporter::maxPngSide && image.height() <= Exporter::maxPngSide);
-    QVERIFY(qint64(image.width()) * image.height() <= Exporter::maxPngPixels);
+    QVERIFY(qint64(image.width()) * image.height() <= Exporter::defaultPngPixels);
     // The same picture as at the fitted scale: its size follows from the scene and that scale.
     ConveyorScene scene;
     scene.setScenePalette(Ui::ScenePalette::light());
@@ -283,6 +287,106 @@ void tst_Export::oversizedPngIsScaledWithNotice()
                                    {},
                                    &notice));
     QVERIFY(notice.isEmpty());
+}
+
+void tst_Export::chosenScaleIsKept()
+{
+    // A graph beyond the default pixel budget at scale 1: drawn smaller, with a notice that says
+    // how to get the full size, unless the scale was chosen; then it is kept.
+    const Conveyor c = generatedConveyor(150, 3);
+    ConveyorScene scene;
+    scene.setScenePalette(Ui::ScenePalette::light());
+    scene.setConveyor(c);
+    ExportOptions chosen;
+    chosen.scaleGiven = true;
+    const QSize full
+            = Exporter::sceneToImage(scene, chosen).mapRect(scene.contentsRect()).size().toSize();
+    QVERIFY2(qint64(full.width()) * full.height() > Exporter::defaultPngPixels,
+             qPrintable(QStringLiteral("%1 × %2").arg(full.width()).arg(full.height())));
+    QVERIFY(full.width() <= Exporter::maxPngSide && full.height() <= Exporter::maxPngSide);
+    QCOMPARE(Exporter::fittingScale(scene, chosen), 1.0);
+
+    const QString path = m_dir.filePath(QStringLiteral("chosen.png"));
+    QString error;
+    QString notice;
+    QVERIFY2(Exporter::exportToFile(c, path, chosen, &error, {}, {}, {}, &notice),
+             qPrintable(error));
+    QVERIFY2(notice.isEmpty(), qPrintable(notice));
+    // The header gives the size; decoding would need more than QImageReader's default 128 MiB.
+    const QSize written = QImageReader(path).size();
+    QVERIFY(written.width() >= full.width() && written.height() >= full.height() - 1);
+    QVERIFY(qint64(written.width()) * written.height() > Exporter::defaultPngPixels);
+
+    ExportOptions plain;
+    QVERIFY2(Exporter::exportToFile(c, path, plain, &error, {}, {}, {}, &notice), qPrintable(error));
+    QVERIFY2(notice.contains(QStringLiteral("--scale")), qPrintable(notice));
+    const QSize reduced = QImageReader(path).size();
+    QVERIFY(qint64(reduced.width()) * reduced.height() <= Exporter::defaultPngPixels);
+    QVERIFY(reduced.width() < written.width());
+}
+
+void tst_Export::bandsMatchOneImage_data()
+{
+    QTest::addColumn<bool>("transparent");
+    QTest::addColumn<qreal>("scale");
+    QTest::newRow("white, 1x") << false << 1.0;
+    QTest::newRow("transparent, 1.37x") << true << 1.37;
+}
+
+void tst_Export::bandsMatchOneImage()
+{
+    // The file is drawn in bands of about a megapixel and compressed band by band; decoded, it is
+    // the picture of one image drawn in one go: no seams, no missing or doubled rows.
+    QFETCH(bool, transparent);
+    QFETCH(qreal, scale);
+    const Conveyor c = generatedConveyor(40, 5);
+    const StageStatuses statuses = someStatuses(c);
+    ExportOptions options;
+    options.scale = scale;
+    options.transparent = transparent;
+    const QString path = m_dir.filePath(QStringLiteral("bands.png"));
+    QString error;
+    QVERIFY2(Exporter::exportToFile(c, path, options, &error, statuses), qPrintable(error));
+    QImageReader reader(path);
+    reader.setAllocationLimit(0);
+    const QImage banded = reader.read();
+    QVERIFY2(!banded.isNull(), qPrintable(reader.errorString()));
+
+    ConveyorScene scene;
+    scene.setScenePalette(Ui::ScenePalette::light());
+    scene.setConveyor(c);
+    scene.setStatuses(statuses);
+    scene.setBackgroundColor(Qt::transparent);
+    const QImage whole = Exporter::renderImage(scene, options);
+    QVERIFY(!whole.isNull());
+    QCOMPARE(banded.size(), whole.size());
+    QVERIFY2(whole.height() > 2 * (1'000'000 / whole.width()),
+             "the graph should need several bands");
+    const QImage::Format format = transparent ? QImage::Format_ARGB32 : QImage::Format_RGB32;
+    const QImage a = banded.convertToFormat(format);
+    const QImage b = whole.convertToFormat(format);
+    qint64 differing = 0;
+    int firstRow = -1;
+    for (int y = 0; y < a.height(); ++y) {
+        if (std::memcmp(a.constScanLine(y), b.constScanLine(y), size_t(a.width()) * 4) == 0)
+            continue;
+        for (int x = 0; x < a.width(); ++x) {
+            if (a.pixel(x, y) != b.pixel(x, y)) {
+                ++differing;
+                if (firstRow < 0)
+                    firstRow = y;
+            }
+        }
+    }
+    // Only the dash phase of dashed and dotted edges may differ: QPainter's dash stroker culls
+    // against the clip, which is the band here and the whole image there. A seam, a missing or
+    // a doubled row would change whole rows and everything below them, far more than this.
+    const qint64 allowed = qint64(a.width()) * a.height() / 1000;
+    QVERIFY2(differing <= allowed,
+             qPrintable(QStringLiteral("%1 pixels differ (at most %2 may), the first in row %3")
+                                .arg(differing)
+                                .arg(allowed)
+                                .arg(firstRow)));
 }
 
 void tst_Export::errors()
@@ -317,40 +421,41 @@ void tst_Export::arguments_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<bool>("ok");
     QTest::addColumn<qreal>("scale");
+    QTest::addColumn<bool>("scaleGiven");
     QTest::newRow("png") << QStringList{QStringLiteral("p"),
                                         QStringLiteral("-o"),
                                         QStringLiteral("o.png")}
-                         << true << 1.0;
+                         << true << 1.0 << false;
     QTest::newRow("scale") << QStringList{QStringLiteral("-o"),
                                           QStringLiteral("o.png"),
                                           QStringLiteral("p"),
                                           QStringLiteral("--scale"),
                                           QStringLiteral("2.5")}
-                           << true << 2.5;
+                           << true << 2.5 << true;
     QTest::newRow("dot") << QStringList{QStringLiteral("p"),
                                         QStringLiteral("--output"),
                                         QStringLiteral("o.dot")}
-                         << true << 1.0;
-    QTest::newRow("no output") << QStringList{QStringLiteral("p")} << false << 1.0;
+                         << true << 1.0 << false;
+    QTest::newRow("no output") << QStringList{QStringLiteral("p")} << false << 1.0 << false;
     QTest::newRow("no input") << QStringList{QStringLiteral("-o"), QStringLiteral("o.svg")} << false
-                              << 1.0;
+                              << 1.0 << false;
     QTest::newRow("bad scale") << QStringList{QStringLiteral("p"),
                                               QStringLiteral("-o"),
                                               QStringLiteral("o.png"),
                                               QStringLiteral("--scale"),
                                               QStringLiteral("x")}
-                               << false << 1.0;
+                               << false << 1.0 << false;
     QTest::newRow("bad format") << QStringList{QStringLiteral("p"),
                                                QStringLiteral("-o"),
                                                QStringLiteral("o.gif")}
-                                << false << 1.0;
+                                << false << 1.0 << false;
     QTest::newRow("unknown option") << QStringList{QStringLiteral("p"),
                                                    QStringLiteral("-o"),
                                                    QStringLiteral("o.png"),
                                                    QStringLiteral("--frob")}
-                                    << false << 1.0;
+                                    << false << 1.0 << false;
     QTest::newRow("dangling -o") << QStringList{QStringLiteral("p"), QStringLiteral("-o")} << false
-                                 << 1.0;
+                                 << 1.0 << false;
 }
 
 void tst_Export::arguments()
@@ -358,6 +463,7 @@ void tst_Export::arguments()
     QFETCH(QStringList, args);
     QFETCH(bool, ok);
     QFETCH(qreal, scale);
+    QFETCH(bool, scaleGiven);
     QString error;
     const std::optional<Ui::ExportRequest> request = Exporter::parseArguments(args, &error);
     QCOMPARE(request.has_value(), ok);
@@ -365,6 +471,7 @@ void tst_Export::arguments()
     if (request) {
         QCOMPARE(request->input, QStringLiteral("p"));
         QCOMPARE(request->options.scale, scale);
+        QCOMPARE(request->options.scaleGiven, scaleGiven);
     }
 }
 

@@ -23,6 +23,13 @@ constexpr qreal s_maxZoom = 4.0;
 constexpr qreal s_step = 1.2;
 /** A little above the items' text level of detail, so that names stay legible after a fit. */
 constexpr qreal s_readableZoom = textLevelOfDetail + 0.05;
+/**
+ * A graph that fits at this zoom or more is small enough to be shown whole: at the readable zoom
+ * it would span at most about two viewports, so cutting it would hide half of a small project
+ * (the bundled example's separate `web` image) to gain little. Only larger graphs stop at the
+ * readable zoom.
+ */
+constexpr qreal s_wholeGraphZoom = s_readableZoom / 2;
 } // namespace
 
 ConveyorView::ConveyorView(QWidget *parent)
@@ -110,7 +117,7 @@ void ConveyorView::fitAll()
                           && verticalScrollBar()->value() == m_readableFitScroll.y();
     m_readableFit = false;
     QRectF content = m_scene->contentsRect();
-    if (m_legendVisible) {
+    if (!legendRect().isEmpty()) {
         // Leave the strip at the bottom free, so the legend does not sit on a node.
         const qreal strip = legendRect().height() + 20;
         const qreal h = std::max(1, viewport()->height());
@@ -129,7 +136,7 @@ void ConveyorView::fitAll()
             setTransform(QTransform());
         centerOn(content.center());
     }
-    if (!overview && zoom() < s_readableZoom) {
+    if (!overview && zoom() < s_wholeGraphZoom) {
         // The whole graph would only be coloured boxes without names. Show it at the smallest
         // zoom that still has text instead, around the selected image, or else around the
         // graph's hub (the visible image with the most edges, where a user looks first): a map
@@ -317,7 +324,21 @@ void ConveyorView::mouseReleaseEvent(QMouseEvent *event)
 void ConveyorView::drawForeground(QPainter *painter, const QRectF &rect)
 {
     QGraphicsView::drawForeground(painter, rect);
-    if (!m_legendVisible || !m_scene)
+    if (m_scene && m_scene->imageItems().isEmpty()) {
+        // An empty view (a config with errors, or no images yet) says so instead of showing a
+        // legend for nothing.
+        painter->save();
+        painter->resetTransform();
+        painter->setPen(m_scene->scenePalette().secondaryText);
+        painter->drawText(
+                QRectF(viewport()->rect()).adjusted(20, 20, -20, -20),
+                Qt::AlignCenter | Qt::TextWordWrap,
+                tr("No images to show.\nOpen a werf.yaml, or see the Problems list if the "
+                   "configuration has errors."));
+        painter->restore();
+        return;
+    }
+    if (legendRect().isEmpty())
         return;
     // The legend stays fixed in the viewport's bottom-left corner, whatever the zoom.
     painter->save();
@@ -340,6 +361,10 @@ QRectF ConveyorView::legendRect() const
     if (!m_legendVisible || !m_scene)
         return {};
     const QSizeF size = legendStripSize(m_scene->scenePalette(), legendMaxWidth());
+    // In a view too small for it (docks beside it at 200 % scaling) the strip would wrap into a
+    // column of cut-off names over the graph: then it is left out, and comes back with room.
+    if (size.height() > viewport()->height() / 4.0)
+        return {};
     return QRectF(QPointF(10, viewport()->height() - size.height() - 10), size);
 }
 

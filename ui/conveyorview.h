@@ -42,7 +42,10 @@ public:
 
     void setLegendVisible(bool visible);
     bool isLegendVisible() const { return m_legendVisible; }
-    /** Where the legend strip is drawn, in viewport coordinates (empty when hidden). */
+    /**
+     * Where the legend strip is drawn, in viewport coordinates: empty when hidden, or when the
+     * view is too small for it (the strip would take more than a quarter of its height).
+     */
     QRectF legendRect() const;
 
 signals:

@@ -13,6 +13,8 @@
 
 #include <optional>
 
+class QIODevice;
+
 namespace Stagecraft::Ui {
 
 class ConveyorScene;
@@ -23,7 +25,12 @@ struct ExportRequest;
 
 struct ExportOptions
 {
-    qreal scale = 1.0;        ///< PNG pixels per scene unit (2 = twice the size)
+    qreal scale = 1.0; ///< PNG pixels per scene unit (2 = twice the size)
+    /**
+     * The user chose the scale (`--scale`, the window's export dialog): it is kept up to
+     * maxPngSide pixels a side. Otherwise a large graph is drawn within defaultPngPixels.
+     */
+    bool scaleGiven = false;
     bool transparent = false; ///< PNG: transparent instead of white background
     bool legend = true;       ///< draw the status legend beside the graph
 };
@@ -67,9 +74,9 @@ public:
      * The export entry point (`stagecraft export PATH -o OUT [--scale N]`). The format follows
      * OUT's suffix. Returns false and sets `error` (a translated sentence) on failure.
      *
-     * A PNG that would exceed maxPngSide pixels a side or maxPngPixels in all is drawn at the
-     * largest scale that fits instead, and `notice` says so (the scale used and why); it is left
-     * empty otherwise.
+     * A PNG that would exceed maxPngSide pixels a side, or defaultPngPixels in all when the
+     * scale was not given, is drawn at the largest scale that fits instead, and `notice` says so
+     * (the scale used and why); it is left empty otherwise.
      */
     static bool exportToFile(const Model::Conveyor &conveyor,
                              const QString &outPath,
@@ -80,20 +87,35 @@ public:
                              const Model::LayoutSidecar &userLayout = {},
                              QString *notice = nullptr);
 
-    /** Most viewers and QImage-based tools give up beyond this many pixels a side. */
+    /**
+     * The hard limit, whatever scale was asked for: Qt refuses images beyond 32,767 px a side and
+     * many viewers (and GPU textures) beyond 16,384. 16,384² RGBA is 1 GiB, within QImage's
+     * 2^31 bytes, and the export itself draws and compresses it in bands of about a megapixel,
+     * so its memory does not grow with the image.
+     */
     static constexpr int maxPngSide = 16384;
     /**
-     * 24 Mpx (96 MiB of pixels): within the 128 MiB that Qt's image reader (and Qt-based viewers)
-     * accept by default, and what keeps a 1,000-image export near a second: PNG encoding costs
-     * about 20 ms per megapixel whatever the zlib level, and at the scale this forces on such
-     * graphs the nodes are drawn without text anyway.
+     * Without an explicit scale a graph is drawn within 32 Mpx (128 MB of 32-bit pixels): what
+     * Qt's image reader, and so every Qt-based viewer, opens under its default 128 MiB limit, and
+     * what a 1,000-image graph writes in well under a second (time grows with the pixels, about
+     * 12 ms per megapixel here). Asking for a scale lifts it: a 150-image graph at scale 1 is
+     * 50 Mpx.
      */
-    static constexpr qint64 maxPngPixels = 24'000'000;
+    static constexpr qint64 defaultPngPixels = 32'000'000;
     /** The scale renderImage() can use for a scene: options.scale, reduced to the limits. */
     static qreal fittingScale(const ConveyorScene &scene, const ExportOptions &options);
 
     /** Renders a prepared scene (used by the window's File → Export too). */
     static QImage renderImage(ConveyorScene &scene, const ExportOptions &options);
+    /**
+     * Draws a prepared scene as PNG onto a device, band by band: each band is compressed on a
+     * worker thread while the next is drawn, and the whole image is never held in memory.
+     * options.scale must fit the limits (see fittingScale()).
+     */
+    static bool writePng(ConveyorScene &scene,
+                         QIODevice *device,
+                         const ExportOptions &options,
+                         QString *error);
     static bool writeSvg(ConveyorScene &scene,
                          const QString &path,
                          const ExportOptions &options,
@@ -103,6 +125,8 @@ public:
 
 private:
     static QRectF sourceRect(const ConveyorScene &scene, const ExportOptions &options);
+    /** Draws the rows [top, top + band.height()) of the export into `band`. */
+    static void paintBand(ConveyorScene &scene, QImage *band, int top, const ExportOptions &options);
     static void paint(ConveyorScene &scene, QPainter *painter, const ExportOptions &options);
 };
 

@@ -469,7 +469,7 @@ void MainWindow::createToolBar()
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         const QList<int> matches = m_scene->setSearchText(text);
         if (!text.trimmed().isEmpty())
-            statusBar()->showMessage(tr("%n image(s) match", "", int(matches.size())), 4000);
+            statusBar()->showMessage(tr("%n matching image(s)", "", int(matches.size())), 4000);
     });
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         const QList<int> matches = m_scene->setSearchText(m_search->text());
@@ -777,6 +777,7 @@ void MainWindow::exportDialog(int format)
         if (!ok)
             return;
         options.scale = scale;
+        options.scaleGiven = true;
         const QStringList backgrounds{tr("White"), tr("Transparent")};
         const QString bg = QInputDialog::getItem(this,
                                                  tr("Export as PNG"),

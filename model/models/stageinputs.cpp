@@ -139,6 +139,13 @@ QString importDescription(const ImportConfig &imp)
     return text;
 }
 
+/** "tmp_dir → /to", "build_dir → /to" or "FROMPATH → /to", as written (not cleaned). */
+QString mountDescription(const MountConfig &mount)
+{
+    const QString source = mount.fromPath.present ? mount.fromPath.value : mount.from.value;
+    return source + QStringLiteral(" → ") + mount.to.value;
+}
+
 void addDependencies(Collector &out,
                      const QList<DependencyConfig> &dependencies,
                      const std::function<bool(const DependencyConfig &)> &here)
@@ -224,6 +231,10 @@ StageInputList stapelInputs(Collector &out, const StapelImage &image, StageId st
         }
         out.add(QStringLiteral("fromLatest"), image.fromLatest);
         out.add(QStringLiteral("fromCacheVersion"), image.fromCacheVersion);
+        // Mounts are bind-mounted into every stage container but hashed only into the from
+        // stage's signature (reference §5.4.1), so this is the stage they invalidate.
+        for (const MountConfig &mount : image.mounts)
+            out.add(QStringLiteral("mount"), mountDescription(mount), mount.span);
         addDependencies(out, image.dependencies, [](const DependencyConfig &d) {
             return d.before.value.isEmpty() && d.after.value.isEmpty();
         });

@@ -37,6 +37,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -510,7 +511,8 @@ Measurement casePngExport(const CaseContext &ctx)
                                           {},
                                           &notice);
     });
-    const QImage written(output);
+    // The size from the header: QImage would refuse to decode beyond its 128 MiB default limit.
+    const QSize written = QImageReader(output).size();
     m.note = QStringLiteral("PNG %1 × %2 px, %3 KiB%4")
                      .arg(written.width())
                      .arg(written.height())
