@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "incrementalloader.h"
+
+#include "config/loadcache.h"
+
+#include <QElapsedTimer>
+
+namespace Stagecraft::Model {
+
+IncrementalLoader::IncrementalLoader() = default;
+
+IncrementalLoader::~IncrementalLoader() = default;
+
+LoadedProject IncrementalLoader::load(const QString &configFile,
+                                      const QByteArray &text,
+                                      const LoadOptions &options,
+                                      ReloadStats *stats)
+{
+    std::shared_ptr<const Internal::LoadCache> next;
+    LoadedProject project;
+    if (m_cache) {
+        project = Internal::reloadText(*m_cache, configFile, text, options, stats, &next);
+    } else {
+        QElapsedTimer t;
+        t.start();
+        project = Internal::loadText(configFile, text, options, &next);
+        if (stats) {
+            *stats = ReloadStats();
+            stats->fallbackReason = QStringLiteral("no previous load to reuse");
+            stats->documents = next ? int(next->ranges.size()) : 0;
+            stats->decodedDocuments = stats->documents;
+            stats->totalMs = double(t.nsecsElapsed()) / 1e6;
+        }
+    }
+    m_cache = std::move(next);
+    return project;
+}
+
+void IncrementalLoader::reset()
+{
+    m_cache.reset();
+}
+
+} // namespace Stagecraft::Model
