@@ -1761,11 +1761,13 @@ DocumentDecode Decoder::decodeDocument(const DocumentRange &r, int index, bool m
     } else if (const YamlNode &root = resolveAlias(parsed.root); !root.isMap() && !root.isNull()) {
         // A null document decodes to an empty map in yaml.v2: it is then unrecognised.
         // werf decodes each document into map[string]interface{} first.
-        m_phase1.append(Diagnostic::error(
-                QStringLiteral("yaml: unmarshal errors:\n  line %1: %2")
-                        .arg(parsed.root.line)
-                        .arg(unmarshalError(root, QStringLiteral("map[string]interface {}"))),
-                location(parsed.root.start)));
+        m_phase1.append(
+                Diagnostic::error(QStringLiteral("yaml: unmarshal errors:\n  line %1: %2")
+                                          .arg(parsed.root.line)
+                                          .arg(unmarshalError(root,
+                                                              QStringLiteral(
+                                                                      "map[string]interface {}"))),
+                                  location(parsed.root.start)));
     } else {
         auto has = [&](const char *key) { return root.entry(QString::fromLatin1(key)) != nullptr; };
         if (has("configVersion")) {
@@ -1810,12 +1812,9 @@ struct DocumentDecoder::Private
     Decoder decoder;
 };
 
-DocumentDecoder::DocumentDecoder(const QByteArray &rendered,
-                                 const SourceMap &map,
-                                 WerfVersion rules)
+DocumentDecoder::DocumentDecoder(const QByteArray &rendered, const SourceMap &map, WerfVersion rules)
     : d(new Private{Decoder(rendered, map, rules, QString())})
-{
-}
+{}
 
 DocumentDecoder::~DocumentDecoder() = default;
 

@@ -14,15 +14,14 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QElapsedTimer>
 #include <QSet>
 
 #include <algorithm>
 #include <cstring>
 #include <optional>
+#include <time.h>
 
 namespace Stagecraft::Model {
-
 
 namespace {
 
@@ -131,6 +130,24 @@ bool checkText(const QString &file, const QByteArray &text, Diagnostics &diagnos
     return true;
 }
 
+/** CPU time of the calling thread: on a shared machine it varies far less than wall time. */
+class CpuTimer
+{
+public:
+    CpuTimer() { restart(); }
+    void restart() { m_start = now(); }
+    double elapsedMs() const { return now() - m_start; }
+
+private:
+    static double now()
+    {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+    }
+    double m_start = 0;
+};
+
 /** werf's rules for the project: explicit, or detected from newer keys and template features. */
 WerfVersion chooseRules(LoadedProject &project,
                         const LoadOptions &options,
@@ -150,8 +167,9 @@ WerfVersion chooseRules(LoadedProject &project,
     };
     QList<Candidate> candidates;
     for (const TemplateFeature &f : tmpl)
-        candidates.append(
-                {f.minimum, f.description, locationIn(project.configFile, project.source, f.offset)});
+        candidates.append({f.minimum,
+                           f.description,
+                           locationIn(project.configFile, project.source, f.offset)});
     for (const VersionFeature &f : probeFeatures) {
         if (f.minimum != WerfVersion::V1_1)
             candidates.append({f.minimum, f.description, f.location});
@@ -177,8 +195,12 @@ WerfVersion chooseRules(LoadedProject &project,
 }
 
 /** Everything after decoding: werf's whole-config checks and the conveyor. */
-void validateAndBuild(LoadedProject &project, DecodeResult decoded, WerfVersion rules)
+void validateAndBuild(LoadedProject &project,
+                      DecodeResult decoded,
+                      WerfVersion rules,
+                      ReloadStats *stats = nullptr)
 {
+    const CpuTimer timer;
     project.config = std::move(decoded.config);
     project.config.version = rules;
     project.diagnostics << decoded.diagnostics;
@@ -192,6 +214,8 @@ void validateAndBuild(LoadedProject &project, DecodeResult decoded, WerfVersion 
     project.diagnostics << checkImageReferences(project.config);
     project.diagnostics << autoExcludeExports(project.config);
     project.diagnostics << checkDependencyCycles(project.config);
+    if (stats)
+        stats->checksMs = timer.elapsedMs();
     project.conveyor = buildConveyor(project.config);
     // The conveyor repeats the reference and cycle checks; add only what is new (its notes).
     QSet<QString> known;
@@ -279,11 +303,6 @@ private:
     int m_lines;
 };
 
-double millisSince(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
-
 void finish(LoadedProject &project,
             const LoadOptions &options,
             std::shared_ptr<const Internal::LoadCache> *cacheOut)
@@ -291,11 +310,12 @@ void finish(LoadedProject &project,
     const QList<DocumentRange> ranges = splitDocuments(project.rendered);
     if (ranges.size() > maxConfigDocuments) {
         // decodeWerfConfig() reports the limit; nothing to keep for a reload.
-        const QList<VersionFeature> features
-                = options.version == WerfVersion::Auto
-                          ? decodeWerfConfig(project.rendered, project.sourceMap, WerfVersion::Auto)
-                                    .features
-                          : QList<VersionFeature>();
+        const QList<VersionFeature> features = options.version == WerfVersion::Auto
+                                                       ? decodeWerfConfig(project.rendered,
+                                                                          project.sourceMap,
+                                                                          WerfVersion::Auto)
+                                                                 .features
+                                                       : QList<VersionFeature>();
         const WerfVersion rules = chooseRules(project, options, features);
         project.version = rules;
         validateAndBuild(project,
@@ -578,8 +598,7 @@ LoadedProject Internal::reloadText(const LoadCache &previous,
                                    ReloadStats *stats,
                                    std::shared_ptr<const LoadCache> *cacheOut)
 {
-    QElapsedTimer total;
-    total.start();
+    const CpuTimer total;
     ReloadStats local;
     ReloadStats &st = stats ? *stats : local;
     st = ReloadStats();
@@ -588,7 +607,7 @@ LoadedProject Internal::reloadText(const LoadCache &previous,
         LoadedProject p = Internal::loadText(configFile, text, options, cacheOut);
         st.documents = *cacheOut ? int((*cacheOut)->ranges.size()) : 0;
         st.decodedDocuments = st.documents;
-        st.totalMs = millisSince(total);
+        st.totalMs = total.elapsedMs();
         return p;
     };
     const LoadCache *cache = &previous;
@@ -613,10 +632,9 @@ LoadedProject Internal::reloadText(const LoadCache &previous,
     project.rendered = text;
     project.sourceMap = SourceMap::identity(configFile, text);
 
-    QElapsedTimer phase;
-    phase.start();
+    CpuTimer phase;
     const QList<DocumentRange> ranges = splitDocuments(text);
-    st.splitMs = millisSince(phase);
+    st.splitMs = phase.elapsedMs();
     st.documents = int(ranges.size());
     if (ranges.size() != cache->ranges.size())
         return fullLoad(QStringLiteral("the number of documents changed"));
@@ -635,7 +653,10 @@ LoadedProject Internal::reloadText(const LoadCache &previous,
                                  size_t(length))
                              == 0;
     }
+    CpuTimer reuseTimer;
+    double reuseMs = 0;
     auto reuse = [&](const DocumentDecode &old, qsizetype i) {
+        reuseTimer.restart();
         DocumentDecode d = old;
         const DocumentRange &now = ranges.at(i);
         const DocumentRange &before = cache->ranges.at(i);
@@ -643,6 +664,7 @@ LoadedProject Internal::reloadText(const LoadCache &previous,
         const int lines = now.lineOffset - before.lineOffset;
         if (bytes != 0 || lines != 0)
             Shift(configFile, bytes, lines).apply(d);
+        reuseMs += reuseTimer.elapsedMs();
         return d;
     };
     // A reused document must have seen the same "meta came before"; one with problems is decoded
@@ -704,23 +726,24 @@ LoadedProject Internal::reloadText(const LoadCache &previous,
     newCache->decoded = decodeAll(cache->decoded, rules, decoder);
     st.decodedDocuments = std::max(probeDecoded, decoded);
     st.reusedDocuments = st.documents - st.decodedDocuments;
-    const SourceLocation start = decoder ? decoder->location(0)
-                                         : DocumentDecoder(project.rendered,
-                                                           project.sourceMap,
-                                                           rules)
-                                                   .location(0);
+    const SourceLocation start
+            = decoder ? decoder->location(0)
+                      : DocumentDecoder(project.rendered, project.sourceMap, rules).location(0);
+    const CpuTimer assembleTimer;
     DecodeResult result = assembleDecode(newCache->decoded,
                                          rules,
                                          defaultProjectName(project.projectDir),
                                          start);
-    st.decodeMs = millisSince(phase);
+    st.assembleMs = assembleTimer.elapsedMs();
+    st.reuseMs = reuseMs;
+    st.decodeMs = phase.elapsedMs() - st.assembleMs - st.reuseMs;
 
     phase.restart();
-    validateAndBuild(project, std::move(result), rules);
-    st.validateMs = millisSince(phase);
+    validateAndBuild(project, std::move(result), rules, &st);
+    st.conveyorMs = phase.elapsedMs() - st.checksMs;
     *cacheOut = std::move(newCache);
     st.incremental = true;
-    st.totalMs = millisSince(total);
+    st.totalMs = total.elapsedMs();
     return project;
 }
 

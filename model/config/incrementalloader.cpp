@@ -3,7 +3,7 @@
 
 #include "config/loadcache.h"
 
-#include <QElapsedTimer>
+#include <time.h>
 
 namespace Stagecraft::Model {
 
@@ -21,15 +21,18 @@ LoadedProject IncrementalLoader::load(const QString &configFile,
     if (m_cache) {
         project = Internal::reloadText(*m_cache, configFile, text, options, stats, &next);
     } else {
-        QElapsedTimer t;
-        t.start();
+        timespec start{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start);
         project = Internal::loadText(configFile, text, options, &next);
         if (stats) {
             *stats = ReloadStats();
             stats->fallbackReason = QStringLiteral("no previous load to reuse");
             stats->documents = next ? int(next->ranges.size()) : 0;
             stats->decodedDocuments = stats->documents;
-            stats->totalMs = double(t.nsecsElapsed()) / 1e6;
+            timespec end{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end);
+            stats->totalMs = double(end.tv_sec - start.tv_sec) * 1e3
+                             + double(end.tv_nsec - start.tv_nsec) / 1e6;
         }
     }
     m_cache = std::move(next);

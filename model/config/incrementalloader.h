@@ -14,7 +14,10 @@ namespace Internal {
 struct LoadCache;
 }
 
-/** How IncrementalLoader::load() went and where its time went (benchmark, tests). */
+/**
+ * How IncrementalLoader::load() went and where its time went (benchmark, tests). Times are CPU
+ * milliseconds of the loading thread.
+ */
 struct ReloadStats
 {
     bool incremental = false;
@@ -24,8 +27,11 @@ struct ReloadStats
     int reusedDocuments = 0;  ///< taken from the previous load (moved when shifted)
     int decodedDocuments = 0; ///< parsed and decoded again
     double splitMs = 0;       ///< werf's `---` split and the comparison with the previous text
-    double decodeMs = 0;      ///< YAML parse + decode of the changed documents, moving the others
-    double validateMs = 0;    ///< whole-config checks and conveyor
+    double decodeMs = 0;      ///< YAML parse + decode of the changed documents
+    double reuseMs = 0;       ///< copying and moving the unchanged documents' results
+    double assembleMs = 0;    ///< putting the documents' results together
+    double checksMs = 0;      ///< werf's whole-config checks (names, references, exports, cycles)
+    double conveyorMs = 0;    ///< the conveyor
     double totalMs = 0;
 };
 
