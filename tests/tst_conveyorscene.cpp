@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/configloader.h"
 #include "conveyorfixtures.h"
 #include "conveyorscene.h"
 #include "conveyorview.h"
@@ -70,6 +71,8 @@ private slots:
     void clickSelectsAndSyncs();
     void rubberBandSelects();
     void dragIsRemembered();
+    void editKeepsUnchangedItems_data();
+    void editKeepsUnchangedItems();
     void sourceAndProblemsSelect();
     void zoomKeys();
     void wideGraphFitStaysReadable();
@@ -369,6 +372,100 @@ void tst_ConveyorScene::dragIsRemembered()
     scene.resetLayout();
     QVERIFY(scene.imageItem(4)->pos() != dropped);
     QVERIFY(scene.userLayout().isEmpty());
+}
+
+void tst_ConveyorScene::editKeepsUnchangedItems_data()
+{
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    // `from` replaced by `to` in the bundled example.
+    QTest::newRow("new base of one image")
+            << QByteArray("image: base\nfrom: localhost/stagecraft-busybox:1.35")
+            << QByteArray("image: base\nfrom: alpine:3.19");
+    QTest::newRow("artifact renamed")
+            << QByteArray("artifact: tools\n") << QByteArray("artifact: tools2\n");
+    QTest::newRow("stage added to one image")
+            << QByteArray("  WORKDIR: /srv/app\n")
+            << QByteArray("  WORKDIR: /srv/app\ngit:\n- add: /\n  to: /src\n");
+    QTest::newRow("import removed") << QByteArray(
+            "import:\n- artifact: tools\n  add: /out/bin\n  to: /usr/local/bin\n  after: install\n")
+                                    << QByteArray();
+}
+
+void tst_ConveyorScene::editKeepsUnchangedItems()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    const QString file = QStringLiteral(STAGECRAFT_SOURCE_DIR "/resources/example/werf.yaml");
+    const QByteArray text = readFile(file);
+    QVERIFY(text.contains(from));
+    const LoadedProject before = loadText(file, text);
+    const LoadedProject after = loadText(file, QByteArray(text).replace(from, to));
+    QVERIFY(!after.conveyor.images.isEmpty());
+
+    ConveyorScene scene;
+    scene.setConveyor(before.conveyor);
+    const int app = before.conveyor.indexOf(QStringLiteral("app"), ImageKind::Image);
+    QVERIFY(app >= 0);
+    scene.selectImage(app, StageId::Setup);
+    // A dragged node keeps its place through the edit.
+    const int web = before.conveyor.indexOf(QStringLiteral("web"), ImageKind::Dockerfile);
+    LayoutSidecar dragged;
+    dragged.positions.insert(QStringLiteral("dockerfile:web"), QPointF(-500, -400));
+    scene.setUserLayout(dragged);
+    QCOMPARE(scene.imageItem(web)->pos(), QPointF(-500, -400));
+    QHash<QString, ImageNodeItem *> items;
+    for (int i = 0; i < before.conveyor.images.size(); ++i)
+        items.insert(imageKey(before.conveyor.images.at(i)), scene.imageItem(i));
+    QSignalSpy rebuilt(&scene, &ConveyorScene::layoutRebuilt);
+    scene.setConveyor(after.conveyor, {}, dragged);
+    QCOMPARE(rebuilt.count(), 1);
+
+    // Exactly what a fresh scene of the new conveyor shows.
+    ConveyorScene fresh;
+    fresh.setConveyor(after.conveyor, {}, dragged);
+    QCOMPARE(scene.imageItems().size(), after.conveyor.images.size());
+    QCOMPARE(scene.edgeItems().size(), after.conveyor.edges.size());
+    QCOMPARE(scene.items().size(), fresh.items().size());
+    int kept = 0;
+    for (int i = 0; i < after.conveyor.images.size(); ++i) {
+        const ImageNodeItem *node = scene.imageItem(i);
+        const ImageNodeItem *other = fresh.imageItem(i);
+        QCOMPARE(node->image(), i);
+        QCOMPARE(node->kind(), after.conveyor.images.at(i).kind);
+        QCOMPARE(node->pos(), other->pos());
+        QCOMPARE(node->boundingRect(), other->boundingRect());
+        QCOMPARE(node->isVisible(), other->isVisible());
+        QCOMPARE(node->childItems().size(), other->childItems().size());
+        for (int c = 0; c < node->childItems().size(); ++c) {
+            const auto *stage = qgraphicsitem_cast<const StageItem *>(node->childItems().at(c));
+            const auto *otherStage = qgraphicsitem_cast<const StageItem *>(
+                    other->childItems().at(c));
+            QVERIFY(stage && otherStage);
+            QCOMPARE(stage->image(), i);
+            QCOMPARE(stage->stage(), otherStage->stage());
+            QCOMPARE(stage->pos(), otherStage->pos());
+            QCOMPARE(stage->toolTip(), otherStage->toolTip());
+        }
+        QCOMPARE(node->toolTip(), other->toolTip());
+        kept += items.value(imageKey(after.conveyor.images.at(i))) == node;
+    }
+    for (int e = 0; e < after.conveyor.edges.size(); ++e) {
+        QCOMPARE(scene.edgeItem(e)->edge(), e);
+        QCOMPARE(scene.edgeItem(e)->kind(), fresh.edgeItem(e)->kind());
+        QCOMPARE(scene.edgeItem(e)->route(), fresh.edgeItem(e)->route());
+        QCOMPARE(scene.edgeItem(e)->isVisible(), fresh.edgeItem(e)->isVisible());
+    }
+    // The unchanged images kept their items (at least app, web and one more).
+    QVERIFY2(kept >= 3, qPrintable(QString::number(kept)));
+    QCOMPARE(scene.imageItem(after.conveyor.indexOf(QStringLiteral("web"), ImageKind::Dockerfile))
+                     ->pos(),
+             QPointF(-500, -400));
+    // The selection followed app, wherever it is now.
+    const int appAfter = after.conveyor.indexOf(QStringLiteral("app"), ImageKind::Image);
+    QCOMPARE(scene.currentImage(), appAfter);
+    QVERIFY(scene.stageItem(appAfter, StageId::Setup)->isSelected());
+    QCOMPARE(scene.selectedItems().size(), 1);
 }
 
 void tst_ConveyorScene::sourceAndProblemsSelect()

@@ -60,6 +60,23 @@ void ConveyorScene::setConveyor(const Conveyor &conveyor,
 void ConveyorScene::prepareConveyor(const Conveyor &conveyor,
                                     const QHash<QString, QByteArray> &dockerfiles)
 {
+    // The selection and the focus follow their image when an edit adds or removes images
+    // before it (indices shift, names stay).
+    auto follow = [&](int &index) {
+        if (index < 0 || index >= m_conveyor.images.size())
+            return;
+        const QString key = imageKey(m_conveyor.images.at(index));
+        if (index < conveyor.images.size() && imageKey(conveyor.images.at(index)) == key)
+            return;
+        for (int i = 0; i < conveyor.images.size(); ++i) {
+            if (imageKey(conveyor.images.at(i)) == key) {
+                index = i;
+                return;
+            }
+        }
+    };
+    follow(m_currentImage);
+    follow(m_focus);
     m_conveyor = conveyor;
     m_dockerfileStages.clear();
     m_options.dockerfileStages.clear();
@@ -402,11 +419,27 @@ EdgeItem *ConveyorScene::edgeItem(int edge) const
 
 void ConveyorScene::relayout()
 {
-    m_options.textWidth = textWidth();
-    const QFontMetricsF stageMetrics(m_palette.stageFont());
-    m_options.stageTextWidth = [stageMetrics](const QString &text) {
-        return stageMetrics.horizontalAdvance(text);
+    // Measuring text was a third of an edit's window update: names and stage labels repeat
+    // from one layout to the next, so their widths are kept until the fonts change.
+    const QString fonts = m_palette.nameFont().toString() + u'\n'
+                          + m_palette.stageFont().toString();
+    if (fonts != m_widthFonts) {
+        m_widthFonts = fonts;
+        m_nameWidths = std::make_shared<QHash<QString, qreal>>();
+        m_stageWidths = std::make_shared<QHash<QString, qreal>>();
+    }
+    auto cached = [](const QFontMetricsF &metrics, std::shared_ptr<QHash<QString, qreal>> widths) {
+        return [metrics, widths](const QString &text) {
+            const auto it = widths->constFind(text);
+            if (it != widths->cend())
+                return it.value();
+            const qreal width = metrics.horizontalAdvance(text);
+            widths->insert(text, width);
+            return width;
+        };
     };
+    m_options.textWidth = cached(QFontMetricsF(m_palette.nameFont()), m_nameWidths);
+    m_options.stageTextWidth = cached(QFontMetricsF(m_palette.stageFont()), m_stageWidths);
     ConveyorLayoutOptions options = m_options;
     if (m_focus >= 0)
         options.manualPositions.clear(); // a focused view is a fresh, compact picture
@@ -414,51 +447,180 @@ void ConveyorScene::relayout()
     rebuildItems();
 }
 
+namespace {
+
+/** The same node shape at possibly another place: the item can stay and just move. */
+bool sameShape(const ImageGeometry &a, const ImageGeometry &b)
+{
+    if (a.collapsed != b.collapsed || a.rect.size() != b.rect.size()
+        || a.stageRects.size() != b.stageRects.size()
+        || a.dockerfileStageRects.size() != b.dockerfileStageRects.size())
+        return false;
+    const QPointF da = a.rect.topLeft();
+    const QPointF db = b.rect.topLeft();
+    for (qsizetype s = 0; s < a.stageRects.size(); ++s) {
+        if (a.stageRects.at(s).translated(-da) != b.stageRects.at(s).translated(-db))
+            return false;
+    }
+    for (qsizetype s = 0; s < a.dockerfileStageRects.size(); ++s) {
+        if (a.dockerfileStageRects.at(s).translated(-da)
+            != b.dockerfileStageRects.at(s).translated(-db))
+            return false;
+    }
+    return true;
+}
+
+bool sameStageList(const ConveyorImage &a, const ConveyorImage &b)
+{
+    if (a.kind != b.kind || a.stages.size() != b.stages.size())
+        return false;
+    for (qsizetype s = 0; s < a.stages.size(); ++s) {
+        if (a.stages.at(s).id != b.stages.at(s).id)
+            return false;
+    }
+    return true;
+}
+
+/** What an edge item draws, independent of indices. */
+QString edgeKey(const Conveyor &conveyor, const ConveyorEdge &edge)
+{
+    auto key = [&conveyor](int image) {
+        return image >= 0 && image < conveyor.images.size() ? imageKey(conveyor.images.at(image))
+                                                            : QString();
+    };
+    return key(edge.source) + u'\n' + key(edge.target) + u'\n' + QString::number(int(edge.kind))
+           + u'\n' + QString::number(int(edge.targetStage)) + u'\n'
+           + QString::number(edge.sourceStage ? int(*edge.sourceStage) : -1) + u'\n' + edge.label;
+}
+
+} // namespace
+
+ImageNodeItem *ConveyorScene::createNode(int i)
+{
+    const ConveyorImage &image = m_conveyor.images.at(i);
+    const ImageGeometry &g = m_layout.images.at(i);
+    auto *node = new ImageNodeItem(i, image.kind, g.rect.size(), g.collapsed);
+    node->setPos(g.rect.topLeft());
+    node->setVisible(g.visible);
+    node->setToolTip(image.kind == ImageKind::External
+                             ? tr("%1\nexternal base image").arg(image.displayName())
+                             : tr("%1 (%2)\n%n stage(s)\nDouble-click to collapse or expand",
+                                  "",
+                                  int(image.stages.size()))
+                                       .arg(image.displayName(), imageKindName(image.kind)));
+    if (!g.collapsed) {
+        for (int s = 0; s < image.stages.size() && s < g.stageRects.size(); ++s) {
+            const QRectF &sr = g.stageRects.at(s);
+            auto *stage = new StageItem(i, s, image.stages.at(s).id, sr.size(), node);
+            stage->setPos(sr.topLeft() - g.rect.topLeft());
+            stage->setToolTip(stageToolTip(i, s));
+            if (image.stages.at(s).id == StageId::Dockerfile) {
+                QList<QRectF> local;
+                for (const QRectF &r : g.dockerfileStageRects)
+                    local.append(r.translated(-sr.topLeft()));
+                stage->setDockerfileStageRects(local);
+            }
+        }
+    }
+    addItem(node);
+    return node;
+}
+
 void ConveyorScene::rebuildItems()
 {
     m_selecting = true;
-    m_nodes.clear();
-    m_edges.clear();
-    clear();
+    // An edit changes one or two images: the items of the others stay (moved if the layout
+    // moved them, renumbered if images before them came or went), so that a keystroke does
+    // not rebuild a thousand items. Items are matched by image key (kind and name).
+    QHash<QString, int> oldIndex;
+    oldIndex.reserve(m_nodes.size());
+    for (int j = 0; j < m_nodes.size(); ++j)
+        oldIndex.insert(imageKey(m_itemsConveyor.images.at(j)), j);
+    const QList<ImageNodeItem *> oldNodes = m_nodes;
+    QList<bool> keptNode(oldNodes.size(), false);
+    QList<ImageNodeItem *> nodes;
+    nodes.reserve(m_conveyor.images.size());
     for (int i = 0; i < m_conveyor.images.size(); ++i) {
         const ConveyorImage &image = m_conveyor.images.at(i);
         const ImageGeometry &g = m_layout.images.at(i);
-        auto *node = new ImageNodeItem(i, image.kind, g.rect.size(), g.collapsed);
-        node->setPos(g.rect.topLeft());
-        node->setVisible(g.visible);
-        node->setToolTip(image.kind == ImageKind::External
-                                 ? tr("%1\nexternal base image").arg(image.displayName())
-                                 : tr("%1 (%2)\n%n stage(s)\nDouble-click to collapse or expand",
-                                      "",
-                                      int(image.stages.size()))
-                                           .arg(image.displayName(), imageKindName(image.kind)));
-        if (!g.collapsed) {
-            for (int s = 0; s < image.stages.size() && s < g.stageRects.size(); ++s) {
-                const QRectF &sr = g.stageRects.at(s);
-                auto *stage = new StageItem(i, s, image.stages.at(s).id, sr.size(), node);
-                stage->setPos(sr.topLeft() - g.rect.topLeft());
-                stage->setToolTip(stageToolTip(i, s));
-                if (image.stages.at(s).id == StageId::Dockerfile) {
-                    QList<QRectF> local;
-                    for (const QRectF &r : g.dockerfileStageRects)
-                        local.append(r.translated(-sr.topLeft()));
-                    stage->setDockerfileStageRects(local);
-                }
-            }
+        const int j = oldIndex.value(imageKey(image), -1);
+        if (j < 0 || keptNode.at(j) || !sameStageList(m_itemsConveyor.images.at(j), image)
+            || !sameShape(m_itemsLayout.images.at(j), g)) {
+            nodes.append(nullptr); // made below, once the old items are gone
+            continue;
         }
-        addItem(node);
-        m_nodes.append(node);
+        keptNode[j] = true;
+        ImageNodeItem *node = oldNodes.at(j);
+        node->setImage(i);
+        if (node->pos() != g.rect.topLeft())
+            node->setPos(g.rect.topLeft());
+        node->setVisible(g.visible);
+        const ConveyorImage &old = m_itemsConveyor.images.at(j);
+        for (QGraphicsItem *child : node->childItems()) {
+            if (child->type() != StageItem::Type)
+                continue;
+            auto *stage = static_cast<StageItem *>(child);
+            stage->setImage(i);
+            const int row = stage->stageRow();
+            // The tooltip names the stage's source line, which moves with edits above it.
+            if (old.stages.value(row).location != image.stages.value(row).location)
+                stage->setToolTip(stageToolTip(i, row));
+        }
+        node->update();
+        nodes.append(node);
     }
+    for (int j = 0; j < oldNodes.size(); ++j) {
+        if (!keptNode.at(j))
+            delete oldNodes.at(j); // removes it (and its stages) from the scene
+    }
+    for (int i = 0; i < nodes.size(); ++i) {
+        if (!nodes.at(i))
+            nodes[i] = createNode(i);
+    }
+    m_nodes = nodes;
+
+    QMultiHash<QString, int> oldEdges;
+    oldEdges.reserve(m_edges.size());
+    for (int j = 0; j < m_edges.size(); ++j)
+        oldEdges.insert(edgeKey(m_itemsConveyor, m_itemsConveyor.edges.at(j)), j);
+    const QList<EdgeItem *> oldEdgeItems = m_edges;
+    QList<bool> keptEdge(oldEdgeItems.size(), false);
+    QList<EdgeItem *> edges;
+    edges.reserve(m_conveyor.edges.size());
     for (int e = 0; e < m_conveyor.edges.size(); ++e) {
         const ConveyorEdge &edge = m_conveyor.edges.at(e);
-        auto *item = new EdgeItem(e,
-                                  edge.kind,
-                                  edge.kind == EdgeKind::Import ? edge.label : QString());
-        item->setVisible(m_layout.edges.at(e).visible);
-        addItem(item);
-        item->setRoute(m_layout.edges.at(e).route);
-        m_edges.append(item);
+        const EdgeGeometry &geometry = m_layout.edges.at(e);
+        EdgeItem *item = nullptr;
+        const QString key = edgeKey(m_conveyor, edge);
+        for (auto it = oldEdges.find(key); it != oldEdges.end() && it.key() == key; ++it) {
+            if (!keptEdge.at(it.value())) {
+                keptEdge[it.value()] = true;
+                item = oldEdgeItems.at(it.value());
+                break;
+            }
+        }
+        if (item) {
+            item->setEdge(e);
+            item->setVisible(geometry.visible);
+            if (item->route() != geometry.route)
+                item->setRoute(geometry.route);
+        } else {
+            item = new EdgeItem(e,
+                                edge.kind,
+                                edge.kind == EdgeKind::Import ? edge.label : QString());
+            item->setVisible(geometry.visible);
+            addItem(item);
+            item->setRoute(geometry.route);
+        }
+        edges.append(item);
     }
+    for (int j = 0; j < oldEdgeItems.size(); ++j) {
+        if (!keptEdge.at(j))
+            delete oldEdgeItems.at(j);
+    }
+    m_edges = edges;
+    m_itemsConveyor = m_conveyor;
+    m_itemsLayout = m_layout;
     m_selecting = false;
     if (m_currentImage >= 0 && m_layout.images.value(m_currentImage).visible)
         selectImage(m_currentImage, m_currentStage);

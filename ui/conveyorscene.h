@@ -15,6 +15,7 @@
 #include <QSet>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace Stagecraft::Ui {
@@ -151,6 +152,7 @@ private:
     void relayout();
     void updateVisibleSet();
     void rebuildItems();
+    ImageNodeItem *createNode(int image);
     void applyDimming();
     void rerouteEdgesOf(int image);
     void handleSelectionChanged();
@@ -169,6 +171,13 @@ private:
     QColor m_background;
     QList<ImageNodeItem *> m_nodes;
     QList<EdgeItem *> m_edges;
+    /** What the items show (rebuildItems() keeps the items of unchanged images). */
+    Model::Conveyor m_itemsConveyor;
+    Model::ConveyorLayout m_itemsLayout;
+    /** Text widths measured for the layout, valid for m_widthFonts (see relayout()). */
+    QString m_widthFonts;
+    std::shared_ptr<QHash<QString, qreal>> m_nameWidths;
+    std::shared_ptr<QHash<QString, qreal>> m_stageWidths;
     int m_hovered = -1;
     int m_focus = -1;
     bool m_showExternal = true;

@@ -232,12 +232,13 @@ void DocumentController::showDocumentProject()
     const Model::LoadedProject &current = m_document->project();
     // A broken edit keeps the last good graph and shows the new problems.
     const bool useCurrent = current.ok() || !m_document->hasGoodProject();
-    const LoadedProject shown = windowProject(useCurrent ? current : m_document->lastGoodProject());
+    const Model::LoadedProject &shown = useCurrent ? current : m_document->lastGoodProject();
+    // Only what showProject() takes: windowProject() would also compute the stage inputs.
     m_window->showProject(m_document->filePath(),
                           m_document->text(),
                           shown.conveyor,
                           current.diagnostics,
-                          shown.dockerfiles);
+                          readDockerfiles(shown));
     m_window->setWindowModified(m_document->isModified());
 }
 

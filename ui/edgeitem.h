@@ -26,6 +26,7 @@ public:
 
     int type() const override { return Type; }
     int edge() const { return m_edge; }
+    void setEdge(int edge) { m_edge = edge; }
     Model::EdgeKind kind() const { return m_kind; }
     const QPolygonF &route() const { return m_route; }
 

@@ -23,6 +23,8 @@ public:
 
     int type() const override { return Type; }
     int image() const { return m_image; }
+    /** The item stays when an edit moves its image to another index of the conveyor. */
+    void setImage(int image) { m_image = image; }
     Model::ImageKind kind() const { return m_kind; }
     bool isCollapsed() const { return m_collapsed; }
 

@@ -209,7 +209,6 @@ void MainWindow::showProject(const QString &configFile,
         saveUserLayout();
     m_configFile = configFile;
     m_sourceText = sourceText;
-    const int previousImage = sameProject ? m_scene->currentImage() : -1;
 
     m_model->setConveyor(conveyor, diagnostics, inputs);
     QList<int> images;
@@ -223,6 +222,8 @@ void MainWindow::showProject(const QString &configFile,
     if (!sameProject)
         m_scene->setFocusImage(-1); // no-op unless focused
     m_scene->setConveyor(conveyor, dockerfiles, sidecar);
+    // After setConveyor(): the scene's selection follows its image when indices shift.
+    const int previousImage = sameProject ? m_scene->currentImage() : -1;
     QHash<int, int> counts;
     QSet<int> withErrors;
     for (int k = 0; k < images.size(); ++k) {

@@ -24,6 +24,13 @@ LoadedProject windowProject(const Model::LoadedProject &project)
     shown.conveyor = project.conveyor;
     shown.diagnostics = project.diagnostics;
     shown.inputs = Model::conveyorInputs(project.conveyor, project.config, project.sourceMap);
+    shown.dockerfiles = readDockerfiles(project);
+    return shown;
+}
+
+QHash<QString, QByteArray> readDockerfiles(const Model::LoadedProject &project)
+{
+    QHash<QString, QByteArray> dockerfiles;
     const QDir projectDir(project.projectDir);
     for (const Model::DockerfileImage &image : project.config.dockerfileImages) {
         if (!image.dockerfile.present)
@@ -32,9 +39,9 @@ LoadedProject windowProject(const Model::LoadedProject &project)
         QFile file(projectDir.filePath(image.dockerfile.value));
         if (file.size() > maxDockerfileSize || !file.open(QIODevice::ReadOnly))
             continue;
-        shown.dockerfiles.insert(image.name, file.readAll());
+        dockerfiles.insert(image.name, file.readAll());
     }
-    return shown;
+    return dockerfiles;
 }
 
 std::optional<LoadedProject> loadProjectForWindow(const QString &path, QString *error)

@@ -17,6 +17,9 @@ namespace Stagecraft::Ui {
  */
 LoadedProject windowProject(const Model::LoadedProject &project);
 
+/** The texts of the Dockerfiles that the project's Dockerfile images name, by image name. */
+QHash<QString, QByteArray> readDockerfiles(const Model::LoadedProject &project);
+
 /** The window's ProjectLoader: werf's pipeline (render, decode, validate, conveyor). */
 std::optional<LoadedProject> loadProjectForWindow(const QString &path, QString *error);
 

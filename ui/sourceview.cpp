@@ -77,11 +77,34 @@ void SourceView::setSource(const QString &fileName, const QByteArray &text)
     QString shown = document()->toRawText();
     shown.replace(QChar::ParagraphSeparator, u'\n');
     if (shown != content) {
-        // An undo or a visual edit replaces the text: keep the place the user was looking at.
-        const int position = textCursor().position();
-        const int scroll = verticalScrollBar()->value();
         const bool sameFile = fileName == m_shownFile;
         m_settingSource = true;
+        if (sameFile) {
+            // An undo or a visual edit changes a few lines: replace only those, so that the
+            // highlighter redoes just them and the cursor and the scroll stay where they were
+            // (setPlainText() of a large file took longer than the whole re-parse).
+            qsizetype prefix = 0;
+            const qsizetype a = shown.size();
+            const qsizetype b = content.size();
+            while (prefix < a && prefix < b && shown.at(prefix) == content.at(prefix))
+                ++prefix;
+            if (prefix > 0 && shown.at(prefix - 1).isHighSurrogate())
+                --prefix;
+            qsizetype suffix = 0;
+            while (suffix < a - prefix && suffix < b - prefix
+                   && shown.at(a - 1 - suffix) == content.at(b - 1 - suffix))
+                ++suffix;
+            if (suffix > 0 && shown.at(a - suffix).isLowSurrogate())
+                --suffix;
+            QTextCursor edit(document());
+            edit.setPosition(int(prefix));
+            edit.setPosition(int(a - suffix), QTextCursor::KeepAnchor);
+            edit.insertText(content.mid(prefix, b - prefix - suffix));
+            m_settingSource = false;
+            m_shownFile = fileName;
+            updateExtraSelections();
+            return;
+        }
         // Highlighting a large file while it is inserted would hold up the window's first
         // paint; detached, the highlighter re-highlights from a 0 timer, after the posted paint
         // events.
@@ -89,12 +112,6 @@ void SourceView::setSource(const QString &fileName, const QByteArray &text)
         setPlainText(content);
         m_highlighter->setDocument(document());
         m_settingSource = false;
-        if (sameFile) {
-            QTextCursor cursor(document());
-            cursor.setPosition(std::clamp(position, 0, int(content.size())));
-            setTextCursor(cursor);
-            verticalScrollBar()->setValue(scroll);
-        }
     }
     m_shownFile = fileName;
     updateExtraSelections();

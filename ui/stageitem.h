@@ -27,6 +27,7 @@ public:
 
     int type() const override { return Type; }
     int image() const { return m_image; }
+    void setImage(int image) { m_image = image; }
     int stageRow() const { return m_stageRow; }
     Model::StageId stage() const { return m_stage; }
 

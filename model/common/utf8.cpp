@@ -44,6 +44,11 @@ Rune decode(QByteArrayView s, qsizetype at)
 qsizetype firstInvalid(QByteArrayView s)
 {
     for (qsizetype i = 0; i < s.size();) {
+        // ASCII is most of a werf.yaml: this check runs over the whole text on every re-parse.
+        if (uchar(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
         const Rune r = decode(s, i);
         if (!r.valid)
             return i;

@@ -232,7 +232,7 @@ public:
         return l;
     }
 
-    DecodeResult run();
+    DocumentDecode decodeDocument(const DocumentRange &range, int index, bool metaSeen);
 
     // -- helpers used by Fields
     bool allows(WerfVersion since, bool removedAfter11) const
@@ -281,7 +281,7 @@ private:
     bool expectSequence(const YamlMapEntry *e, const QString &goType);
 
     // -- documents
-    void decodeMeta(const YamlNode &root, int document);
+    void decodeMeta(const YamlNode &root, int document, const Span &docSpan);
     void decodeStapel(const YamlNode &root, int document, const Span &docSpan);
     void decodeDockerfile(const YamlNode &root, int document, const Span &docSpan);
     void decodeKeepPolicy(const YamlNode &node, KeepPolicy &policy);
@@ -670,7 +670,7 @@ void Decoder::decodeImageSpec(const YamlMapEntry *e, ImageSpecConfig &spec)
         convertStringList(raw, *target);
 }
 
-void Decoder::decodeMeta(const YamlNode &root, int document)
+void Decoder::decodeMeta(const YamlNode &root, int document, const Span &docSpan)
 {
     MetaConfig &meta = m_config.meta;
     if (meta.present) {
@@ -679,7 +679,7 @@ void Decoder::decodeMeta(const YamlNode &root, int document)
     }
     meta.present = true;
     meta.document = document;
-    meta.documentSpan = m_config.documents.at(document).span;
+    meta.documentSpan = docSpan;
     Fields f(*this, root);
     const YamlMapEntry *cv = f.take(QStringLiteral("configVersion"));
     readInt(cv, meta.configVersion);
@@ -1739,60 +1739,47 @@ void Decoder::decodeDockerfile(const YamlNode &root, int document, const Span &d
     }
 }
 
-DecodeResult Decoder::run()
+DocumentDecode Decoder::decodeDocument(const DocumentRange &r, int index, bool metaSeen)
 {
-    const QList<DocumentRange> ranges = splitDocuments(m_text);
-    // Parse every document first: werf decodes each one in turn and stops at the first error,
-    // we report them all in the same order.
-    if (ranges.size() > maxConfigDocuments) {
-        m_phase1.append(Diagnostic::error(
-                Tr::tr("the config has %1 documents; more than %2 are not supported")
-                        .arg(ranges.size())
-                        .arg(maxConfigDocuments),
-                location(ranges.at(maxConfigDocuments).start)));
-        DecodeResult result;
-        result.config = std::move(m_config);
-        result.diagnostics = m_phase1;
-        return result;
-    }
-    for (int i = 0; i < ranges.size(); ++i) {
-        const DocumentRange &r = ranges.at(i);
-        ConfigDocument doc;
-        doc.span = span(r.start, r.end);
-        doc.lineOffset = r.lineOffset;
-        const YamlParseResult parsed = parseYamlDocument(m_text, r.start, r.end, r.lineOffset + 1);
-        if (!parsed.ok) {
-            m_phase1.append(Diagnostic::error(parsed.error, location(parsed.errorOffset)));
-            m_config.documents << doc;
-            continue;
-        }
-        const YamlNode &root = resolveAlias(parsed.root);
+    // One document at a time, with nothing of the others but "a meta document came before":
+    // that is all werf's per-document decoding depends on, so the results can be kept per
+    // document and reused by the incremental reload.
+    m_config = WerfConfig();
+    m_config.meta.present = metaSeen;
+    m_phase1.clear();
+    m_phase2.clear();
+    m_features.clear();
+    m_current = &m_phase1;
+    DocumentDecode out;
+    out.metaSeen = metaSeen;
+    ConfigDocument &doc = out.document;
+    doc.span = span(r.start, r.end);
+    doc.lineOffset = r.lineOffset;
+    const YamlParseResult parsed = parseYamlDocument(m_text, r.start, r.end, r.lineOffset + 1);
+    if (!parsed.ok) {
+        m_phase1.append(Diagnostic::error(parsed.error, location(parsed.errorOffset)));
+    } else if (const YamlNode &root = resolveAlias(parsed.root); !root.isMap() && !root.isNull()) {
         // A null document decodes to an empty map in yaml.v2: it is then unrecognised.
-        if (!root.isMap() && !root.isNull()) {
-            // werf decodes each document into map[string]interface{} first.
-            m_phase1.append(Diagnostic::error(
-                    QStringLiteral("yaml: unmarshal errors:\n  line %1: %2")
-                            .arg(parsed.root.line)
-                            .arg(unmarshalError(root, QStringLiteral("map[string]interface {}"))),
-                    location(parsed.root.start)));
-            m_config.documents << doc;
-            continue;
-        }
+        // werf decodes each document into map[string]interface{} first.
+        m_phase1.append(
+                Diagnostic::error(QStringLiteral("yaml: unmarshal errors:\n  line %1: %2")
+                                          .arg(parsed.root.line)
+                                          .arg(unmarshalError(root,
+                                                              QStringLiteral(
+                                                                      "map[string]interface {}"))),
+                                  location(parsed.root.start)));
+    } else {
         auto has = [&](const char *key) { return root.entry(QString::fromLatin1(key)) != nullptr; };
         if (has("configVersion")) {
             doc.kind = ConfigDocument::Kind::Meta;
-            m_config.documents << doc;
-            decodeMeta(root, i);
+            decodeMeta(root, index, doc.span);
         } else if (has("dockerfile")) {
             doc.kind = ConfigDocument::Kind::Dockerfile;
-            m_config.documents << doc;
-            decodeDockerfile(root, i, doc.span);
+            decodeDockerfile(root, index, doc.span);
         } else if (has("image") || has("artifact")) {
             doc.kind = ConfigDocument::Kind::Stapel;
-            m_config.documents << doc;
-            decodeStapel(root, i, doc.span);
+            decodeStapel(root, index, doc.span);
         } else {
-            m_config.documents << doc;
             m_phase1.append(Diagnostic::error(
                     QStringLiteral("cannot recognize type of config section (part of YAML stream "
                                    "separated by three hyphens, "
@@ -1803,8 +1790,64 @@ DecodeResult Decoder::run()
                     location(root.start)));
         }
     }
-    if (!m_config.meta.present && !hasErrors(m_phase1)) {
-        m_phase1.append(Diagnostic::error(
+    out.hasMeta = doc.kind == ConfigDocument::Kind::Meta && !metaSeen;
+    if (out.hasMeta)
+        out.meta = std::move(m_config.meta);
+    out.images = std::move(m_config.images);
+    out.dockerfileImages = std::move(m_config.dockerfileImages);
+    out.phase1 = std::move(m_phase1);
+    out.phase2 = std::move(m_phase2);
+    out.features = std::move(m_features);
+    m_config = WerfConfig();
+    m_phase1.clear();
+    m_phase2.clear();
+    m_features.clear();
+    return out;
+}
+
+} // namespace
+
+struct DocumentDecoder::Private
+{
+    Decoder decoder;
+};
+
+DocumentDecoder::DocumentDecoder(const QByteArray &rendered, const SourceMap &map, WerfVersion rules)
+    : d(new Private{Decoder(rendered, map, rules, QString())})
+{}
+
+DocumentDecoder::~DocumentDecoder() = default;
+
+DocumentDecode DocumentDecoder::decode(const DocumentRange &range, int index, bool metaSeen)
+{
+    return d->decoder.decodeDocument(range, index, metaSeen);
+}
+
+SourceLocation DocumentDecoder::location(qint64 offset)
+{
+    return d->decoder.location(offset);
+}
+
+DecodeResult assembleDecode(const QList<DocumentDecode> &documents,
+                            WerfVersion rules,
+                            const QString &defaultProjectName,
+                            const SourceLocation &textStart)
+{
+    DecodeResult result;
+    WerfConfig &config = result.config;
+    Diagnostics phase2;
+    for (const DocumentDecode &d : documents) {
+        config.documents << d.document;
+        if (d.hasMeta)
+            config.meta = d.meta;
+        config.images << d.images;
+        config.dockerfileImages << d.dockerfileImages;
+        result.diagnostics << d.phase1;
+        phase2 << d.phase2;
+        result.features << d.features;
+    }
+    if (!config.meta.present && !hasErrors(result.diagnostics)) {
+        result.diagnostics.append(Diagnostic::error(
                 QStringLiteral(
                         "meta config section (part of YAML stream separated by three hyphens, "
                         "https://yaml.org/spec/1.2/spec.html#id2800132) is not defined: add "
@@ -1820,18 +1863,29 @@ DecodeResult Decoder::run()
                         "groups within the same gitlab).                         ###\n"
                         "##################################################################"
                         "############################################################")
-                        .arg(m_projectName),
-                location(0)));
+                        .arg(defaultProjectName),
+                textStart));
     }
-    m_config.version = m_rules == WerfVersion::Auto ? WerfVersion::V1_1 : m_rules;
-    DecodeResult result;
-    result.config = std::move(m_config);
-    result.diagnostics = m_phase1 + m_phase2;
-    result.features = std::move(m_features);
+    result.diagnostics << phase2;
+    config.version = rules == WerfVersion::Auto ? WerfVersion::V1_1 : rules;
     return result;
 }
 
-} // namespace
+QList<DocumentDecode> decodeDocuments(const QByteArray &rendered,
+                                      const SourceMap &map,
+                                      WerfVersion rules,
+                                      const QList<DocumentRange> &ranges)
+{
+    QList<DocumentDecode> out;
+    out.reserve(ranges.size());
+    DocumentDecoder decoder(rendered, map, rules);
+    bool metaSeen = false;
+    for (int i = 0; i < ranges.size(); ++i) {
+        out.append(decoder.decode(ranges.at(i), i, metaSeen));
+        metaSeen = metaSeen || out.last().document.kind == ConfigDocument::Kind::Meta;
+    }
+    return out;
+}
 
 QList<DocumentRange> splitDocuments(const QByteArray &text)
 {
@@ -1893,8 +1947,22 @@ DecodeResult decodeWerfConfig(const QByteArray &rendered,
                               WerfVersion rules,
                               const QString &defaultProjectName)
 {
-    Decoder decoder(rendered, map, rules, defaultProjectName);
-    return decoder.run();
+    const QList<DocumentRange> ranges = splitDocuments(rendered);
+    if (ranges.size() > maxConfigDocuments) {
+        DocumentDecoder decoder(rendered, map, rules);
+        DecodeResult result;
+        result.diagnostics.append(Diagnostic::error(
+                Tr::tr("the config has %1 documents; more than %2 are not supported")
+                        .arg(ranges.size())
+                        .arg(maxConfigDocuments),
+                decoder.location(ranges.at(maxConfigDocuments).start)));
+        return result;
+    }
+    DocumentDecoder decoder(rendered, map, rules);
+    return assembleDecode(decodeDocuments(rendered, map, rules, ranges),
+                          rules,
+                          defaultProjectName,
+                          decoder.location(0));
 }
 
 } // namespace Stagecraft::Model

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
 namespace Stagecraft::Model {
 
 /** One document of a rendered werf.yaml as werf's own `---` splitter cuts it (reference §1.2). */
@@ -57,6 +59,60 @@ DecodeResult decodeWerfConfig(const QByteArray &rendered,
                               const SourceMap &map,
                               WerfVersion rules,
                               const QString &defaultProjectName = {});
+
+/**
+ * What one document contributes to a decode: its ConfigDocument, its meta/images, its problems
+ * (werf's two phases kept apart, since the whole list puts every document's phase 1 first) and
+ * the version features it uses. It depends only on the document's bytes, its index and whether a
+ * meta document came before it (the "duplicate meta" check), so the incremental reload keeps it
+ * and moves it when an edit elsewhere shifts the document (reloadText() in configloader.h).
+ */
+struct DocumentDecode
+{
+    ConfigDocument document;
+    bool metaSeen = false; ///< the input "a meta document came before"
+    bool hasMeta = false;  ///< this document is the (first) meta document
+    MetaConfig meta;
+    QList<StapelImage> images;
+    QList<DockerfileImage> dockerfileImages;
+    Diagnostics phase1;
+    Diagnostics phase2;
+    QList<VersionFeature> features;
+};
+
+/** Decodes single documents of one rendered text (reuse it for several documents of a text). */
+class DocumentDecoder
+{
+public:
+    DocumentDecoder(const QByteArray &rendered, const SourceMap &map, WerfVersion rules);
+    ~DocumentDecoder();
+    DocumentDecoder(const DocumentDecoder &) = delete;
+    DocumentDecoder &operator=(const DocumentDecoder &) = delete;
+
+    DocumentDecode decode(const DocumentRange &range, int index, bool metaSeen);
+    /** A rendered offset as a source location (through the map). */
+    SourceLocation location(qint64 offset);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+/** Decodes every document of ranges in turn (what decodeWerfConfig() does before assembling). */
+QList<DocumentDecode> decodeDocuments(const QByteArray &rendered,
+                                      const SourceMap &map,
+                                      WerfVersion rules,
+                                      const QList<DocumentRange> &ranges);
+
+/**
+ * The whole DecodeResult from per-document results in document order: the same as
+ * decodeWerfConfig() of the text they came from. textStart is the location of rendered offset 0
+ * (where werf's "meta config section … is not defined" points).
+ */
+DecodeResult assembleDecode(const QList<DocumentDecode> &documents,
+                            WerfVersion rules,
+                            const QString &defaultProjectName,
+                            const SourceLocation &textStart);
 
 /** werf's default project name: the slug of the project directory's name. */
 QString defaultProjectName(const QString &projectDir);

@@ -111,6 +111,7 @@ QByteArray Document::lineEnding() const
 void Document::setLoadOptions(const LoadOptions &options)
 {
     m_options = options;
+    m_loader.reset(); // a custom renderer is not comparable: load the whole text once
     reparse();
 }
 
@@ -258,7 +259,9 @@ bool Document::reparsePending() const
 
 void Document::reparse()
 {
-    m_project = loadText(m_path, m_text, m_options);
+    // Only the documents an edit touched are decoded again; the result is the same as
+    // loadText() of the whole text (reloadText() falls back to it when it cannot reuse).
+    m_project = m_loader.load(m_path, m_text, m_options, &m_reloadStats);
     if (m_project.ok()) {
         m_lastGood = m_project;
         m_hasGood = true;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "config/configloader.h"
+#include "config/incrementalloader.h"
 #include "document/configeditor.h"
 #include "document/textedit.h"
 
@@ -57,6 +58,8 @@ public:
     /** The latest run without errors (what the graph keeps showing during a broken edit). */
     const LoadedProject &lastGoodProject() const { return m_lastGood; }
     bool hasGoodProject() const { return m_hasGood; }
+    /** How the latest pipeline run went (incremental or whole, and its timings). */
+    const ReloadStats &reloadStats() const { return m_reloadStats; }
 
     QUndoStack *undoStack() const { return m_undo; }
     bool isModified() const;
@@ -140,6 +143,8 @@ private:
     QByteArray m_text;
     bool m_bom = false;
     LoadOptions m_options;
+    IncrementalLoader m_loader;
+    ReloadStats m_reloadStats;
     LoadedProject m_project;
     LoadedProject m_lastGood;
     bool m_hasGood = false;
