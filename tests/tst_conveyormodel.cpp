@@ -13,6 +13,7 @@
 #include <QTest>
 
 using namespace Stagecraft::Model;
+using namespace Qt::StringLiterals;
 using namespace Stagecraft::Tests;
 
 class tst_ConveyorModel : public QObject
@@ -23,6 +24,7 @@ private slots:
     void structure();
     void roles();
     void statuses();
+    void changedRowsOnly();
     void problems();
     void filter_data();
     void filter();
@@ -173,6 +175,66 @@ void tst_ConveyorModel::statuses()
                      .data()
                      .toString(),
              QStringLiteral("abc123"));
+}
+
+void tst_ConveyorModel::changedRowsOnly()
+{
+    // A what-if applied to a large tree: views do work per row a dataChanged covers, so only
+    // the rows whose data changed are signalled, adjacent rows as one range.
+    ConveyorModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const Conveyor c = exampleConveyor();
+    model.setConveyor(c);
+    const ConveyorImage &image = c.images.at(3);
+    QVERIFY(image.stages.size() >= 3);
+    const StageId first = image.stages.at(0).id;
+    const StageId second = image.stages.at(1).id;
+    const StageId last = image.stages.last().id;
+    QSignalSpy changed(&model, &ConveyorModel::dataChanged);
+    auto ranges = [&changed] {
+        QStringList list;
+        for (const QList<QVariant> &args : std::as_const(changed)) {
+            const QModelIndex from = args.at(0).toModelIndex();
+            const QModelIndex to = args.at(1).toModelIndex();
+            const QString parent = from.parent().isValid()
+                                           ? QString::number(from.parent().row()) + u'/'
+                                           : QString();
+            list.append(parent + QString::number(from.row()) + u'-' + QString::number(to.row()));
+            if (from.column() != 0 || to.column() != ConveyorModel::ColumnCount - 1)
+                list.last() += QStringLiteral(" (columns %1-%2)").arg(from.column()).arg(to.column());
+        }
+        changed.clear();
+        return list.join(u", ");
+    };
+
+    // Two adjacent stages and the last one of image 3 (app): two ranges, and the image's summary.
+    StageStatuses statuses{{statusKey(image, first), StageStatus::Invalidated},
+                           {statusKey(image, second), StageStatus::Invalidated},
+                           {statusKey(image, last), StageStatus::Invalidated}};
+    model.setStatuses(statuses);
+    const QString lastRow = QString::number(image.stages.size() - 1);
+    QCOMPARE(ranges(), u"3-3, 3/0-1, 3/"_s + lastRow + u'-' + lastRow);
+    // A status that leaves the summary as it is: the stage row only.
+    statuses.insert(statusKey(image, last), StageStatus::Building);
+    model.setStatuses(statuses);
+    QCOMPARE(model.imageStatus(3), StageStatus::Building);
+    ranges();
+    statuses.insert(statusKey(image, first), StageStatus::Failed);
+    statuses.insert(statusKey(image, first), StageStatus::Invalidated);
+    model.setStatuses(statuses);
+    QCOMPARE(ranges(), QString());
+    // Signatures and reasons of one stage: that row, no image row.
+    model.setSignaturesAndReasons({{statusKey(image, second), u"abc"_s}},
+                                  {{statusKey(image, second), {u"install commands"_s}}});
+    QCOMPARE(ranges(), u"3/1-1"_s);
+    QCOMPARE(model.indexForStage(3, second, ConveyorModel::SignatureColumn).data().toString(),
+             u"abc"_s);
+    // Removing them signals the same row again; the same maps again signal nothing.
+    model.setSignaturesAndReasons({}, {});
+    QCOMPARE(ranges(), u"3/1-1"_s);
+    model.setSignaturesAndReasons({}, {});
+    QCOMPARE(ranges(), QString());
+    QCOMPARE(model.stageReasons(3, second), QStringList());
 }
 
 void tst_ConveyorModel::problems()

@@ -85,6 +85,7 @@ private slots:
     void needsRegistry();
     void errorsStopLikeWerf();
     void gitRepositoryContext();
+    void goldenInGitRepository();
     void planThroughProject();
 };
 
@@ -285,7 +286,7 @@ void tst_DockerfileSignature::goldenBasedOnStage()
 void tst_DockerfileSignature::goldenWithContext()
 {
     // The same fixture's dockerfile_image, here outside a git repository (werf's own test runs
-    // inside a clone of werf, which hashes the context through git: not reproduced). args TEST
+    // inside a clone of werf: goldenInGitRepository). args TEST
     // has no ARG to act on; addHost comes first:
     //   CS   = H256("dockerfile_image_file", "-rw-r--r--", sha256("test"))
     //        = bb5b1748d861a112123e968891cb82fae00ad92c66e0b63e6ac0fca558279b15
@@ -529,15 +530,99 @@ void tst_DockerfileSignature::gitRepositoryContext()
     const Plan plan = planProject(project);
     const ImagePlan *web = plan.image(u"web"_s, ImageKind::Dockerfile);
     QVERIFY(web);
-    // werf hashes this context with git ls-tree/status/check-ignore: said, not guessed.
-    QCOMPARE(web->stages.first().computation, Computation::NotComputed);
-    QVERIFY2(web->stages.first().reason.contains(u"git"_s), qPrintable(web->stages.first().reason));
+    // werf hashes this context through git: HEAD's blob of `a`, and a clean status.
+    const QByteArray blob = Hash::sha1(QByteArray("blob 1\0a", 8)).toLatin1();
+    const QString checksum = Hash::h256({Hash::raw256(blob), QString()});
+    QVERIFY2(web->stages.first().computation == Computation::Computed,
+             qPrintable(web->stages.first().reason));
+    QCOMPARE(web->stages.first().dependencies, Hash::h256({u"scratch"_s, u"COPY a /a"_s, checksum}));
+
+    // An uncommitted change to `a` changes the signature (through the status), one to the
+    // untracked werf.yaml does not.
+    writeFile(dir.filePath(u"werf.yaml"_s),
+              "project: p\nconfigVersion: 1\n---\nimage: web\ndockerfile: Dockerfile\n# x\n");
+    QCOMPARE(planProject(loadProject(dir.path()))
+                     .image(u"web"_s, ImageKind::Dockerfile)
+                     ->stages.first()
+                     .signature,
+             web->stages.first().signature);
+    writeFile(dir.filePath(u"a"_s), "b");
+    QVERIFY(planProject(loadProject(dir.path()))
+                    .image(u"web"_s, ImageKind::Dockerfile)
+                    ->stages.first()
+                    .signature
+            != web->stages.first().signature);
 
     // Without COPY/ADD the context is not read, so the repository does not matter.
     writeFile(dir.filePath(u"Dockerfile"_s), "FROM scratch\nRUN true\n");
     const Plan plan2 = planProject(loadProject(dir.path()));
     QCOMPARE(plan2.image(u"web"_s, ImageKind::Dockerfile)->stages.first().computation,
              Computation::Computed);
+}
+
+void tst_DockerfileSignature::goldenInGitRepository()
+{
+    // werf's golden dockerfile_image value (signature_test.go, Linux): werf's test copies the
+    // fixture, uncommitted, into a clone of werf at v1.0.10 and builds from the clone's root. The
+    // clone's content does not matter: dockerfile_image_file is not in its HEAD (no ls-tree
+    // entry) and is untracked, so the context checksum is
+    //   CS = H256("", sha256("dockerfile_image_file🐜Untracked🐜-rw-r--r--🐜" + sha256("test")))
+    // and the fixture's werf.yaml, rendered, gives the golden signature. Any repository with a
+    // commit stands in for the clone.
+    const QString gitProgram = QStandardPaths::findExecutable(u"git"_s);
+    if (gitProgram.isEmpty()) {
+        if (qEnvironmentVariableIsSet("CI"))
+            QFAIL("git is not installed");
+        QSKIP("git is not installed");
+    }
+    QTemporaryDir dir;
+    auto git = [&](const QStringList &args) {
+        QProcess p;
+        p.setWorkingDirectory(dir.path());
+        p.start(gitProgram,
+                QStringList{u"-c"_s, u"user.name=t"_s, u"-c"_s, u"user.email=t@t"_s} + args);
+        QVERIFY(p.waitForFinished());
+        QCOMPARE(p.exitCode(), 0);
+    };
+    git({u"init"_s, u"-q"_s});
+    writeFile(dir.filePath(u"README.md"_s), "werf\n");
+    git({u"add"_s, u"."_s});
+    git({u"commit"_s, u"-q"_s, u"-m"_s, u"v1.0.10"_s});
+    QFile fixture(QStringLiteral(STAGECRAFT_SHARED_DIR "/reference/werf-1.1-golden/werf.yaml"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    writeFile(dir.filePath(u"werf.yaml"_s), fixture.readAll());
+    writeFile(dir.filePath(u"Dockerfile"_s), goldenDockerfile);
+    writeFile(dir.filePath(u".dockerignore"_s), ".git\n");
+    writeFile(dir.filePath(u"dockerfile_image_file"_s), "test");
+
+    DockerfileSpec s = spec(dir.path(),
+                            u"dockerfile_image"_s,
+                            {{u"TEST"_s, u"test"_s}},
+                            {u"docker:10.180.0.1"_s});
+    s.inGitRepository = true;
+    const DockerfileDependencies d = dockerfileDependencies(s, {{u"alpine"_s, {}}});
+    QVERIFY2(d.computation == Computation::Computed, qPrintable(d.reason));
+    const QByteArray status = "dockerfile_image_file\xF0\x9F\x90\x9CUntracked\xF0\x9F\x90\x9C"
+                              "-rw-r--r--\xF0\x9F\x90\x9C"
+                              + sha("test").toLatin1();
+    QCOMPARE(d.list.at(4), Hash::h256({QString(), Hash::raw256(status)}));
+    const QString golden = u"66be3adaf40fba215530be3abaa0bdfbc6005abdbd6d5f8957e031db"_s;
+    QCOMPARE(Hash::h3({u"1.1"_s, u"dockerfile"_s, d.dependencies}), golden);
+
+    // The same through the whole pipeline: the fixture's werf.yaml loaded from the project.
+    const LoadedProject project = loadProject(dir.path());
+    QVERIFY(project.ok());
+    PlanOptions options;
+    options.baseImageOnBuild.insert(u"alpine"_s, {});
+    const Plan plan = planProject(project, options);
+    const ImagePlan *image = plan.image(u"dockerfile_image"_s, ImageKind::Dockerfile);
+    QVERIFY(image);
+    QCOMPARE(image->stages.first().signature, golden);
+    const ImagePlan *onStage = plan.image(u"dockerfile_image_based_on_stage"_s,
+                                          ImageKind::Dockerfile);
+    QVERIFY(onStage);
+    QCOMPARE(onStage->stages.first().signature,
+             u"c52464f2235835ba66266d7b7f844fa399aa362706644583b7f32293"_s);
 }
 
 void tst_DockerfileSignature::planThroughProject()

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/configloader.h"
 #include "plancontroller.h"
 #include "projectgenerator.h"
 #include "whatiffixture.h"
@@ -36,6 +37,7 @@ private slots:
     void baselineFromCurrent();
     void brokenTextKeepsResult();
     void generatedProject();
+    void incrementalReplan();
 
 private:
     /** A fresh copy of the baseline project; returns its werf.yaml. */
@@ -245,6 +247,46 @@ void tst_PlanController::generatedProject()
           callMs.at(1),
           callMs.at(2),
           longestGap);
+}
+
+void tst_PlanController::incrementalReplan()
+{
+    // builder, base, other and app (git): each re-plan against the same baseline takes over the
+    // images whose inputs and dependencies did not change; git images are always recomputed.
+    const QString config = copy(u"incremental"_s);
+    const QString dir = QFileInfo(config).absolutePath();
+    Ui::PlanController controller;
+    QVERIFY(plan(controller, config));
+    QCOMPARE(controller.lastComputedImageCount(), 4); // the baseline
+    QString error;
+    QVERIFY(WhatIfFixture::editConfig(dir, "apk add jq", "apk add jq yq", &error));
+    QVERIFY(plan(controller, config));
+    QCOMPARE(controller.lastComputedImageCount(), 4); // nothing against this baseline yet
+    QVERIFY(WhatIfFixture::editConfig(dir, "apk add jq yq", "apk add jq yq fd", &error));
+    QVERIFY(plan(controller, config));
+    QCOMPARE(controller.lastComputedImageCount(), 2); // other (edited) and app (git)
+
+    // The same as a full plan of this text against the same baseline.
+    const Model::Plan &baseline = controller.result().baseline;
+    const Model::Plan full = Model::planAgainst(Model::loadText(config, readFile(config)), baseline);
+    QCOMPARE(controller.result().current.toJson(), full.toJson());
+    QCOMPARE(WhatIfFixture::describe(controller.result().changes),
+             WhatIfFixture::describe(Model::whatIf(baseline, full).changes));
+    QCOMPARE(WhatIfFixture::describe(controller.result().changes),
+             u"other/install: install commands of shell changed"_s);
+
+    // A new baseline: earlier plans are no starting point any more.
+    controller.setBaselineFromCurrent();
+    QVERIFY(WhatIfFixture::editConfig(dir, "apk add curl", "apk add curl git", &error));
+    QVERIFY(plan(controller, config));
+    QCOMPARE(controller.lastComputedImageCount(), 4);
+    QVERIFY(WhatIfFixture::editConfig(dir, "apk add curl git", "apk add curl git make", &error));
+    QVERIFY(plan(controller, config));
+    // base (edited), app (fromImage base, and git); builder and other taken over.
+    QCOMPARE(controller.lastComputedImageCount(), 2);
+    const Model::Plan full2 = Model::planAgainst(Model::loadText(config, readFile(config)),
+                                                 controller.result().baseline);
+    QCOMPARE(controller.result().current.toJson(), full2.toJson());
 }
 
 QTEST_GUILESS_MAIN(tst_PlanController)

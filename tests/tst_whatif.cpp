@@ -15,6 +15,35 @@ using namespace Stagecraft;
 using namespace Stagecraft::Model;
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// 200 images without git in chains of ten (`fromImage` the previous one), every fifth image
+// importing from one of four artifacts; `edits` replaces the install command of some images.
+QByteArray chainConfig(const QHash<int, QByteArray> &edits = {}, const QByteArray &header = {})
+{
+    QByteArray yaml = "project: chains\nconfigVersion: 1\n" + header;
+    for (int a = 0; a < 4; ++a) {
+        yaml += "---\nartifact: tool-" + QByteArray::number(a)
+                + "\nfrom: golang:1.21\nshell:\n  install:\n  - go build ./cmd/"
+                + QByteArray::number(a) + "\n";
+    }
+    for (int i = 0; i < 200; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        yaml += "---\nimage: app-" + n + "\n";
+        if (i % 10 == 0)
+            yaml += "from: alpine:3.18\nfromCacheVersion: \"" + n + "\"\n";
+        else
+            yaml += "fromImage: app-" + QByteArray::number(i - 1) + "\n";
+        yaml += "shell:\n  install:\n  - " + edits.value(i, "make step-" + n) + "\n";
+        if (i % 5 == 0)
+            yaml += "import:\n- artifact: tool-" + QByteArray::number(i % 4)
+                    + "\n  add: /out\n  to: /usr/local/bin\n  after: install\n";
+    }
+    return yaml;
+}
+
+} // namespace
+
 class tst_WhatIf : public QObject
 {
     Q_OBJECT
@@ -26,6 +55,7 @@ private slots:
     void edit();
     void commandLineText();
     void badBaseline();
+    void incrementalAgainstBaseline();
 
 private:
     /** Runs `stagecraft plan NEW --against OLD [--json]` in-process. */
@@ -153,6 +183,65 @@ void tst_WhatIf::badBaseline()
     QVERIFY(out.isEmpty());
     QCOMPARE(plan({m_baseline, u"--against"_s, m_dir.filePath(u"missing"_s)}, &out, &err), 1);
     QVERIFY2(err.contains(u"not found"_s), qPrintable(err));
+}
+
+void tst_WhatIf::incrementalAgainstBaseline()
+{
+    // The GUI's what-if after each edit: the current text planned against the saved baseline
+    // (a StageLookup), incrementally from the previous what-if plan against the same baseline.
+    const LoadedProject saved = loadText(u"werf.yaml"_s, chainConfig());
+    QVERIFY(saved.ok());
+    const Plan baseline = planProject(saved);
+    PlanOptions options;
+    options.lookupIdentity = u"baseline:1"_s;
+
+    // First edit: app-42's install command; nothing to start from, so every image is computed.
+    const LoadedProject first = loadText(u"werf.yaml"_s, chainConfig({{42, "make step-42 -j4"}}));
+    QVERIFY(first.ok());
+    const PlanBasis firstBasis = planAgainstWithBasis(first, baseline, options);
+    QCOMPARE(firstBasis.computedImages, 204);
+    QCOMPARE(firstBasis.lookupIdentity, options.lookupIdentity);
+
+    // Second edit, on top: app-75, plus a comment line that moves every image below it. Only
+    // app-75..79 (its chain up to the next `from`) have new inputs or dependencies.
+    const LoadedProject second = loadText(u"werf.yaml"_s,
+                                          chainConfig({{42, "make step-42 -j4"},
+                                                       {75, "make step-75 -j4"}},
+                                                      "# edited\n"));
+    QVERIFY(second.ok());
+    options.previous = std::make_shared<PlanBasis>(firstBasis);
+    const PlanBasis secondBasis = planAgainstWithBasis(second, baseline, options);
+    QCOMPARE(secondBasis.computedImages, 5);
+    // Equal to the full plan, cache states and source locations included.
+    const Plan full = planAgainst(second, baseline);
+    QCOMPARE(secondBasis.plan.toJson(), full.toJson());
+    QCOMPARE(secondBasis.plan.images.size(), full.images.size());
+    for (int i = 0; i < full.images.size(); ++i)
+        QCOMPARE(secondBasis.plan.images.at(i).location, full.images.at(i).location);
+    // And the what-if says the same: app-42..49 and app-75..79 are invalidated.
+    const WhatIf incremental = whatIf(baseline, secondBasis.plan);
+    const WhatIf reference = whatIf(baseline, full);
+    QCOMPARE(incremental.toJson(), reference.toJson());
+    QVERIFY(incremental.rebuildCount() > 0);
+
+    // A plan against another baseline (another identity) must not take anything over: the
+    // lookup's answers (cache states) would differ.
+    PlanOptions other = options;
+    other.lookupIdentity = u"baseline:2"_s;
+    const Plan otherBaseline = planProject(first);
+    const PlanBasis againstOther = planAgainstWithBasis(second, otherBaseline, other);
+    QCOMPARE(againstOther.computedImages, 204);
+    QCOMPARE(againstOther.plan.toJson(), planAgainst(second, otherBaseline).toJson());
+    // Nor without an identity.
+    other.lookupIdentity.clear();
+    QCOMPARE(planAgainstWithBasis(second, baseline, other).computedImages, 204);
+
+    // Without a lookup (plain `stagecraft plan`), reuse needs no identity.
+    PlanOptions plain;
+    plain.previous = std::make_shared<PlanBasis>(planProjectWithBasis(first));
+    const PlanBasis plainBasis = planProjectWithBasis(second, plain);
+    QCOMPARE(plainBasis.computedImages, 5);
+    QCOMPARE(plainBasis.plan.toJson(), planProject(second).toJson());
 }
 
 QTEST_GUILESS_MAIN(tst_WhatIf)

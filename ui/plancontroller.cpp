@@ -51,6 +51,7 @@ void PlanController::setProject(const QString &configFile, const QByteArray &tex
     if (configFile != m_baselineFile) {
         const bool hadResult = m_hasResult;
         m_baseline.reset();
+        baselineChanged();
         m_baselineFile = configFile;
         m_baselineFromNext = false;
         m_hasResult = false;
@@ -78,6 +79,7 @@ void PlanController::setBaselineFromCurrent()
     if (!m_hasResult)
         return;
     m_baseline = asBaseline(m_result.current);
+    baselineChanged();
     m_result = unchanged(*m_baseline, m_baselineFile);
     emit planFinished();
 }
@@ -85,13 +87,22 @@ void PlanController::setBaselineFromCurrent()
 void PlanController::resetBaseline()
 {
     m_baseline.reset();
+    baselineChanged();
+}
+
+void PlanController::baselineChanged()
+{
+    ++m_baselineId;
+    m_basis.reset();
 }
 
 void PlanController::start(const Request &request)
 {
     m_running = true;
     const std::shared_ptr<const Model::Plan> baseline = m_baseline;
-    m_watcher.setFuture(QtConcurrent::run([request, baseline]() {
+    const std::shared_ptr<const Model::PlanBasis> basis = m_basis;
+    const QString identity = QStringLiteral("baseline:%1").arg(m_baselineId);
+    m_watcher.setFuture(QtConcurrent::run([request, baseline, basis, identity]() {
         QElapsedTimer timer;
         timer.start();
         Outcome outcome;
@@ -108,11 +119,21 @@ void PlanController::start(const Request &request)
                 }
             }
         } else if (!baseline) {
-            outcome.whatIf = unchanged(Model::planProject(project), request.configFile);
+            const Model::PlanBasis first = Model::planProjectWithBasis(project);
+            outcome.computedImages = first.computedImages;
+            outcome.whatIf = unchanged(first.plan, request.configFile);
             outcome.newBaseline = true;
         } else {
-            outcome.whatIf = Model::whatIf(*baseline, Model::planAgainst(project, *baseline));
+            Model::PlanOptions options;
+            options.lookupIdentity = identity;
+            options.previous = basis;
+            auto next = std::make_shared<Model::PlanBasis>(
+                    Model::planAgainstWithBasis(project, *baseline, options));
+            outcome.computedImages = next->computedImages;
+            // The plan is implicitly shared between the what-if and the basis.
+            outcome.whatIf = Model::whatIf(*baseline, next->plan);
             outcome.whatIf.currentFile = request.configFile;
+            outcome.basis = std::move(next);
         }
         outcome.ms = timer.elapsed();
         return outcome;
@@ -125,15 +146,23 @@ void PlanController::handleFinished()
     m_running = false;
     const bool sameFile = outcome.configFile == m_baselineFile;
     // An overtaken first plan still is the project as first loaded: keep it as the baseline.
-    if (outcome.newBaseline && sameFile && !m_baseline)
+    if (outcome.newBaseline && sameFile && !m_baseline) {
         m_baseline = asBaseline(outcome.whatIf.current);
+        baselineChanged();
+    }
+    // Any finished plan against the current baseline is a valid start for the next one.
+    if (outcome.basis && sameFile
+        && outcome.basis->lookupIdentity == QStringLiteral("baseline:%1").arg(m_baselineId))
+        m_basis = outcome.basis;
     if (outcome.generation == m_generation) {
         m_lastMs = outcome.ms;
+        m_lastComputed = outcome.computedImages;
         m_lastError = outcome.error;
         if (outcome.error.isEmpty()) {
             if (m_baselineFromNext) {
                 m_baselineFromNext = false;
                 m_baseline = asBaseline(outcome.whatIf.current);
+                baselineChanged();
                 m_result = unchanged(*m_baseline, m_baselineFile);
             } else {
                 m_result = std::move(outcome.whatIf);

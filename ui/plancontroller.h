@@ -22,6 +22,10 @@ namespace Stagecraft::Ui {
  * every setProject() (a reload, later each edit) is planned as if the baseline had been built
  * (whatIf()). Only one plan runs at a time: a request that arrives meanwhile waits, later ones
  * replace it, and the result of a plan that a newer request has overtaken is dropped.
+ *
+ * Each plan against a baseline starts from the previous one against the same baseline
+ * (Model::planAgainstWithBasis): only the images whose inputs or dependencies changed are
+ * recomputed.
  */
 class PlanController final : public QObject
 {
@@ -45,6 +49,8 @@ public:
     bool isBusy() const { return m_running || m_pending.has_value(); }
     /** Wall time of the last finished plan in the worker (load + plans + comparison). */
     qint64 lastPlanMilliseconds() const { return m_lastMs; }
+    /** How many images the last finished plan computed (the others were taken over). */
+    int lastComputedImageCount() const { return m_lastComputed; }
     /** The first error when the last text did not load (the previous result stays), else "". */
     QString lastError() const { return m_lastError; }
     /** The config file the baseline belongs to. */
@@ -79,7 +85,12 @@ private:
         QString error; ///< the first error of a config that does not load
         bool newBaseline = false;
         qint64 ms = 0;
+        /** What the next plan against the same baseline starts from. */
+        std::shared_ptr<const Model::PlanBasis> basis;
+        int computedImages = 0;
     };
+    /** A new baseline: plans against the old one are no starting point for the next. */
+    void baselineChanged();
     void start(const Request &request);
     void handleFinished();
 
@@ -90,10 +101,14 @@ private:
     QString m_baselineFile;
     /** Shared with the worker, which only reads it. */
     std::shared_ptr<const Model::Plan> m_baseline;
+    /** Counts baselines: the lookup identity of plans against the current one. */
+    quint64 m_baselineId = 0;
+    std::shared_ptr<const Model::PlanBasis> m_basis;
     bool m_baselineFromNext = false;
     Model::WhatIf m_result;
     bool m_hasResult = false;
     qint64 m_lastMs = 0;
+    int m_lastComputed = 0;
     QString m_lastError;
 };
 

@@ -45,7 +45,8 @@ GitRepository::GitRepository(const QString &path, const QString &gitProgram)
     , m_gitProgram(gitProgram)
 {}
 
-GitRepository::Output GitRepository::run(const QStringList &arguments) const
+GitRepository::Output GitRepository::run(const QStringList &arguments,
+                                         const QByteArray &standardInput) const
 {
     Output out;
     QProcess process;
@@ -64,6 +65,8 @@ GitRepository::Output GitRepository::run(const QStringList &arguments) const
         out.startError = Tr::tr("cannot run %1: %2").arg(m_gitProgram, process.errorString());
         return out;
     }
+    if (!standardInput.isEmpty())
+        process.write(standardInput);
     process.closeWriteChannel();
     if (!process.waitForFinished(-1) || process.exitStatus() != QProcess::NormalExit) {
         out.startError = Tr::tr("%1 did not finish: %2").arg(m_gitProgram, process.errorString());

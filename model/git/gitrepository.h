@@ -81,7 +81,7 @@ public:
         QByteArray standardError;
         QString startError; ///< set when git could not be run at all
     };
-    Output run(const QStringList &arguments) const;
+    Output run(const QStringList &arguments, const QByteArray &standardInput = {}) const;
 
     const QString &path() const { return m_path; }
 

@@ -39,29 +39,39 @@ QList<const GitTreeEntry *> GitTree::children(const QByteArray &treePath) const
     return result;
 }
 
-GitTreeEntry GitTree::rootEntry() const
-{
-    return {QByteArrayLiteral("040000"), QByteArrayLiteral("tree"), m_rootTreeId, QByteArray("")};
-}
+namespace {
 
-void GitTree::walk(const QByteArray &treePath,
-                   const PathMatcher &matcher,
-                   QList<GitTreeEntry> &out) const
+// The walk is a template over the matcher so that the git-mapping PathMatcher, used for every
+// stage of every image, keeps non-virtual calls; other matchers come in as TreeFilter.
+struct FilterMatcher
 {
-    for (const GitTreeEntry *child : children(treePath))
-        matchEntry(*child, matcher, out);
-}
+    const TreeFilter &filter;
+    QByteArray basePath() const { return filter.basePath(); }
+    bool matchPath(const QByteArray &path) const { return filter.matchPath(path); }
+    PathMatcher::DirDecision processDir(const QByteArray &path) const
+    {
+        return filter.processDir(path);
+    }
+};
 
-void GitTree::matchEntry(const GitTreeEntry &entry,
-                         const PathMatcher &matcher,
-                         QList<GitTreeEntry> &out) const
+template<typename Matcher>
+void walk(const GitTree &tree,
+          const QByteArray &treePath,
+          const Matcher &matcher,
+          QList<GitTreeEntry> &out);
+
+template<typename Matcher>
+void matchEntry(const GitTree &tree,
+                const GitTreeEntry &entry,
+                const Matcher &matcher,
+                QList<GitTreeEntry> &out)
 {
     if (entry.isTree()) {
         const PathMatcher::DirDecision decision = matcher.processDir(entry.path);
         if (decision.matched)
             out.append(entry);
         else if (decision.walkThrough)
-            walk(entry.path, matcher, out);
+            walk(tree, entry.path, matcher, out);
     } else if (entry.isSubmodule()) {
         // A submodule taken whole contributes its commit id, like werf. Its contents would need
         // the submodule's own repository, which werf only has when the submodule is initialised;
@@ -73,21 +83,50 @@ void GitTree::matchEntry(const GitTreeEntry &entry,
     }
 }
 
-QList<GitTreeEntry> GitTree::lsTree(const PathMatcher &matcher) const
+template<typename Matcher>
+void walk(const GitTree &tree,
+          const QByteArray &treePath,
+          const Matcher &matcher,
+          QList<GitTreeEntry> &out)
+{
+    for (const GitTreeEntry *child : tree.children(treePath))
+        matchEntry(tree, *child, matcher, out);
+}
+
+GitTreeEntry rootEntry(const GitTree &tree)
+{
+    return {QByteArrayLiteral("040000"), QByteArrayLiteral("tree"), tree.rootTreeId(), QByteArray("")};
+}
+
+template<typename Matcher>
+QList<GitTreeEntry> lsTreeOf(const GitTree &tree, const Matcher &matcher)
 {
     QList<GitTreeEntry> out;
-    if (!matcher.basePath().isEmpty()) {
+    const QByteArray base = matcher.basePath();
+    if (!base.isEmpty()) {
         // werf looks the base path up directly instead of walking from the root.
-        if (const GitTreeEntry *base = entry(matcher.basePath()))
-            matchEntry(*base, matcher, out);
+        if (const GitTreeEntry *entry = tree.entry(base))
+            matchEntry(tree, *entry, matcher, out);
         return out;
     }
     const PathMatcher::DirDecision decision = matcher.processDir(QByteArray(""));
     if (decision.matched)
-        out.append(rootEntry());
+        out.append(rootEntry(tree));
     else if (decision.walkThrough)
-        walk(QByteArray(""), matcher, out);
+        walk(tree, QByteArray(""), matcher, out);
     return out;
+}
+
+} // namespace
+
+QList<GitTreeEntry> GitTree::lsTree(const PathMatcher &matcher) const
+{
+    return lsTreeOf(*this, matcher);
+}
+
+QList<GitTreeEntry> GitTree::lsTree(const TreeFilter &filter) const
+{
+    return lsTreeOf(*this, FilterMatcher{filter});
 }
 
 QList<GitTreeEntry> GitTree::lsTree(const QList<GitTreeEntry> &previous,
@@ -100,9 +139,9 @@ QList<GitTreeEntry> GitTree::lsTree(const QList<GitTreeEntry> &previous,
             if (decision.matched)
                 out.append(e);
             else if (decision.walkThrough)
-                walk(QByteArray(""), matcher, out);
+                walk(*this, QByteArray(""), matcher, out);
         } else {
-            matchEntry(e, matcher, out);
+            matchEntry(*this, e, matcher, out);
         }
     }
     return out;

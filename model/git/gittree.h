@@ -10,6 +10,21 @@
 
 namespace Stagecraft::Model {
 
+/**
+ * The questions werf's ls-tree walk asks a path matcher (werf's path_matcher.PathMatcher
+ * interface), for matchers other than the git-mapping PathMatcher, e.g. the Dockerfile
+ * context's .dockerignore matcher.
+ */
+class TreeFilter
+{
+public:
+    virtual ~TreeFilter() = default;
+    /** Repo-relative base path ("" for the root): the walk starts at its entry. */
+    virtual QByteArray basePath() const = 0;
+    virtual bool matchPath(const QByteArray &path) const = 0;
+    virtual PathMatcher::DirDecision processDir(const QByteArray &path) const = 0;
+};
+
 /** One entry of `git ls-tree`: mode, type, object id and repo-relative path. */
 struct GitTreeEntry
 {
@@ -49,6 +64,8 @@ public:
      * directory the matcher takes whole is one tree entry. Submodules are not descended into.
      */
     QList<GitTreeEntry> lsTree(const PathMatcher &matcher) const;
+    /** The same walk with another kind of matcher. */
+    QList<GitTreeEntry> lsTree(const TreeFilter &filter) const;
     /** werf's Result.LsTree: filter an earlier result again with another matcher. */
     QList<GitTreeEntry> lsTree(const QList<GitTreeEntry> &previous,
                                const PathMatcher &matcher) const;
@@ -57,13 +74,6 @@ public:
     static QString checksum(QList<GitTreeEntry> entries);
 
 private:
-    void walk(const QByteArray &treePath,
-              const PathMatcher &matcher,
-              QList<GitTreeEntry> &out) const;
-    void matchEntry(const GitTreeEntry &entry,
-                    const PathMatcher &matcher,
-                    QList<GitTreeEntry> &out) const;
-    GitTreeEntry rootEntry() const;
 
     QString m_commit;
     QByteArray m_rootTreeId;

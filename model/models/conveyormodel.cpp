@@ -4,6 +4,7 @@
 #include "common/tr.h"
 
 #include <QEvent>
+#include <QSet>
 
 #include <algorithm>
 
@@ -81,6 +82,12 @@ void ConveyorModel::setConveyor(const Conveyor &conveyor,
     }
     m_readOnly = inputs.readOnlyImages;
     rebuildIndexes(inputs.stages);
+    m_rowsByKey.clear();
+    for (int i = 0; i < m_conveyor.images.size(); ++i) {
+        const ConveyorImage &image = m_conveyor.images.at(i);
+        for (int r = 0; r < image.stages.size(); ++r)
+            m_rowsByKey[statusKey(image, image.stages.at(r).id)].append({i, r});
+    }
     summarizeImages();
     endResetModel();
 }
@@ -156,13 +163,35 @@ int ConveyorModel::imageForDiagnostic(const Diagnostic &diagnostic) const
     return best;
 }
 
+namespace {
+
+/** The keys whose values differ between two keyed maps (added, removed or changed). */
+template<typename Map>
+void collectChangedKeys(const Map &before, const Map &after, QSet<QString> &keys)
+{
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        const auto other = after.constFind(it.key());
+        if (other == after.cend() || !(*other == *it))
+            keys.insert(it.key());
+    }
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        if (!before.contains(it.key()))
+            keys.insert(it.key());
+    }
+}
+
+} // namespace
+
 void ConveyorModel::setStatuses(const StageStatuses &statuses)
 {
     if (statuses == m_statuses)
         return;
+    QSet<QString> changed;
+    collectChangedKeys(m_statuses, statuses, changed);
+    const QList<StageStatus> summaries = m_imageStatuses;
     m_statuses = statuses;
     summarizeImages();
-    emitAllDataChanged();
+    emitChanged(changed, summaries);
     emit statusesChanged();
 }
 
@@ -170,16 +199,20 @@ void ConveyorModel::setSignatures(const StageSignatures &signatures)
 {
     if (signatures == m_signatures)
         return;
+    QSet<QString> changed;
+    collectChangedKeys(m_signatures, signatures, changed);
     m_signatures = signatures;
-    emitAllDataChanged();
+    emitChanged(changed, m_imageStatuses);
 }
 
 void ConveyorModel::setStageReasons(const QHash<QString, QStringList> &reasons)
 {
     if (reasons == m_reasons)
         return;
+    QSet<QString> changed;
+    collectChangedKeys(m_reasons, reasons, changed);
     m_reasons = reasons;
-    emitAllDataChanged();
+    emitChanged(changed, m_imageStatuses);
 }
 
 void ConveyorModel::setSignaturesAndReasons(const StageSignatures &signatures,
@@ -187,9 +220,49 @@ void ConveyorModel::setSignaturesAndReasons(const StageSignatures &signatures,
 {
     if (signatures == m_signatures && reasons == m_reasons)
         return;
+    QSet<QString> changed;
+    collectChangedKeys(m_signatures, signatures, changed);
+    collectChangedKeys(m_reasons, reasons, changed);
     m_signatures = signatures;
     m_reasons = reasons;
-    emitAllDataChanged();
+    emitChanged(changed, m_imageStatuses);
+}
+
+void ConveyorModel::emitChanged(const QSet<QString> &keys, const QList<StageStatus> &summaries)
+{
+    // Views do per-row work for every row a dataChanged covers (QTreeView measures each row's
+    // height, a ResizeToContents header each cell): only the rows whose data changed, as few
+    // contiguous ranges as possible.
+    QList<QList<int>> stageRows(m_conveyor.images.size());
+    for (const QString &key : keys) {
+        const auto it = m_rowsByKey.constFind(key);
+        if (it == m_rowsByKey.cend())
+            continue;
+        for (const QPair<int, int> &row : *it)
+            stageRows[row.first].append(row.second);
+    }
+    auto emitRuns = [this](QList<int> rows, const QModelIndex &parent) {
+        std::sort(rows.begin(), rows.end());
+        for (qsizetype i = 0; i < rows.size();) {
+            qsizetype j = i;
+            while (j + 1 < rows.size() && rows.at(j + 1) <= rows.at(j) + 1)
+                ++j;
+            emit dataChanged(index(rows.at(i), 0, parent),
+                             index(rows.at(j), ColumnCount - 1, parent));
+            i = j + 1;
+        }
+    };
+    QList<int> imageRows;
+    for (int i = 0; i < m_conveyor.images.size(); ++i) {
+        if (i >= summaries.size() || i >= m_imageStatuses.size()
+            || summaries.at(i) != m_imageStatuses.at(i))
+            imageRows.append(i);
+    }
+    emitRuns(imageRows, QModelIndex());
+    for (int i = 0; i < stageRows.size(); ++i) {
+        if (!stageRows.at(i).isEmpty())
+            emitRuns(stageRows.at(i), index(i, 0));
+    }
 }
 
 void ConveyorModel::setReadOnlyImages(const QHash<int, QString> &reasons)

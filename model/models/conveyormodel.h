@@ -8,6 +8,8 @@
 #include <QAbstractItemModel>
 #include <QHash>
 #include <QList>
+#include <QPair>
+#include <QSet>
 
 #include <optional>
 
@@ -149,6 +151,8 @@ private:
     void rebuildIndexes(const StageInputTable &directives);
     void summarizeImages();
     void emitAllDataChanged();
+    /** dataChanged for the stage rows of the keys and the images whose summary changed. */
+    void emitChanged(const QSet<QString> &keys, const QList<StageStatus> &previousSummaries);
 
     Conveyor m_conveyor;
     Diagnostics m_diagnostics;
@@ -163,6 +167,8 @@ private:
      * directive row stands for (those rows have an empty directive).
      */
     StageInputTable m_inputs;
+    /** The stage rows (image, stage row) of each statusKey(). */
+    QHash<QString, QList<QPair<int, int>>> m_rowsByKey;
     /** m_problems[image]: indices into m_diagnostics. */
     QList<QList<int>> m_problems;
 };

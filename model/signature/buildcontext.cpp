@@ -2,11 +2,14 @@
 #include "buildcontext.h"
 
 #include "common/tr.h"
+#include "dockerignorepathmatcher.h"
+#include "git/gitworktree.h"
 #include "git/gopath.h"
 #include "hash.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <functional>
@@ -152,6 +155,17 @@ bool hasMeta(const QString &path)
             return true;
     }
     return false;
+}
+
+std::optional<QByteArray> readLink(const QString &path)
+{
+    const QByteArray encoded = QFile::encodeName(path);
+    QByteArray target(4096, Qt::Uninitialized);
+    const ssize_t n = ::readlink(encoded.constData(), target.data(), size_t(target.size()));
+    if (n < 0)
+        return std::nullopt;
+    target.truncate(qsizetype(n));
+    return target;
 }
 
 bool lstatOk(const QString &path, struct stat &st)
@@ -306,10 +320,12 @@ QString BuildContext::goFileMode(const QString &path)
 
 BuildContext::BuildContext(const QString &projectDir,
                            const QString &contextDir,
-                           const DockerIgnore &ignore)
+                           const DockerIgnore &ignore,
+                           GitWorkTree *git)
     : m_projectDir(clean(projectDir))
     , m_contextDir(clean(contextDir))
     , m_ignore(ignore)
+    , m_git(git)
 {
     const QString r = rel(m_projectDir, m_contextDir);
     m_contextRelative = (r == u".") ? QString() : r;
@@ -328,24 +344,43 @@ bool BuildContext::passes(const QString &path) const
 
 std::optional<QString> BuildContext::filesChecksum(const QStringList &wildcards,
                                                    QStringList *warnings,
-                                                   QString *error) const
+                                                   QString *error,
+                                                   bool *unsupported) const
 {
-    QStringList paths;
+    if (unsupported)
+        *unsupported = false;
+    // normalizeCopyAddSources
+    QStringList normalized;
     for (const QString &source : wildcards) {
-        // normalizeCopyAddSources
         QString wildcard = clean(source);
         if (wildcard == u"/")
             wildcard = QStringLiteral(".");
         else if (wildcard.startsWith(u'/'))
             wildcard = wildcard.mid(1);
+        normalized.append(wildcard);
+    }
+    if (m_git)
+        return gitFilesChecksum(normalized, warnings, error, unsupported);
+    const std::optional<QStringList> paths = projectFiles(normalized, warnings, error);
+    if (!paths)
+        return std::nullopt;
+    return projectFilesChecksum(*paths, error);
+}
 
+std::optional<QStringList> BuildContext::projectFiles(const QStringList &wildcards,
+                                                      QStringList *warnings,
+                                                      QString *error) const
+{
+    // getProjectFilesByWildcards
+    QStringList paths;
+    for (const QString &wildcard : wildcards) {
         const QString contextWildcard = join(m_contextDir, wildcard);
         if (isOutside(rel(m_projectDir, contextWildcard))) {
             if (warnings)
                 warnings->append(
                         QStringLiteral("Outside the build context wildcard %1 is not supported "
                                        "and skipped")
-                                .arg(source));
+                                .arg(wildcard));
             continue;
         }
         bool bad = false;
@@ -380,7 +415,11 @@ std::optional<QString> BuildContext::filesChecksum(const QStringList &wildcards,
                 return std::nullopt;
         }
     }
+    return paths;
+}
 
+std::optional<QString> BuildContext::projectFilesChecksum(QStringList paths, QString *error) const
+{
     // calculateProjectFilesChecksum: sorted, unique, path + mode + content (or link target).
     std::sort(paths.begin(), paths.end(), [](const QString &a, const QString &b) {
         return a.toUtf8() < b.toUtf8();
@@ -392,16 +431,13 @@ std::optional<QString> BuildContext::filesChecksum(const QStringList &wildcards,
         const QString mode = goFileMode(path);
         dependencies.append(mode);
         if (mode.startsWith(u'L')) {
-            const QByteArray encoded = QFile::encodeName(path);
-            QByteArray target(4096, Qt::Uninitialized);
-            const ssize_t n = ::readlink(encoded.constData(), target.data(), size_t(target.size()));
-            if (n < 0) {
+            const std::optional<QByteArray> target = readLink(path);
+            if (!target) {
                 if (error)
                     *error = u"read link " + path + u" failed";
                 return std::nullopt;
             }
-            target.truncate(qsizetype(n));
-            dependencies.append(QFile::decodeName(target));
+            dependencies.append(QFile::decodeName(*target));
         } else {
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
@@ -413,6 +449,126 @@ std::optional<QString> BuildContext::filesChecksum(const QStringList &wildcards,
         }
     }
     return dependencies.isEmpty() ? QString() : Hash::h256(dependencies);
+}
+
+std::optional<QString> BuildContext::gitFilesChecksum(const QStringList &wildcards,
+                                                      QStringList *warnings,
+                                                      QString *error,
+                                                      bool *unsupported) const
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    QString gitError;
+    const GitTree *tree = m_git->headTree(&gitError);
+    if (!tree)
+        return fail(gitError);
+    const QByteArray contextPath = m_contextRelative.toUtf8();
+    // werf descends into initialised submodules (their own ls-tree and status); not reproduced.
+    for (const QByteArray &submodule : m_git->submodulePaths()) {
+        if (contextPath.isEmpty() || submodule == contextPath
+            || submodule.startsWith(QByteArray(contextPath + '/'))) {
+            if (unsupported)
+                *unsupported = true;
+            return fail(Tr::tr("the build context contains the git submodule %1: werf 1.1 hashes "
+                               "submodules' own trees and status, which Stagecraft does not "
+                               "reproduce yet")
+                                .arg(QString::fromUtf8(submodule)));
+        }
+    }
+
+    // ls-tree of HEAD through the .dockerignore (werf keeps it per stage), then the sources.
+    const DockerIgnorePathMatcher ignoreMatcher(contextPath, m_ignore);
+    if (!m_mainLsTree)
+        m_mainLsTree = tree->lsTree(ignoreMatcher);
+    QList<QByteArray> includes;
+    for (const QString &w : wildcards)
+        includes.append(w.toUtf8());
+    const PathMatcher wildcardsMatcher(contextPath, includes);
+    const QString lsTreeChecksum = GitTree::checksum(tree->lsTree(*m_mainLsTree, wildcardsMatcher));
+
+    // The status of uncommitted files (go-git's codes), each file one "🐜"-joined record.
+    const QList<GitWorkTree::StatusEntry> *status = m_git->status(&gitError);
+    if (!status)
+        return fail(gitError);
+    const QByteArray separator = QStringLiteral("\U0001F41C").toUtf8();
+    QByteArray statusRecords;
+    bool anyStatus = false;
+    for (const GitWorkTree::StatusEntry &entry : *status) {
+        if (!ignoreMatcher.matchPath(entry.path) || !wildcardsMatcher.matchPath(entry.path))
+            continue;
+        const QString absolute = join(m_projectDir, QString::fromUtf8(entry.path));
+        QString name;
+        bool withData = false;
+        const char s = entry.staging;
+        const char w = entry.worktree;
+        if (s == '?' && w == '?') {
+            name = QStringLiteral("Untracked");
+            withData = true;
+        } else if (s == ' ' && w == 'M') {
+            name = QStringLiteral("Modified");
+            withData = true;
+        } else if (s == ' ' && w == 'D') {
+            name = QStringLiteral("Deleted");
+        } else if ((s == 'A' || s == 'M') && (w == ' ' || w == 'M')) {
+            name = QStringLiteral("Added");
+            withData = true;
+        } else if ((s == 'A' || s == 'M') && w == 'D') {
+            continue; // werf skips a staged file that is gone from the work tree
+        } else if (s == 'D' && w == '?') {
+            name = QStringLiteral("Untracked");
+            withData = true;
+        } else if (s == 'D' && w == ' ') {
+            name = QStringLiteral("Deleted");
+        } else if (s == 'U') {
+            name = QStringLiteral("Updated");
+            withData = QFileInfo::exists(absolute) || QFileInfo(absolute).isSymLink();
+        } else {
+            return fail(Tr::tr("unexpected git status of %1 (staging '%2', work tree '%3')")
+                                .arg(QString::fromUtf8(entry.path))
+                                .arg(QChar::fromLatin1(s))
+                                .arg(QChar::fromLatin1(w)));
+        }
+        QList<QByteArray> args{entry.path, name.toUtf8()};
+        if (withData) {
+            const QString mode = goFileMode(absolute);
+            if (mode.isEmpty())
+                return fail(u"os stat " + absolute + u" failed");
+            QByteArray data;
+            if (mode.startsWith(u'L')) {
+                const std::optional<QByteArray> target = readLink(absolute);
+                if (!target)
+                    return fail(u"os read link " + absolute + u" failed");
+                data = *target;
+            } else {
+                QFile file(absolute);
+                if (!file.open(QIODevice::ReadOnly))
+                    return fail(u"os read file " + absolute + u" failed: " + file.errorString());
+                data = file.readAll();
+            }
+            args << mode.toUtf8() << Hash::raw256(data).toLatin1();
+        }
+        statusRecords += args.join(separator);
+        anyStatus = true;
+    }
+    const QString statusChecksum = anyStatus ? Hash::raw256(statusRecords) : QString();
+
+    // Files on disk that .gitignore hides from both: hashed like a context outside git.
+    const std::optional<QStringList> files = projectFiles(wildcards, warnings, error);
+    if (!files)
+        return std::nullopt;
+    const std::optional<QStringList> ignored = m_git->ignored(*files, &gitError);
+    if (!ignored)
+        return fail(gitError);
+    const std::optional<QString> ignoredChecksum = projectFilesChecksum(*ignored, error);
+    if (!ignoredChecksum)
+        return std::nullopt;
+    // werf 1.1 leaves the third argument out when it is empty ("legacy till v1.2").
+    if (ignoredChecksum->isEmpty())
+        return Hash::h256({lsTreeChecksum, statusChecksum});
+    return Hash::h256({lsTreeChecksum, statusChecksum, *ignoredChecksum});
 }
 
 } // namespace Stagecraft::Model

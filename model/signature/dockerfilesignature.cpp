@@ -4,6 +4,7 @@
 #include "buildcontext.h"
 #include "common/tr.h"
 #include "dockerfileparser.h"
+#include "git/gitworktree.h"
 #include "git/gopath.h"
 #include "hash.h"
 #include "shellword.h"
@@ -21,7 +22,8 @@ using Env = QHash<QString, QString>;
 struct Failure
 {
     QString message;
-    bool needsGitContext = false; ///< COPY/ADD from a context that werf hashes with git
+    /** Not werf stopping but what Stagecraft does not reproduce (a context with submodules). */
+    bool unsupported = false;
 };
 
 // werf's DockerStages: the build args, the global (meta) ARGs, and per Dockerfile stage the ARG
@@ -171,22 +173,19 @@ public:
 
     QString filesChecksum(const QStringList &sources)
     {
-        if (!m_context)
-            throw Failure{m_noContextReason, true};
         QString error;
-        const std::optional<QString> sum = m_context->filesChecksum(sources, &m_warnings, &error);
+        bool unsupported = false;
+        const std::optional<QString> sum
+                = m_context->filesChecksum(sources, &m_warnings, &error, &unsupported);
         if (!sum)
-            throw Failure{error, false};
+            throw Failure{error, unsupported};
         return *sum;
     }
-
-    void setNoContextReason(const QString &reason) { m_noContextReason = reason; }
 
 private:
     const Dockerfile::Parsed &m_parsed;
     const BuildContext *m_context;
     QStringList &m_warnings;
-    QString m_noContextReason;
     Env m_buildArgs;
     Env m_meta;
     QList<Env> m_stageArgs;
@@ -213,6 +212,13 @@ QString goRel(const QString &base, const QString &target)
 
 DockerfileDependencies dockerfileDependencies(const DockerfileSpec &spec,
                                               const QHash<QString, QStringList> &onBuild)
+{
+    return dockerfileDependencies(spec, onBuild, nullptr);
+}
+
+DockerfileDependencies dockerfileDependencies(const DockerfileSpec &spec,
+                                              const QHash<QString, QStringList> &onBuild,
+                                              GitWorkTree *workTree)
 {
     DockerfileDependencies result;
     result.computation = Computation::Computed;
@@ -297,12 +303,14 @@ DockerfileDependencies dockerfileDependencies(const DockerfileSpec &spec,
             return fail(QStringLiteral("%1 is not a valid target build stage").arg(spec.target));
     }
 
-    const BuildContext context(projectDir, contextDir, *ignore);
-    Evaluator evaluator(parsed, spec, spec.inGitRepository ? nullptr : &context, result.warnings);
-    evaluator.setNoContextReason(
-            Tr::tr("the project is a git repository: werf 1.1 hashes a Dockerfile's COPY/ADD "
-                   "sources through git ls-tree, git status and git check-ignore, which "
-                   "Stagecraft does not reproduce yet"));
+    std::optional<GitWorkTree> ownWorkTree;
+    if (spec.inGitRepository && !workTree)
+        workTree = &ownWorkTree.emplace(projectDir);
+    const BuildContext context(projectDir,
+                               contextDir,
+                               *ignore,
+                               spec.inGitRepository ? workTree : nullptr);
+    Evaluator evaluator(parsed, spec, &context, result.warnings);
 
     try {
         evaluator.addMetaArgs();
@@ -369,7 +377,7 @@ DockerfileDependencies dockerfileDependencies(const DockerfileSpec &spec,
         }
         result.list = dependencies.at(target);
     } catch (const Failure &f) {
-        if (!f.needsGitContext)
+        if (!f.unsupported)
             return fail(f.message);
         result.computation = Computation::NotComputed;
         result.reason = f.message;

@@ -13,6 +13,8 @@
 
 namespace Stagecraft::Model {
 
+class GitWorkTree;
+
 /** What werf 1.1 reads for the `dockerfile` stage of one Dockerfile image (reference §1.12). */
 struct DockerfileSpec
 {
@@ -59,11 +61,20 @@ struct DockerfileDependencies
  * Computes the dependencies of the `dockerfile` stage. `onBuild` holds the ONBUILD triggers of
  * external base images (Config.OnBuild from docker or the registry, an empty list for none); a
  * base that is missing from it makes the result NeedsRegistry, since werf hashes those triggers.
- * A build context inside a git repository is hashed by werf through `git ls-tree`, `git status`
- * and `git check-ignore`, which is not implemented: COPY/ADD from such a context make the
- * result NotComputed with that reason.
+ * A build context in the project's git repository (spec.inGitRepository) is hashed as werf does
+ * it, through the HEAD tree, `git status` and `git check-ignore` (BuildContext); a context with
+ * git submodules is NotComputed with that reason.
  */
 DockerfileDependencies dockerfileDependencies(const DockerfileSpec &spec,
                                               const QHash<QString, QStringList> &onBuild = {});
+
+/**
+ * The same, reading the git repository through `workTree` (the project's, shared by all
+ * Dockerfile images of a plan so that HEAD and the status are read once); nullptr reads it
+ * anew when spec.inGitRepository is set.
+ */
+DockerfileDependencies dockerfileDependencies(const DockerfileSpec &spec,
+                                              const QHash<QString, QStringList> &onBuild,
+                                              GitWorkTree *workTree);
 
 } // namespace Stagecraft::Model

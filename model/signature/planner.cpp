@@ -9,6 +9,11 @@ namespace Stagecraft::Model {
 
 Plan planProject(const LoadedProject &project, const PlanOptions &options)
 {
+    return planProjectWithBasis(project, options).plan;
+}
+
+PlanBasis planProjectWithBasis(const LoadedProject &project, const PlanOptions &options)
+{
     SignatureInput input = signatureInputFromProject(project, options.baseImageOnBuild);
     if (options.assumeNoOnBuild) {
         QHash<QString, QStringList> onBuild = options.baseImageOnBuild;
@@ -43,14 +48,24 @@ Plan planProject(const LoadedProject &project, const PlanOptions &options)
     calculator.setBaseImageDigests(options.baseImageDigests);
     if (options.lookup)
         calculator.setStageLookup(options.lookup);
-    Plan plan = calculator.calculate();
+    if (options.previous) {
+        const bool sameLookup = !options.lookupIdentity.isEmpty()
+                                && options.previous->lookupIdentity == options.lookupIdentity;
+        calculator.setPrevious(options.previous->input, options.previous->plan, sameLookup);
+    }
+    PlanBasis basis;
+    basis.plan = calculator.calculate();
+    basis.computedImages = calculator.computedImageCount();
+    basis.lookupIdentity = options.lookup ? options.lookupIdentity : QString();
+    Plan &plan = basis.plan;
     for (const ImagePlan &image : plan.images) {
         for (const StagePlan &stage : image.stages) {
             for (const QString &warning : stage.warnings)
                 plan.diagnostics.append(Diagnostic::warning(warning, image.location));
         }
     }
-    return plan;
+    basis.input = std::move(input);
+    return basis;
 }
 
 } // namespace Stagecraft::Model

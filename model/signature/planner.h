@@ -3,13 +3,30 @@
 
 #include "plan.h"
 #include "signaturecalculator.h"
+#include "signatureinput.h"
 
 #include <QHash>
 #include <QString>
 
+#include <memory>
+
 namespace Stagecraft::Model {
 
 struct LoadedProject;
+
+/**
+ * One plan with the signature input it was computed from: what the next, incremental plan of
+ * the same project starts from (PlanOptions::previous).
+ */
+struct PlanBasis
+{
+    SignatureInput input;
+    Plan plan;
+    /** PlanOptions::lookupIdentity of the plan ("" without a lookup). */
+    QString lookupIdentity;
+    /** How many images this plan computed; the others were taken over from the previous one. */
+    int computedImages = 0;
+};
 
 /** What a plan of a loaded project may use beyond the project itself. */
 struct PlanOptions
@@ -27,6 +44,18 @@ struct PlanOptions
     bool assumeNoOnBuild = false;
     /** A stages storage (or a baseline plan, SignatureCalculator::lookupFromPlan). */
     StageLookup lookup;
+    /**
+     * Names what `lookup` answers (e.g. "baseline:<n>" for a baseline plan, a storage listing's
+     * id): equal identities promise equal answers. With a lookup, images are taken over from
+     * `previous` only when its identity is this one and not empty.
+     */
+    QString lookupIdentity;
+    /**
+     * An earlier plan of (an earlier version of) the project: the images whose input and
+     * dependencies did not change, that have no git mappings and no fromLatest, are taken over
+     * instead of recomputed (SignatureCalculator::setPrevious).
+     */
+    std::shared_ptr<const PlanBasis> previous;
 };
 
 /**
@@ -35,5 +64,8 @@ struct PlanOptions
  * dependency paths that match nothing are added to Plan::diagnostics.
  */
 Plan planProject(const LoadedProject &project, const PlanOptions &options = {});
+
+/** planProject(), also returning what the next incremental plan starts from. */
+PlanBasis planProjectWithBasis(const LoadedProject &project, const PlanOptions &options = {});
 
 } // namespace Stagecraft::Model

@@ -96,10 +96,13 @@ SignatureCalculator::SignatureCalculator(const SignatureInput &input, GitContext
     , m_git(git)
 {}
 
-void SignatureCalculator::setPrevious(const SignatureInput &input, const Plan &plan)
+void SignatureCalculator::setPrevious(const SignatureInput &input,
+                                      const Plan &plan,
+                                      bool sameLookup)
 {
     m_previousInput = input;
     m_previousPlan = plan;
+    m_previousSameLookup = sameLookup;
     m_previousInputIndex = indexInput(input);
     m_previousPlanIndex.clear();
     for (int i = 0; i < plan.images.size(); ++i)
@@ -108,7 +111,7 @@ void SignatureCalculator::setPrevious(const SignatureInput &input, const Plan &p
 
 bool SignatureCalculator::canReuse(int index, const ImagePlan **previous)
 {
-    if (!m_previousInput || m_lookup)
+    if (!m_previousInput || (m_lookup && !m_previousSameLookup))
         return false;
     const SignatureInput::Image &image = m_input.images.at(index);
     if (!image.git.isEmpty() || image.fromLatest)
@@ -207,6 +210,8 @@ const ImagePlan &SignatureCalculator::computeImage(int index)
     const ImagePlan *previous = nullptr;
     if (canReuse(index, &previous)) {
         m_plans[index] = *previous;
+        // The only thing an edit elsewhere changes in an unchanged image: where it is written.
+        m_plans[index].location = image.location;
         m_state[index] = 2;
         return m_plans.at(index);
     }

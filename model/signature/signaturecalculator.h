@@ -61,10 +61,14 @@ public:
     /**
      * The input and plan of the previous calculation: images whose input is unchanged, that have
      * no git mappings and no fromLatest, and whose dependencies kept their content signatures are
-     * taken over instead of recomputed (the incremental re-plan after an edit). Ignored when a
-     * StageLookup is set, since cache states may have changed.
+     * taken over instead of recomputed (the incremental re-plan after an edit).
+     *
+     * With a StageLookup set, images are taken over only when `sameLookup` says that the lookup
+     * answers exactly as the one the previous plan was made with (the same baseline plan, the
+     * same storage listing): then an unchanged image asks it the same questions and gets the
+     * same cache states. Otherwise cache states may have changed and everything is recomputed.
      */
-    void setPrevious(const SignatureInput &input, const Plan &plan);
+    void setPrevious(const SignatureInput &input, const Plan &plan, bool sameLookup = false);
 
     Plan calculate();
 
@@ -116,6 +120,7 @@ private:
     QList<int> m_state; ///< 0 = not started, 1 = in progress, 2 = done
     std::optional<SignatureInput> m_previousInput;
     Plan m_previousPlan;
+    bool m_previousSameLookup = false;
     // Name lookups ("<kind>\n<name>"), so that large configs stay linear.
     QHash<QString, int> m_inputIndex;         ///< images and Dockerfile images vs artifacts
     QHash<QString, int> m_previousInputIndex; ///< same keys, into m_previousInput

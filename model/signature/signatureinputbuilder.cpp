@@ -6,6 +6,7 @@
 #include "config/werfconfig.h"
 #include "conveyor/conveyorbuilder.h"
 #include "git/gitrepository.h"
+#include "git/gitworktree.h"
 #include "gojson.h"
 
 #include <QDir>
@@ -204,6 +205,10 @@ SignatureInput signatureInputFromConfig(const WerfConfig &config,
     }
     const bool inGit = !config.dockerfileImages.isEmpty() && newerRulesReason.isEmpty()
                        && !projectDir.isEmpty() && isGitProject(projectDir);
+    // One work tree for all Dockerfile images: HEAD's tree and the status are read once.
+    std::optional<GitWorkTree> workTree;
+    if (inGit)
+        workTree.emplace(projectDir);
     for (const DockerfileImage &d : config.dockerfileImages) {
         SignatureInput::Image image;
         image.name = d.name;
@@ -218,7 +223,8 @@ SignatureInput signatureInputFromConfig(const WerfConfig &config,
                                                  "from");
             } else {
                 image.dockerfile = dockerfileDependencies(dockerfileSpec(d, projectDir, inGit),
-                                                          baseImageOnBuild);
+                                                          baseImageOnBuild,
+                                                          workTree ? &*workTree : nullptr);
             }
         }
         input.images.append(image);

@@ -135,6 +135,14 @@ Plan planAgainst(const LoadedProject &current, const Plan &baseline, PlanOptions
     return planProject(current, options);
 }
 
+PlanBasis planAgainstWithBasis(const LoadedProject &current,
+                               const Plan &baseline,
+                               PlanOptions options)
+{
+    options.lookup = SignatureCalculator::lookupFromPlan(baseline);
+    return planProjectWithBasis(current, options);
+}
+
 WhatIf whatIf(const LoadedProject &baseline,
               const LoadedProject &current,
               const PlanOptions &options)

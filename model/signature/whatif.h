@@ -51,6 +51,15 @@ struct WhatIf
 /** Plans the current project against an already computed baseline plan (see WhatIf). */
 Plan planAgainst(const LoadedProject &current, const Plan &baseline, PlanOptions options = {});
 
+/**
+ * planAgainst(), incrementally: options.previous (an earlier result of this function against the
+ * same baseline, with options.lookupIdentity naming that baseline) lets unchanged images be
+ * taken over; the result is what the next call starts from.
+ */
+PlanBasis planAgainstWithBasis(const LoadedProject &current,
+                               const Plan &baseline,
+                               PlanOptions options);
+
 /** Plans both versions and compares them. */
 WhatIf whatIf(const LoadedProject &baseline,
               const LoadedProject &current,

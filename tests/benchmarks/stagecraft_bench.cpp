@@ -20,7 +20,9 @@
 #include "layout/conveyorlayout.h"
 #include "layout/dotwriter.h"
 #include "mainwindow.h"
+#include "models/conveyormodel.h"
 #include "models/settings.h"
+#include "plancontroller.h"
 #include "projectgenerator.h"
 #include "projectloader.h"
 #include "signature/plandiff.h"
@@ -38,6 +40,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHeaderView>
 #include <QImage>
 #include <QImageReader>
 #include <QJsonArray>
@@ -51,6 +54,7 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
+#include <QTreeView>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -657,6 +661,114 @@ Measurement caseWindow(const CaseContext &ctx)
     return m;
 }
 
+/**
+ * Applying a finished what-if on the GUI thread: the plan of an edited project (every tenth
+ * image's install command changed) against its baseline, handed to the window the way
+ * PlanController::planFinished does it (graph statuses and tooltips, images tree, Plan panel).
+ * Each run first clears the window's plan state, so the whole what-if is applied, and then times
+ * the signal plus the event processing it causes (deferred item layouts, header resizes).
+ */
+Measurement casePlanApply(const CaseContext &ctx)
+{
+    const QString configFile = ctx.projectDir + u'/' + Bench::ProjectGenerator::plainConfigName();
+    const QByteArray text = readFile(configFile);
+    QTemporaryDir tmp;
+    QSettings qs(tmp.filePath(u"settings.ini"_s), QSettings::IniFormat);
+    Model::Settings settings(qs);
+    Ui::MainWindow window(settings);
+    // As the application opens a project: the loader adds the stage inputs (tree rows).
+    window.setProjectLoader(&Ui::loadProjectForWindow);
+    window.resize(1400, 900);
+    window.show();
+    Ui::PlanController *controller = window.planController();
+    auto waitForPlan = [&] {
+        QElapsedTimer t;
+        t.start();
+        while (controller->isBusy() && t.elapsed() < 600000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        return !controller->isBusy() && controller->hasResult();
+    };
+    if (!window.openPath(configFile) || !waitForPlan())
+        return failure(u"the baseline plan did not finish: "_s + controller->lastError());
+    // The edit: " -x" after every tenth `go mod download`.
+    QByteArray edited = text;
+    const QByteArray needle = "go mod download";
+    int n = 0;
+    for (qsizetype at = edited.indexOf(needle); at >= 0; at = edited.indexOf(needle, at + 1)) {
+        if (n++ % 10 == 0)
+            edited.insert(at + needle.size(), " -x");
+    }
+    controller->setProject(configFile, edited);
+    if (!waitForPlan())
+        return failure(u"the what-if plan did not finish: "_s + controller->lastError());
+    const int rebuilt = controller->result().rebuildCount();
+    if (rebuilt == 0)
+        return failure(u"the edit invalidated nothing"_s);
+    Model::ConveyorModel *model = window.conveyorModel();
+    double sameMs = 0;
+    QList<double> applyMs;
+    QList<double> applyCpuMs;
+    Measurement m = repeat(ctx, [&](QString *error) {
+        // Untimed: back to a window without plan marks.
+        window.setStatuses({});
+        model->setSignaturesAndReasons({}, {});
+        QCoreApplication::processEvents();
+        const double cpu = cpuMillis(false);
+        QElapsedTimer t;
+        t.start();
+        emit controller->planFinished();
+        QCoreApplication::processEvents();
+        applyMs.append(double(t.nsecsElapsed()) / 1e6);
+        applyCpuMs.append(cpuMillis(false) - cpu);
+        // Applying the same result again (nothing changes) must be cheap too.
+        const double againCpu = cpuMillis(false);
+        emit controller->planFinished();
+        QCoreApplication::processEvents();
+        sameMs = cpuMillis(false) - againCpu;
+        if (model->statuses().isEmpty()) {
+            *error = u"the what-if marked nothing"_s;
+            return false;
+        }
+        return true;
+    });
+    // Only the apply is timed, not the clearing before it.
+    if (m.error.isEmpty()) {
+        m.millis = applyMs;
+        m.cpuMillis = applyCpuMs;
+    }
+    // For comparison: the same apply with the images tree's status column in ResizeToContents
+    // mode, as before issue 6's fix (CPU time of one run).
+    QHeaderView *header = window.imagesTree()->header();
+    const QHeaderView::ResizeMode mode = header->sectionResizeMode(
+            Model::ConveyorModel::StatusColumn);
+    header->setSectionResizeMode(Model::ConveyorModel::StatusColumn, QHeaderView::ResizeToContents);
+    window.setStatuses({});
+    model->setSignaturesAndReasons({}, {});
+    QCoreApplication::processEvents();
+    const double resizeCpu = cpuMillis(false);
+    emit controller->planFinished();
+    QCoreApplication::processEvents();
+    const double resizeMs = cpuMillis(false) - resizeCpu;
+    // The path before the fix: every row's dataChanged (setReadOnlyImages still signals all rows;
+    // the plain project has no read-only images) with that header, twice as the apply did it.
+    const double allRowsCpu = cpuMillis(false);
+    model->setReadOnlyImages({});
+    model->setReadOnlyImages({});
+    QCoreApplication::processEvents();
+    const double allRowsMs = cpuMillis(false) - allRowsCpu;
+    header->setSectionResizeMode(Model::ConveyorModel::StatusColumn, mode);
+    m.note = QStringLiteral("%1 stages to rebuild of %2; CPU time of re-applying the same result "
+                            "%3 ms; of the apply with a ResizeToContents status column %4 ms; "
+                            "of two all-rows dataChanged rounds with that column (the path "
+                            "before the fix) %5 ms")
+                     .arg(rebuilt)
+                     .arg(controller->result().changes.size())
+                     .arg(sameMs, 0, 'f', 2)
+                     .arg(resizeMs, 0, 'f', 1)
+                     .arg(allRowsMs, 0, 'f', 1);
+    return m;
+}
+
 /** Graphviz on Stagecraft's DOT export of the same graph: the layout + PNG anchor. */
 Measurement caseGraphvizPng(const CaseContext &ctx)
 {
@@ -859,6 +971,9 @@ QList<BenchCase> cases()
             {u"window"_s,
              u"window interactive after parse (showProject + first paint, offscreen)"_s,
              caseWindow},
+            {u"plan-apply"_s,
+             u"apply a finished what-if on the GUI thread (graph, tree, Plan panel)"_s,
+             casePlanApply},
             {u"png"_s, u"layout + PNG export (scene, render, encode)"_s, casePngExport},
             {u"dot-export"_s, u"DOT export (conveyorToDot)"_s, caseDotExport},
             {u"graphviz-png"_s,
