@@ -210,6 +210,9 @@ void MainWindow::showProject(const QString &configFile,
     m_configFile = configFile;
     m_sourceText = sourceText;
     const int previousImage = sameProject ? m_scene->currentImage() : -1;
+    // An edit of a stage's fields keeps that stage selected.
+    const std::optional<StageId> previousStage = sameProject ? m_scene->currentStage()
+                                                             : std::nullopt;
 
     m_model->setConveyor(conveyor, diagnostics, inputs);
     QList<int> images;
@@ -245,7 +248,11 @@ void MainWindow::showProject(const QString &configFile,
     if (!sameProject)
         m_view->fitAll();
     if (previousImage >= 0 && previousImage < conveyor.images.size())
-        selectEverywhere(previousImage, std::nullopt, FromOther);
+        selectEverywhere(previousImage,
+                         previousStage && conveyor.images.at(previousImage).hasStage(*previousStage)
+                                 ? previousStage
+                                 : std::nullopt,
+                         FromOther);
     else
         m_properties->showSelection(-1, std::nullopt);
     if (!sidecarError.isEmpty())
