@@ -82,6 +82,7 @@ void PropertiesPanel::setEditor(QWidget *editor)
     m_splitter->insertWidget(0, editor);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({450, 150});
 }
 
 QStringList PropertiesPanel::rows() const

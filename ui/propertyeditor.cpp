@@ -120,6 +120,15 @@ const QStringList &importSourceStages()
     return stages;
 }
 
+/** A combo box that does not grow to its longest item (the dock may be narrow). */
+QComboBox *narrowCombo()
+{
+    auto *combo = new QComboBox;
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(8);
+    return combo;
+}
+
 } // namespace
 
 PropertyEditor::PropertyEditor(Document *document, const ConveyorModel &model, QWidget *parent)
@@ -146,6 +155,7 @@ PropertyEditor::PropertyEditor(Document *document, const ConveyorModel &model, Q
     layout->addWidget(m_message);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_scroll, 1);
     // Undo, redo, typing in the source: the form follows the text.
     connect(m_document, &Document::projectChanged, this, &PropertyEditor::scheduleRebuild);
@@ -234,7 +244,8 @@ QFormLayout *PropertyEditor::section(const QString &title, const QString &object
     box->setObjectName(objectName);
     auto *form = new QFormLayout(box);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    // A narrow dock puts a long field under its label instead of scrolling sideways.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_bodyLayout->addWidget(box);
     return form;
@@ -367,6 +378,9 @@ void PropertyEditor::addList(QFormLayout *form,
     list->setFixedHeight(rowHeight * rows + 2 * list->frameWidth() + 4);
     layout->addWidget(list);
 
+    // Two short rows, so that the list fits a narrow dock: the new item, then the item actions.
+    auto *adding = new QHBoxLayout;
+    adding->setSpacing(4);
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(4);
     auto *newItem = new QLineEdit;
@@ -380,11 +394,13 @@ void PropertyEditor::addList(QFormLayout *form,
     up->setObjectName(fieldName(path) + u":up");
     auto *down = new QPushButton(tr("Down"));
     down->setObjectName(fieldName(path) + u":down");
-    buttons->addWidget(newItem, 1);
-    buttons->addWidget(add);
+    adding->addWidget(newItem, 1);
+    adding->addWidget(add);
     buttons->addWidget(remove);
     buttons->addWidget(up);
     buttons->addWidget(down);
+    buttons->addStretch(1);
+    layout->addLayout(adding);
     layout->addLayout(buttons);
     const bool editable = reason.isEmpty();
     for (QWidget *w : {static_cast<QWidget *>(newItem),
@@ -511,8 +527,11 @@ void PropertyEditor::addMap(QFormLayout *form,
     row->addWidget(newKey, 1);
     row->addWidget(newValue, 2);
     row->addWidget(add);
-    row->addWidget(remove);
     layout->addLayout(row);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(remove);
+    actions->addStretch(1);
+    layout->addLayout(actions);
     const bool editable = reason.isEmpty();
     newKey->setEnabled(editable && m_documentReadOnly.isEmpty());
     newValue->setEnabled(editable && m_documentReadOnly.isEmpty());
@@ -758,7 +777,7 @@ void PropertyEditor::buildBase(const StapelImage &image)
                              artifacts}};
     for (const Base &b : bases) {
         const QString reason = readOnlyOf(*b.value);
-        auto *combo = new QComboBox;
+        auto *combo = narrowCombo();
         combo->setObjectName(fieldName(b.key));
         combo->setEditable(true);
         combo->setInsertPolicy(QComboBox::NoInsert);
@@ -785,8 +804,10 @@ void PropertyEditor::buildBase(const StapelImage &image)
             tr("fromCacheVersion:"),
             QStringLiteral("fromCacheVersion"),
             image.fromCacheVersion);
-    auto *latest = new QCheckBox(tr("fromLatest (with werf's admission that it might break "
-                                    "reproducibility)"));
+    auto *latest = new QCheckBox(tr("fromLatest"));
+    latest->setToolTip(tr("Build on the newest image of the `from` tag; werf requires the "
+                          "herebyIAdmitThatFromLatestMightBreakReproducibility key with it, "
+                          "which is written (and removed) together with fromLatest."));
     latest->setObjectName(fieldName(QStringLiteral("fromLatest")));
     latest->setChecked(image.fromLatest.present && image.fromLatest.value);
     const QString latestReason = readOnlyOf(StringValue{{},
@@ -796,6 +817,8 @@ void PropertyEditor::buildBase(const StapelImage &image)
     latest->setEnabled(latestReason.isEmpty() && image.from.present);
     if (!image.from.present)
         latest->setToolTip(tr("fromLatest applies to a `from` base image"));
+    else if (!latestReason.isEmpty())
+        latest->setToolTip(latestReason);
     connect(latest, &QCheckBox::toggled, this, [this](bool on) {
         if (m_rebuildPending)
             return;
@@ -993,18 +1016,18 @@ void PropertyEditor::buildMounts(const StapelImage &image)
     auto *to = new QLineEdit;
     to->setObjectName(QStringLiteral("mount:new:to"));
     to->setPlaceholderText(tr("path in the build container"));
-    auto *from = new QComboBox;
+    auto *from = narrowCombo();
     from->setObjectName(QStringLiteral("mount:new:from"));
     from->addItem(tr("tmp_dir (from:)"), QStringLiteral("tmp_dir"));
     from->addItem(tr("build_dir (from:)"), QStringLiteral("build_dir"));
     auto *button = new QPushButton(tr("Add Mount"));
     button->setObjectName(QStringLiteral("mount:new:button"));
     button->setEnabled(m_documentReadOnly.isEmpty());
+    form->addRow(tr("New to:"), to);
     auto *row = new QHBoxLayout;
-    row->addWidget(to, 1);
-    row->addWidget(from);
+    row->addWidget(from, 1);
     row->addWidget(button);
-    form->addRow(tr("New:"), row);
+    form->addRow(tr("New from:"), row);
     connect(button, &QPushButton::clicked, this, [this, to, from, count = image.mounts.size()] {
         const QString dest = to->text().trimmed();
         if (dest.isEmpty()) {
@@ -1051,7 +1074,7 @@ void PropertyEditor::buildImports(const StapelImage &image, std::optional<StageI
         const StringValue &place = import.before.present ? import.before : import.after;
         const QString placeKey = import.before.present ? QStringLiteral("before")
                                                        : QStringLiteral("after");
-        auto *when = new QComboBox;
+        auto *when = narrowCombo();
         when->setObjectName(fieldName(base + u".place"));
         for (StageId s : importStages()) {
             const auto [verb, what] = placeOf(s);
@@ -1092,7 +1115,7 @@ void PropertyEditor::buildImports(const StapelImage &image, std::optional<StageI
                 });
         form->addRow(tr("before/after:"), withReason(when, placeReason));
 
-        auto *from = new QComboBox;
+        auto *from = narrowCombo();
         from->setObjectName(fieldName(base + u".stage"));
         from->addItem(tr("(last stage)"), QString());
         for (const QString &s : importSourceStages())
@@ -1136,7 +1159,7 @@ void PropertyEditor::buildImports(const StapelImage &image, std::optional<StageI
 
     // A new import: the source, what to copy, and where it acts.
     QFormLayout *form = section(tr("New import"), QStringLiteral("section:import:new"));
-    auto *source = new QComboBox;
+    auto *source = narrowCombo();
     source->setObjectName(QStringLiteral("import:new:source"));
     for (const StapelImage &i : project.config.images) {
         if (i.name != image.name && !i.name.isEmpty())
@@ -1150,7 +1173,7 @@ void PropertyEditor::buildImports(const StapelImage &image, std::optional<StageI
     auto *to = new QLineEdit;
     to->setObjectName(QStringLiteral("import:new:to"));
     to->setPlaceholderText(tr("same as add"));
-    auto *when = new QComboBox;
+    auto *when = narrowCombo();
     when->setObjectName(QStringLiteral("import:new:place"));
     for (StageId s : importStages()) {
         const auto [verb, what] = placeOf(s);
