@@ -147,6 +147,7 @@ private Q_SLOTS:
     void metaProject();
     void renameWithReferences();
     void baseImage();
+    void finalToggle();
     void shellCommands();
     void dockerInstructions();
     void gitMapping();
@@ -279,6 +280,43 @@ void tst_PropertyEditor::baseImage()
     QCOMPARE(f.undoText(), QStringLiteral("Use the latest base of app"));
     QCOMPARE(f.undoCount(), 2); // the undone fromImage edit is gone
     QVERIFY(f.document()->project().ok());
+}
+
+void tst_PropertyEditor::finalToggle()
+{
+    // The newer syntax (`final:` makes the file werf 1.2): an image is final or intermediate.
+    const QByteArray newer = "project: demo\n"
+                             "configVersion: 1\n"
+                             "---\n"
+                             "image: base\n"
+                             "from: alpine:3.19\n"
+                             "final: false\n"
+                             "---\n"
+                             "image: app\n"
+                             "fromImage: base\n";
+    Fixture f;
+    QVERIFY(f.open(newer));
+    QVERIFY(f.document()->project().version != WerfVersion::V1_1);
+    f.select(QStringLiteral("base"));
+    auto *final = f.field<QCheckBox>(QStringLiteral("field:final"));
+    QVERIFY(final && final->isEnabled());
+    QVERIFY(!final->isChecked());
+    QVERIFY(f.field<QPushButton>(QStringLiteral("convertArtifactStyle")));
+    final->click();
+    QCOMPARE(f.document()->text(), replaced(newer, "final: false\n", ""));
+    QCOMPARE(f.undoText(), QStringLiteral("Make base a final image"));
+    f.controller->undoAction()->trigger();
+    f.select(QStringLiteral("app"));
+    final = f.field<QCheckBox>(QStringLiteral("field:final"));
+    QVERIFY(final && final->isChecked());
+    final->click();
+    QCOMPARE(f.document()->text(), newer + "final: false\n");
+    QCOMPARE(f.undoText(), QStringLiteral("Make app an intermediate image (final: false)"));
+    // werf 1.1 files have no such toggle: artifact and image are different keys there.
+    Fixture old;
+    QVERIFY(old.open());
+    old.select(QStringLiteral("tools"));
+    QVERIFY(!old.field<QCheckBox>(QStringLiteral("field:final")));
 }
 
 void tst_PropertyEditor::shellCommands()
