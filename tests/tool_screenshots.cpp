@@ -7,6 +7,7 @@
 #include "conveyorfixtures.h"
 #include "conveyorscene.h"
 #include "conveyorview.h"
+#include "documentcontroller.h"
 #include "exporter.h"
 #include "imagenodeitem.h"
 #include "mainwindow.h"
@@ -15,9 +16,12 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace Stagecraft;
@@ -147,6 +151,58 @@ int main(int argc, char *argv[])
         window.view()->fitAll();
         QApplication::processEvents();
         window.view()->grab().save(out + QStringLiteral("/collapsed-150.png"));
+    }
+
+    {
+        // The editor: the properties panel's fields for a stage and for the image. With
+        // `--hold MS` the window stays up that long first (for `import -window root` under Xvfb).
+        Ui::MainWindow window(settings);
+        auto *controller = new Ui::DocumentController(&window);
+        Q_UNUSED(controller);
+        window.resize(1500, 900);
+        window.show();
+        QTemporaryDir project;
+        for (const QString &file : {QStringLiteral("werf.yaml"), QStringLiteral("web/Dockerfile")}) {
+            QDir().mkpath(QFileInfo(project.filePath(file)).path());
+            QFile::copy(exampleDir + u'/' + file, project.filePath(file));
+        }
+        window.openPath(project.filePath(QStringLiteral("werf.yaml")));
+        QTreeView *tree = window.imagesTree();
+        QModelIndex app;
+        for (int r = 0; r < tree->model()->rowCount(); ++r) {
+            if (tree->model()->index(r, 0).data().toString() == u"app")
+                app = tree->model()->index(r, 0);
+        }
+        auto stageRow = [&](const QString &name) {
+            for (int r = 0; r < tree->model()->rowCount(app); ++r) {
+                if (tree->model()->index(r, 0, app).data().toString() == name)
+                    return tree->model()->index(r, 0, app);
+            }
+            return QModelIndex();
+        };
+        auto settle = [] {
+            for (int i = 0; i < 5; ++i)
+                QApplication::processEvents();
+        };
+        tree->setCurrentIndex(stageRow(QStringLiteral("install")));
+        window.view()->fitAll();
+        settle();
+        const int hold = args.indexOf(QStringLiteral("--hold"));
+        if (hold > 0 && hold + 1 < args.size()) {
+            QEventLoop loop;
+            QTimer::singleShot(args.at(hold + 1).toInt(), &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+        window.grab().save(out + QStringLiteral("/editor-install.png"));
+        tree->setCurrentIndex(app);
+        settle();
+        window.grab().save(out + QStringLiteral("/editor-image.png"));
+        tree->setCurrentIndex(stageRow(QStringLiteral("dockerInstructions")));
+        settle();
+        window.grab().save(out + QStringLiteral("/editor-docker.png"));
+        tree->setCurrentIndex(stageRow(QStringLiteral("importsAfterInstall")));
+        settle();
+        window.grab().save(out + QStringLiteral("/editor-imports.png"));
     }
 
     QString error;

@@ -127,6 +127,10 @@ EditResult run(const ConfigEditor &editor,
         return editor.setBaseImage(t, args.value(0), args.value(1));
     if (op == u"removeImport")
         return editor.removeImport(t, args.value(0).toInt());
+    if (op == u"renameKey")
+        return editor.renameKey(t, args.value(0), args.value(1));
+    if (op == u"move")
+        return editor.moveItem(t, args.value(0), args.value(1).toInt(), args.value(2).toInt());
     return EditResult::failure(QStringLiteral("unknown op ") + op, {});
 }
 
@@ -149,6 +153,10 @@ private Q_SLOTS:
     void corpusSweep();
     void quoteScalar_data();
     void quoteScalar();
+    void inlineEdits_data();
+    void inlineEdits();
+    void aliasRefused();
+    void readOnlyReason();
 };
 
 void tst_ConfigEditor::edits_data()
@@ -610,4 +618,248 @@ void tst_ConfigEditor::quoteScalar()
 }
 
 QTEST_GUILESS_MAIN(tst_ConfigEditor)
+void tst_ConfigEditor::inlineEdits_data()
+{
+    // Small inline files for the YAML forms the corpus lacks: keep-chomping block scalars,
+    // anchors and aliases, list appends and moves. The whole result is asserted.
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("op");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+
+    const QString keep = S("image: a\n"
+                           "from: alpine\n"
+                           "shell:\n"
+                           "  install: |+\n"
+                           "    make\n"
+                           "\n"
+                           "docker:\n"
+                           "  WORKDIR: /app\n");
+    QTest::newRow("new key after a final |+ scalar")
+            << keep << S("set") << S("a") << L({"shell.setup", "[make test]"})
+            << S("image: a\n"
+                 "from: alpine\n"
+                 "shell:\n"
+                 "  install: |+\n"
+                 "    make\n"
+                 "\n"
+                 "  setup:\n"
+                 "  - make test\n"
+                 "docker:\n"
+                 "  WORKDIR: /app\n");
+    QTest::newRow("|+ scalar replaced keeps the blank line")
+            << keep << S("set") << S("a") << L({"shell.install", "make all"})
+            << S("image: a\n"
+                 "from: alpine\n"
+                 "shell:\n"
+                 "  install: make all\n"
+                 "\n"
+                 "docker:\n"
+                 "  WORKDIR: /app\n");
+    QTest::newRow("|+ scalar removed with its lines")
+            << keep << S("unset") << S("a") << L({"shell"})
+            << S("image: a\n"
+                 "from: alpine\n"
+                 "docker:\n"
+                 "  WORKDIR: /app\n");
+    QTest::newRow("new key after a |+ scalar at the end of the file")
+            << S("image: a\nfrom: alpine\nshell:\n  install: |+\n    make\n\n") << S("set")
+            << S("a") << L({"fromCacheVersion", "x1"})
+            << S("image: a\nfrom: alpine\nshell:\n  install: |+\n    make\n\nfromCacheVersion: "
+                 "x1\n");
+    QTest::newRow("new list item after a |+ item")
+            << S("image: a\nfrom: alpine\nshell:\n  install:\n  - |+\n    make\n\ndocker: {}\n")
+            << S("set") << S("a") << L({"shell.install[1]", "make test"})
+            << S("image: a\nfrom: alpine\nshell:\n  install:\n  - |+\n    make\n\n  - make "
+                 "test\ndocker: {}\n");
+
+    const QString anchored = S("image: a\n"
+                               "from: &base alpine:3.18 # pinned\n"
+                               "docker:\n"
+                               "  LABEL:\n"
+                               "    base: *base\n");
+    QTest::newRow("anchored scalar keeps its anchor")
+            << anchored << S("set") << S("a") << L({"from", "alpine:3.19"})
+            << S("image: a\n"
+                 "from: &base alpine:3.19 # pinned\n"
+                 "docker:\n"
+                 "  LABEL:\n"
+                 "    base: *base\n");
+    QTest::newRow("alias replaced by a value of its own")
+            << anchored << S("set") << S("a") << L({"docker.LABEL.base", "ubuntu"})
+            << S("image: a\n"
+                 "from: &base alpine:3.18 # pinned\n"
+                 "docker:\n"
+                 "  LABEL:\n"
+                 "    base: ubuntu\n");
+    QTest::newRow("anchored quoted scalar keeps anchor and quotes")
+            << S("image: a\nfrom: &b \"alpine\"\n") << S("set") << S("a") << L({"from", "debian"})
+            << S("image: a\nfrom: &b \"debian\"\n");
+    QTest::newRow("anchored block list rewritten keeps its anchor")
+            << S("image: a\nfrom: alpine\nshell:\n  install: &cmds\n  - make\n  - make install\n")
+            << S("set") << S("a") << L({"shell.install", "[make, make check]"})
+            << S("image: a\nfrom: alpine\nshell:\n  install: &cmds\n  - make\n  - make check\n");
+    QTest::newRow("anchored scalar becomes a list")
+            << S("image: a\nfrom: alpine\nshell:\n  install: &c make\n") << S("set") << S("a")
+            << L({"shell.install", "[make, make check]"})
+            << S("image: a\nfrom: alpine\nshell:\n  install: &c\n  - make\n  - make check\n");
+
+    QTest::newRow("append to a block list")
+            << S("image: a\nfrom: alpine\nshell:\n  install:\n    - make # build\n  setup: [x]\n")
+            << S("set") << S("a") << L({"shell.install[1]", "make install"})
+            << S("image: a\nfrom: alpine\nshell:\n  install:\n    - make # build\n    - make "
+                 "install\n  setup: "
+                 "[x]\n");
+    QTest::newRow("append to a flow list")
+            << S("image: a\nfrom: alpine\nshell:\n  setup: [x]\n") << S("set") << S("a")
+            << L({"shell.setup[1]", "\"y z\""})
+            << S("image: a\nfrom: alpine\nshell:\n  setup: [x, \"y z\"]\n");
+    QTest::newRow("append a map item")
+            << S("image: a\nfrom: alpine\nimport:\n- artifact: b\n  add: /x\n  after: install\n"
+                 "---\nartifact: b\nfrom: alpine\n---\nartifact: c\nfrom: alpine\n")
+            << S("set") << S("a") << L({"import[1]", "{artifact: c, add: /y, before: setup}"})
+            << S("image: a\nfrom: alpine\nimport:\n- artifact: b\n  add: /x\n  after: install\n- "
+                 "artifact: c\n"
+                 "  add: /y\n  before: setup\n"
+                 "---\nartifact: b\nfrom: alpine\n---\nartifact: c\nfrom: alpine\n");
+    QTest::newRow("new list of maps in block style")
+            << S("image: a\nfrom: alpine\n") << S("set") << S("a")
+            << L({"git", "[{add: /, to: /app}, {add: /docs, to: /docs}]"})
+            << S("image: a\nfrom: alpine\ngit:\n- add: /\n  to: /app\n- add: /docs\n  to: /docs\n");
+    QTest::newRow("rename a key in place") << S(
+            "image: a\nfrom: alpine\nimport:\n- artifact: b\n  add: /x\n  before: install # early\n"
+            "---\nartifact: b\nfrom: alpine\n")
+                                           << S("renameKey") << S("a")
+                                           << L({"import[0].before", "after"})
+                                           << S("image: a\nfrom: alpine\nimport:\n- artifact: b\n  "
+                                                "add: /x\n  after: install # early\n"
+                                                "---\nartifact: b\nfrom: alpine\n");
+    QTest::newRow("move an item down") << S(
+            "image: a\nfrom: alpine\nshell:\n  install:\n  - one\n  - \"two\" # 2\n  - three\n")
+                                       << S("move") << S("a") << L({"shell.install", "0", "2"})
+                                       << S("image: a\nfrom: alpine\nshell:\n  install:\n  - "
+                                            "\"two\"\n  - three # 2\n  - one\n");
+    QTest::newRow("move an item up in a flow list")
+            << S("image: a\nfrom: alpine\ndocker:\n  VOLUME: [/a, /b]\n") << S("move") << S("a")
+            << L({"docker.VOLUME", "1", "0"})
+            << S("image: a\nfrom: alpine\ndocker:\n  VOLUME: [/b, /a]\n");
+    QTest::newRow("move map items")
+            << S("image: a\nfrom: alpine\ngit:\n- add: /\n  to: /app\n- add: /docs\n  to: /docs\n")
+            << S("move") << S("a") << L({"git", "1", "0"})
+            << S("image: a\nfrom: alpine\ngit:\n- add: /docs\n  to: /docs\n- add: /\n  to: /app\n");
+}
+
+void tst_ConfigEditor::inlineEdits()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, op);
+    QFETCH(QString, target);
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    // werf requires the meta document; the rows leave it out.
+    const QString meta = QStringLiteral("project: p\nconfigVersion: 1\n---\n");
+    source.prepend(meta);
+    expected.prepend(meta);
+
+    const QString path = QStringLiteral("/tmp/werf.yaml");
+    const LoadedProject project = loadText(path, source.toUtf8());
+    QVERIFY2(project.ok(), qPrintable(project.diagnostics.value(0).toString()));
+    const ConfigEditor editor(project);
+    const EditResult result = run(editor, op, target, args);
+    QVERIFY2(result.ok(), qPrintable(result.error ? result.error->toString() : QString()));
+    QByteArray text = project.source;
+    QVERIFY(applyTextEdits(text, result.edits));
+    QCOMPARE(QString::fromUtf8(text), expected);
+    // What the edit meant, read back through the loader.
+    const LoadedProject after = loadText(path, text);
+    QVERIFY2(after.ok(), qPrintable(after.diagnostics.value(0).toString()));
+    if (op == u"set" && args.value(0) == u"shell.install" && args.value(1) == u"make all")
+        QCOMPARE(after.config.findImage(target)->shell.install.value,
+                 QStringList{QStringLiteral("make all")});
+    if (source.contains(u"*base")) {
+        // The alias follows the anchor unless it was replaced.
+        const StapelImage *a = after.config.findImage(QStringLiteral("a"));
+        QVERIFY(a && !a->docker.label.entries.isEmpty());
+        QCOMPARE(a->docker.label.entries.first().value.value, args.value(1));
+    }
+    QByteArray undone = text;
+    QVERIFY(applyTextEdits(undone, invertTextEdits(project.source, result.edits)));
+    QCOMPARE(undone, project.source);
+}
+
+void tst_ConfigEditor::aliasRefused()
+{
+    // An edit inside an alias would change every user of the anchor: refused, naming both.
+    const QByteArray source = "project: p\n"
+                              "configVersion: 1\n"
+                              "---\n"
+                              "image: a\n"
+                              "from: alpine\n"
+                              "shell:\n"
+                              "  beforeInstall: &cmds\n"
+                              "  - apk add make\n"
+                              "  install: *cmds\n";
+    const QString path = QStringLiteral("/tmp/werf.yaml");
+    const LoadedProject project = loadText(path, source);
+    QVERIFY2(project.ok(), qPrintable(project.diagnostics.value(0).toString()));
+    QCOMPARE(project.config.findImage(QStringLiteral("a"))->shell.install.value,
+             QStringList{QStringLiteral("apk add make")});
+    const ConfigEditor editor(project);
+    const EditTarget a = EditTarget::image(QStringLiteral("a"));
+    const EditResult r = editor.setValue(a,
+                                         QStringLiteral("shell.install[0]"),
+                                         QStringLiteral("make"));
+    QVERIFY(!r.ok());
+    QVERIFY(r.edits.isEmpty());
+    QCOMPARE(r.error->location.line, 9);
+    QCOMPARE(r.error->location.column, 12);
+    QVERIFY2(r.error->message.contains(QStringLiteral("shell.install at /tmp/werf.yaml:9:12 is "
+                                                      "the alias *cmds of the anchor &cmds at "
+                                                      "/tmp/werf.yaml:7:18")),
+             qPrintable(r.error->message));
+    QVERIFY(!editor.moveItem(a, QStringLiteral("shell.install"), 0, 0).ok());
+    QVERIFY(!editor.setValue(a, QStringLiteral("shell.install[1]"), QStringLiteral("x")).ok());
+    // Replacing the alias itself is an edit of install alone.
+    const EditResult own = editor.setValue(a,
+                                           QStringLiteral("shell.install"),
+                                           QStringLiteral("[make, make install]"));
+    QVERIFY2(own.ok(), qPrintable(own.error ? own.error->toString() : QString()));
+    QByteArray text = source;
+    QVERIFY(applyTextEdits(text, own.edits));
+    QCOMPARE(text,
+             QByteArray("project: p\nconfigVersion: 1\n---\nimage: a\nfrom: alpine\nshell:\n  "
+                        "beforeInstall: &cmds\n  - apk add "
+                        "make\n  install:\n  - make\n  - make install\n"));
+    QVERIFY(loadText(path, text).ok());
+}
+
+void tst_ConfigEditor::readOnlyReason()
+{
+    const LoadedProject project = loadProject(corpusFile(QStringLiteral("004")));
+    QVERIFY(project.ok());
+    const ConfigEditor editor(project);
+    const DockerfileImage *agent = nullptr;
+    for (const DockerfileImage &i : project.config.dockerfileImages) {
+        if (i.name == u"agent")
+            agent = &i;
+    }
+    QVERIFY(agent);
+    QVERIFY(!agent->args.entries.isEmpty());
+    bool sawGenerated = false;
+    for (const KeyValue &kv : agent->args.entries) {
+        const std::optional<Diagnostic> why = editor.readOnlyReason(kv.value.valueSpan.start,
+                                                                    kv.value.valueSpan.end);
+        if (kv.key.value == u"CI_JOB_TOKEN") {
+            QVERIFY(why.has_value());
+            QVERIFY2(why->message.contains(QStringLiteral("{{ env \"CI_JOB_TOKEN\" }}")),
+                     qPrintable(why->message));
+            sawGenerated = true;
+        }
+    }
+    QVERIFY(sawGenerated);
+    // A literal: the name of the image.
+    QVERIFY(!editor.readOnlyReason(agent->nameSpan.start, agent->nameSpan.end).has_value());
+}
+
 #include "tst_configeditor.moc"

@@ -9,13 +9,19 @@
 #include "documentcontroller.h"
 #include "edgeitem.h"
 #include "imagenodeitem.h"
+#include "importdialog.h"
 #include "mainwindow.h"
 #include "models/settings.h"
 #include "sourceview.h"
 #include "stageitem.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMouseEvent>
 #include <QSettings>
 #include <QSignalSpy>
@@ -23,7 +29,10 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
+
+#include <functional>
 
 using namespace Stagecraft;
 using namespace Stagecraft::Model;
@@ -114,6 +123,34 @@ void dragOnto(Ui::ConveyorScene *scene, int source, int target, StageId stage)
     scene->handleNodeDragFinished(source, drop);
 }
 
+/**
+ * Answers the next modal dialog of type T once it is open: fill() may look at it and change
+ * its fields, then it is accepted (or rejected). Polls, since the dialog opens from a queued
+ * gesture inside the event loop of a QTRY_ macro.
+ */
+template<typename T>
+void answerDialog(std::function<void(T *)> fill, bool accept = true, int *answered = nullptr)
+{
+    auto *timer = new QTimer(qApp);
+    auto *deadline = new QElapsedTimer;
+    deadline->start();
+    QObject::connect(timer, &QTimer::timeout, qApp, [timer, deadline, fill, accept, answered] {
+        auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
+        if (!dialog && deadline->elapsed() < 10000)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        delete deadline;
+        if (!dialog)
+            return;
+        fill(dialog);
+        if (answered)
+            ++*answered;
+        accept ? dialog->accept() : dialog->reject();
+    });
+    timer->start(10);
+}
+
 } // namespace
 
 class tst_DocumentController : public QObject
@@ -126,6 +163,9 @@ private Q_SLOTS:
     void dropOnStageAddsImport();
     void mouseDragOnFrom();
     void deleteImportEdge();
+    void dropStageAsksForImport();
+    void dropCancelled();
+    void deleteFromImageEdge();
     void undoRedoActions();
     void imageOperations();
     void typingReparses();
@@ -170,6 +210,12 @@ void tst_DocumentController::dropOnStageAddsImport()
     Fixture f;
     QVERIFY(f.open());
     QSignalSpy drops(f.scene(), &Ui::ConveyorScene::imageDroppedOnStage);
+    // The dialog proposes `/` → `/` after install (the stage the node was dropped on); as
+    // accepted, `to` equal to `add` is left out as werf would fill it.
+    QString proposedAdd;
+    answerDialog<Ui::ImportDialog>([&proposedAdd](Ui::ImportDialog *d) {
+        proposedAdd = d->findChild<QLineEdit *>(QStringLiteral("importAdd"))->text();
+    });
     dragOnto(f.scene(),
              imageIndex(f.scene(), QStringLiteral("tools")),
              imageIndex(f.scene(), QStringLiteral("app")),
@@ -179,9 +225,11 @@ void tst_DocumentController::dropOnStageAddsImport()
     expected.replace("  - make\n",
                      "  - make\nimport:\n- artifact: tools\n  add: /\n  after: install\n");
     QCOMPARE(f.document()->text(), expected);
+    QCOMPARE(proposedAdd, QStringLiteral("/"));
     QVERIFY(f.document()->project().ok());
     // tools already imports base: this import closes a cycle. The edit is made and the cycle
     // shown as a problem, not refused.
+    answerDialog<Ui::ImportDialog>([](Ui::ImportDialog *) {});
     dragOnto(f.scene(),
              imageIndex(f.scene(), QStringLiteral("tools")),
              imageIndex(f.scene(), QStringLiteral("base")),
@@ -246,6 +294,111 @@ void tst_DocumentController::deleteImportEdge()
     QVERIFY(f.document()->project().ok());
     for (const ConveyorEdge &e : f.scene()->conveyor().edges)
         QVERIFY(e.kind != EdgeKind::Import);
+}
+
+void tst_DocumentController::dropStageAsksForImport()
+{
+    // Dragged by app's install stage onto tools' importsAfterInstall stage: the dialog offers
+    // `stage: install`; the user names what to copy and where.
+    Fixture f;
+    QVERIFY(f.open());
+    QSignalSpy drops(f.scene(), &Ui::ConveyorScene::stageDroppedOnStage);
+    QString offeredStage;
+    QString offeredPlace;
+    answerDialog<Ui::ImportDialog>([&](Ui::ImportDialog *d) {
+        offeredStage = d->findChild<QComboBox *>(QStringLiteral("importStage"))->currentText();
+        offeredPlace = d->findChild<QComboBox *>(QStringLiteral("importPlace"))->currentText();
+        d->findChild<QLineEdit *>(QStringLiteral("importAdd"))
+                ->setText(QStringLiteral("/usr/bin/app"));
+        d->findChild<QLineEdit *>(QStringLiteral("importTo"))->setText(QStringLiteral("/opt/app"));
+    });
+    const int app = imageIndex(f.scene(), QStringLiteral("app"));
+    const int tools = imageIndex(f.scene(), QStringLiteral("tools"));
+    Ui::StageItem *install = f.scene()->stageItem(app, StageId::Install);
+    Ui::StageItem *into = f.scene()->stageItem(tools, StageId::ImportsAfterInstall);
+    QVERIFY(install && into);
+    const QPointF drop = into->sceneBoundingRect().center();
+    f.scene()->handleNodeDragFinished(app, drop, StageId::Install);
+    QTRY_COMPARE(drops.size(), 1);
+    QCOMPARE(offeredStage, QStringLiteral("install"));
+    QCOMPARE(offeredPlace, QStringLiteral("after: install"));
+    QByteArray expected = projectText;
+    expected += "- image: app\n  add: /usr/bin/app\n  to: /opt/app\n  after: install\n"
+                "  stage: install\n";
+    QCOMPARE(f.document()->text(), expected);
+    QVERIFY2(f.document()->project().ok(),
+             qPrintable(f.document()->project().diagnostics.value(0).toString()));
+    QCOMPARE(f.document()->undoStack()->count(), 1);
+    QCOMPARE(f.document()->undoStack()->undoText(), QStringLiteral("Import app into tools"));
+    // The import edge reads app's install stage.
+    bool found = false;
+    for (const ConveyorEdge &e : f.scene()->conveyor().edges)
+        found |= e.kind == EdgeKind::Import && e.sourceStage == StageId::Install
+                 && f.scene()->conveyor().images.at(e.source).name == u"app";
+    QVERIFY(found);
+}
+
+void tst_DocumentController::dropCancelled()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    QSignalSpy drops(f.scene(), &Ui::ConveyorScene::imageDroppedOnStage);
+    int answered = 0;
+    answerDialog<Ui::ImportDialog>([](Ui::ImportDialog *) {}, false, &answered);
+    dragOnto(f.scene(),
+             imageIndex(f.scene(), QStringLiteral("tools")),
+             imageIndex(f.scene(), QStringLiteral("app")),
+             StageId::Install);
+    QTRY_COMPARE(drops.size(), 1);
+    QTRY_COMPARE(answered, 1);
+    QCOMPARE(f.document()->text(), projectText);
+    QCOMPARE(f.document()->undoStack()->count(), 0);
+    QCOMPARE(f.window.statusBar()->currentMessage(), QStringLiteral("Import cancelled"));
+}
+
+void tst_DocumentController::deleteFromImageEdge()
+{
+    // Delete on a fromImage edge: the image needs a base, so the user is asked for a `from:`
+    // (proposed: what the former base is built on).
+    Fixture f;
+    QVERIFY(f.open());
+    const int app = imageIndex(f.scene(), QStringLiteral("app"));
+    const int base = imageIndex(f.scene(), QStringLiteral("base"));
+    QVERIFY(f.controller->dropImageOnStage(base, app, StageId::From));
+    QVERIFY(f.document()->text().contains("image: app\nfromImage: base\n"));
+    auto selectFromImageEdge = [&f] {
+        for (Ui::EdgeItem *e : f.scene()->edgeItems()) {
+            const ConveyorEdge &edge = f.scene()->conveyor().edges.at(e->edge());
+            e->setSelected(edge.kind == EdgeKind::FromImage);
+        }
+        f.window.view()->setFocus();
+    };
+    // Cancelled: nothing changes, the status says so.
+    int answered = 0;
+    answerDialog<QInputDialog>([](QInputDialog *) {}, false, &answered);
+    selectFromImageEdge();
+    QTest::keyClick(f.window.view(), Qt::Key_Delete);
+    QCOMPARE(answered, 1);
+    QVERIFY(f.document()->text().contains("image: app\nfromImage: base\n"));
+    QCOMPARE(f.window.statusBar()->currentMessage(), QStringLiteral("The base of app was kept"));
+
+    QString proposal;
+    answerDialog<QInputDialog>([&proposal](QInputDialog *d) {
+        proposal = d->textValue();
+        d->setTextValue(QStringLiteral("alpine:3.20"));
+    });
+    selectFromImageEdge();
+    QTest::keyClick(f.window.view(), Qt::Key_Delete);
+    QCOMPARE(proposal, QStringLiteral("alpine:3.19"));
+    QVERIFY(f.document()->text().contains("image: app\nfrom: alpine:3.20\n"));
+    QCOMPARE(f.document()->undoStack()->count(), 2);
+    QCOMPARE(f.document()->undoStack()->undoText(),
+             QStringLiteral("Build app on alpine:3.20 instead of base"));
+    for (const ConveyorEdge &e : f.scene()->conveyor().edges)
+        QVERIFY(!(e.kind == EdgeKind::FromImage
+                  && f.scene()->conveyor().images.at(e.target).name == u"app"));
+    f.controller->undoAction()->trigger();
+    QVERIFY(f.document()->text().contains("image: app\nfromImage: base\n"));
 }
 
 void tst_DocumentController::undoRedoActions()

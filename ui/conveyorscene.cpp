@@ -714,7 +714,9 @@ void ConveyorScene::deleteSelectedEdges()
         emit edgeDeleteRequested(edge);
 }
 
-void ConveyorScene::handleNodeDragFinished(int image, std::optional<QPointF> dropPoint)
+void ConveyorScene::handleNodeDragFinished(int image,
+                                           std::optional<QPointF> dropPoint,
+                                           std::optional<StageId> sourceStage)
 {
     if (dropPoint) {
         if (const auto hit = stageAt(*dropPoint, image)) {
@@ -725,9 +727,12 @@ void ConveyorScene::handleNodeDragFinished(int image, std::optional<QPointF> dro
             const auto [target, stage] = *hit;
             QMetaObject::invokeMethod(
                     this,
-                    [this, image, target = target, stage = stage] {
+                    [this, image, target = target, stage = stage, sourceStage] {
                         relayout();
-                        emit imageDroppedOnStage(image, target, stage);
+                        if (sourceStage)
+                            emit stageDroppedOnStage(image, *sourceStage, target, stage);
+                        else
+                            emit imageDroppedOnStage(image, target, stage);
                     },
                     Qt::QueuedConnection);
             return;

@@ -118,8 +118,13 @@ public:
 
     // Called by the items.
     void handleNodeMoved(int image);
-    /** dropPoint: where the mouse let go; over another image's stage it is a drop gesture. */
-    void handleNodeDragFinished(int image, std::optional<QPointF> dropPoint = std::nullopt);
+    /**
+     * dropPoint: where the mouse let go; over another image's stage it is a drop gesture.
+     * sourceStage: the stage box the drag started on (the node was dragged by that stage).
+     */
+    void handleNodeDragFinished(int image,
+                                std::optional<QPointF> dropPoint = std::nullopt,
+                                std::optional<Model::StageId> sourceStage = std::nullopt);
     /** The image and stage whose stage box holds a scene point, ignoring one image. */
     std::optional<std::pair<int, Model::StageId>> stageAt(const QPointF &point,
                                                           int except = -1) const;
@@ -140,6 +145,11 @@ signals:
      * place): onto `from` it means "build on this image", onto another stage "import from it".
      */
     void imageDroppedOnStage(int source, int target, Model::StageId stage);
+    /** The same gesture started on a stage of the source: an import reads that stage. */
+    void stageDroppedOnStage(int source,
+                             Model::StageId sourceStage,
+                             int target,
+                             Model::StageId stage);
     /** The user deleted a selected edge (an import edge deletes the import). */
     void edgeDeleteRequested(int edge);
 

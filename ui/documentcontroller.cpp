@@ -3,8 +3,12 @@
 
 #include "conveyorscene.h"
 #include "document/document.h"
+#include "edgeitem.h"
+#include "importdialog.h"
 #include "mainwindow.h"
 #include "projectloader.h"
+#include "propertiespanel.h"
+#include "propertyeditor.h"
 #include "sourceview.h"
 
 #include <QAction>
@@ -72,8 +76,33 @@ DocumentController::DocumentController(MainWindow *window)
 
     ConveyorScene *scene = m_window->scene();
     connect(scene, &ConveyorScene::imageDroppedOnStage, this, &DocumentController::dropImageOnStage);
+    connect(scene, &ConveyorScene::stageDroppedOnStage, this, &DocumentController::dropStageOnStage);
     connect(scene, &ConveyorScene::edgeDeleteRequested, this, &DocumentController::deleteEdge);
     connect(scene, &ConveyorScene::currentChanged, this, &DocumentController::updateEditorDock);
+
+    // The properties panel's editable fields follow what the panel shows.
+    PropertiesPanel *panel = m_window->propertiesPanel();
+    m_propertyEditor = new PropertyEditor(m_document, *m_window->conveyorModel(), panel);
+    panel->setEditor(m_propertyEditor);
+    connect(panel, &PropertiesPanel::selectionShown, m_propertyEditor, [this](int image, int stage) {
+        m_propertyEditor->showSelection(image,
+                                        stage >= 0 ? std::optional<StageId>(StageId(stage))
+                                                   : std::nullopt);
+    });
+    connect(m_propertyEditor, &PropertyEditor::editRefused, this, &DocumentController::setStatus);
+    // A selected edge shows the fields where it acts: the import, or the target's base image.
+    connect(scene, &QGraphicsScene::selectionChanged, m_propertyEditor, [this] {
+        const QList<QGraphicsItem *> selected = m_window->scene()->selectedItems();
+        if (selected.size() != 1)
+            return;
+        if (auto *edge = qgraphicsitem_cast<EdgeItem *>(selected.first())) {
+            const Conveyor &c = m_window->scene()->conveyor();
+            if (edge->edge() >= 0 && edge->edge() < c.edges.size()) {
+                const ConveyorEdge &e = c.edges.at(edge->edge());
+                m_propertyEditor->showSelection(e.target, e.targetStage);
+            }
+        }
+    });
 
     installMenus();
     createEditorDock();
@@ -214,6 +243,13 @@ void DocumentController::createEditorDock()
     dock->setObjectName(QStringLiteral("directiveDock"));
     dock->setWidget(panel);
     m_window->addDockWidget(Qt::RightDockWidgetArea, dock);
+    // The properties panel edits fields now: the raw directive editor is a tab behind it, and
+    // the dock is wide enough for a form.
+    if (auto *properties = m_window->findChild<QDockWidget *>(QStringLiteral("propertiesDock"))) {
+        m_window->tabifyDockWidget(properties, dock);
+        properties->raise();
+        m_window->resizeDocks({properties}, {400}, Qt::Horizontal);
+    }
 }
 
 void DocumentController::updateEditorDock()
@@ -488,6 +524,19 @@ std::pair<QString, QString> importPlace(StageId stage)
 
 bool DocumentController::dropImageOnStage(int source, int target, StageId stage)
 {
+    return importGesture(source, target, stage, std::nullopt);
+}
+
+bool DocumentController::dropStageOnStage(int source, StageId sourceStage, int target, StageId stage)
+{
+    return importGesture(source, target, stage, sourceStage);
+}
+
+bool DocumentController::importGesture(int source,
+                                       int target,
+                                       StageId stage,
+                                       std::optional<StageId> sourceStage)
+{
     const Conveyor &conveyor = m_window->scene()->conveyor();
     if (source < 0 || target < 0 || source >= conveyor.images.size()
         || target >= conveyor.images.size() || source == target)
@@ -517,14 +566,34 @@ bool DocumentController::dropImageOnStage(int source, int target, StageId stage)
     }
     ImportSpec spec;
     (sourceIsArtifactKey ? spec.artifact : spec.image) = from.name;
-    // Where to copy from: the source's first git mapping is the likely result; "/" otherwise.
+    // A proposal the user confirms: werf requires `add`. The source's first git mapping is
+    // the likely result of a build; the root otherwise.
     spec.add = QStringLiteral("/");
     for (const StapelImage &i : project.config.images) {
         if (i.name == from.name && !i.git.isEmpty() && i.git.first().to.present)
             spec.add = i.git.first().to.value;
     }
+    spec.to = spec.add;
     std::tie(spec.before, spec.after) = importPlace(stage);
-    return applyEdit(m_document->editor().addImport(t, spec),
+    // Dragged by one of the source's user stages: the import reads that stage.
+    if (sourceStage) {
+        switch (*sourceStage) {
+        case StageId::BeforeInstall:
+        case StageId::Install:
+        case StageId::BeforeSetup:
+        case StageId::Setup:
+            spec.stage = stageName(*sourceStage);
+            break;
+        default:
+            break;
+        }
+    }
+    ImportDialog dialog(spec, from.displayName(), to.displayName(), m_window);
+    if (dialog.exec() != QDialog::Accepted) {
+        setStatus(tr("Import cancelled"));
+        return false;
+    }
+    return applyEdit(m_document->editor().addImport(t, dialog.spec()),
                      tr("Import %1 into %2").arg(from.displayName(), to.displayName()));
 }
 
@@ -533,29 +602,66 @@ bool DocumentController::deleteEdge(int edge)
     const Conveyor &conveyor = m_window->scene()->conveyor();
     if (edge < 0 || edge >= conveyor.edges.size())
         return false;
-    const ConveyorEdge &e = conveyor.edges.at(edge);
-    if (e.kind != EdgeKind::Import) {
-        setStatus(tr("only import edges can be deleted; change the base image in the "
-                     "properties"));
+    const ConveyorEdge e = conveyor.edges.at(edge);
+    if (e.target < 0 || e.target >= conveyor.images.size() || e.source < 0
+        || e.source >= conveyor.images.size())
         return false;
+    const ConveyorImage target = conveyor.images.at(e.target);
+    const ConveyorImage source = conveyor.images.at(e.source);
+    const EditTarget t = targetOf(e.target);
+    if (e.kind == EdgeKind::FromImage || e.kind == EdgeKind::FromImageArtifact
+        || e.kind == EdgeKind::FromExternal) {
+        // Every stapel image needs a base: deleting the edge means building on something else.
+        // The proposal is what the source itself is built on (its `from:`), when it has one.
+        QString proposal;
+        for (const StapelImage &image : m_document->project().config.images) {
+            if (image.name == source.name && image.from.present)
+                proposal = image.from.value;
+        }
+        bool ok = false;
+        const QString base
+                = QInputDialog::getText(m_window,
+                                        tr("Replace Base Image"),
+                                        tr("%1 is built on %2. An image needs a base: build it on "
+                                           "this image from a registry instead (from:):")
+                                                .arg(target.displayName(), source.displayName()),
+                                        QLineEdit::Normal,
+                                        proposal,
+                                        &ok)
+                          .trimmed();
+        if (!ok || base.isEmpty()) {
+            setStatus(tr("The base of %1 was kept").arg(target.displayName()));
+            return false;
+        }
+        return applyEdit(m_document->editor().setBaseImage(t, QStringLiteral("from"), base),
+                         tr("Build %1 on %2 instead of %3")
+                                 .arg(target.displayName(), base, source.displayName()));
     }
-    const ConveyorImage &target = conveyor.images.at(e.target);
     for (const StapelImage &image : m_document->project().config.images) {
         if (image.name != target.name)
             continue;
+        if (e.kind == EdgeKind::Dependency) {
+            for (int i = 0; i < image.dependencies.size(); ++i) {
+                if (image.dependencies.at(i).image.valueSpan.location.offset == e.location.offset)
+                    return applyEdit(m_document->editor()
+                                             .unset(t, QStringLiteral("dependencies[%1]").arg(i)),
+                                     tr("Delete dependency of %1 on %2")
+                                             .arg(target.displayName(), source.displayName()));
+            }
+            continue;
+        }
         for (int i = 0; i < image.imports.size(); ++i) {
             // The edge points at the import's `image:`/`artifact:` value.
             const ImportConfig &imp = image.imports.at(i);
             const SourceLocation &l = (imp.image.present ? imp.image : imp.artifact)
                                               .valueSpan.location;
             if (l.offset == e.location.offset)
-                return applyEdit(m_document->editor().removeImport(targetOf(e.target), i),
+                return applyEdit(m_document->editor().removeImport(t, i),
                                  tr("Delete import of %1 into %2")
-                                         .arg(conveyor.images.at(e.source).displayName(),
-                                              target.displayName()));
+                                         .arg(source.displayName(), target.displayName()));
         }
     }
-    setStatus(tr("the import of this edge was not found in the config"));
+    setStatus(tr("the entry of this edge was not found in the config"));
     return false;
 }
 

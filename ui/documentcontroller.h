@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 class QAction;
 class QLineEdit;
@@ -20,6 +21,7 @@ class Document;
 namespace Stagecraft::Ui {
 
 class MainWindow;
+class PropertyEditor;
 
 /**
  * Makes the main window an editor of one Model::Document.
@@ -31,7 +33,8 @@ class MainWindow;
  * problems), turns the source view into the editor (typing re-parses after a pause), adds
  * Undo/Redo/Save/Save As, the `[*]` dirty marker, the reload offer on external change, the
  * graph gestures (image onto a `from` stage: fromImage; onto another stage: an import; Delete
- * on an import edge) and a small directive editor beside the properties.
+ * on an edge), the editable fields of the properties panel (PropertyEditor) and a small
+ * directive editor beside the properties.
  */
 class DocumentController final : public QObject
 {
@@ -64,8 +67,21 @@ public:
     /** The image name of a conveyor index, as an edit target. */
     Model::EditTarget targetOf(int image) const;
 
+    /** The editable fields in the properties panel. */
+    PropertyEditor *propertyEditor() const { return m_propertyEditor; }
+
     // Gestures and panel edits (public for tests and scripts).
+    /**
+     * Onto `from`: the base becomes the dropped image. Onto another stage: a new import, whose
+     * `add`/`to`/place/`stage` are confirmed in an ImportDialog (werf requires `add`).
+     */
     bool dropImageOnStage(int source, int target, Model::StageId stage);
+    /** The same, dragged by a stage of the source: the import reads that stage (`stage:`). */
+    bool dropStageOnStage(int source, Model::StageId sourceStage, int target, Model::StageId stage);
+    /**
+     * Import and dependency edges delete their entry. A fromImage/fromImageArtifact edge (or
+     * a `from:` edge) replaces the base: the user is asked for a `from:` image to build on.
+     */
     bool deleteEdge(int edge);
     /** Sets a directive of an image (conveyor index), or of the meta document for image -1. */
     bool setDirective(int image, const QString &path, const QString &value);
@@ -91,6 +107,10 @@ private:
                                     const QString &text,
                                     QMessageBox::StandardButtons buttons);
     void setStatus(const QString &message);
+    bool importGesture(int source,
+                       int target,
+                       Model::StageId stage,
+                       std::optional<Model::StageId> sourceStage);
 
     MainWindow *m_window;
     Model::Document *m_document;
@@ -102,6 +122,7 @@ private:
     QLabel *m_editorTarget = nullptr;
     QLineEdit *m_editorPath = nullptr;
     QLineEdit *m_editorValue = nullptr;
+    PropertyEditor *m_propertyEditor = nullptr;
     bool m_opening = false;
     bool m_fromEditor = false;
 };

@@ -241,6 +241,9 @@ void MainWindow::showProject(const QString &configFile,
     m_scene->setConveyor(conveyor, dockerfiles, sidecar);
     // After setConveyor(): the scene's selection follows its image when indices shift.
     const int previousImage = sameProject ? m_scene->currentImage() : -1;
+    // An edit of a stage's fields keeps that stage selected.
+    const std::optional<StageId> previousStage = sameProject ? m_scene->currentStage()
+                                                             : std::nullopt;
     QHash<int, int> counts;
     QSet<int> withErrors;
     for (int k = 0; k < images.size(); ++k) {
@@ -263,7 +266,11 @@ void MainWindow::showProject(const QString &configFile,
     if (!sameProject)
         m_view->fitAll();
     if (previousImage >= 0 && previousImage < conveyor.images.size())
-        selectEverywhere(previousImage, std::nullopt, FromOther);
+        selectEverywhere(previousImage,
+                         previousStage && conveyor.images.at(previousImage).hasStage(*previousStage)
+                                 ? previousStage
+                                 : std::nullopt,
+                         FromOther);
     else
         m_properties->showSelection(-1, std::nullopt);
     if (!sidecarError.isEmpty())

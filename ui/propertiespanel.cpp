@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QModelIndex>
+#include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -47,7 +48,10 @@ PropertiesPanel::PropertiesPanel(const ConveyorModel &model, QWidget *parent)
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_tree->setWordWrap(true);
-    layout->addWidget(m_tree);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_tree);
+    layout->addWidget(m_splitter);
     connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
         const int image = item->data(1, s_imageRole).toInt();
         if (image >= 0) {
@@ -73,6 +77,14 @@ void PropertiesPanel::addRow(
     item->setToolTip(1, value);
 }
 
+void PropertiesPanel::setEditor(QWidget *editor)
+{
+    m_splitter->insertWidget(0, editor);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({450, 150});
+}
+
 QStringList PropertiesPanel::rows() const
 {
     QStringList result;
@@ -87,8 +99,10 @@ void PropertiesPanel::showSelection(int image, std::optional<StageId> stage)
     const Conveyor &c = m_model.conveyor();
     if (image < 0 || image >= c.images.size()) {
         m_title->setText(tr("Nothing selected"));
+        emit selectionShown(-1, -1);
         return;
     }
+    emit selectionShown(image, stage ? int(*stage) : -1);
     const ConveyorImage &img = c.images.at(image);
     const QModelIndex index = stage ? m_model.indexForStage(image, *stage)
                                     : m_model.indexForImage(image);
@@ -165,6 +179,7 @@ void PropertiesPanel::showInput(const QModelIndex &input)
     const Conveyor &c = m_model.conveyor();
     const int image = m_model.imageForIndex(input);
     const StageId stage = *m_model.stageForIndex(input);
+    emit selectionShown(image, int(stage));
     const QString directive = input.data(ConveyorModel::DirectiveRole).toString();
     m_title->setText(
             tr("%1 in %2 › %3").arg(directive, c.images.at(image).displayName(), stageName(stage)));

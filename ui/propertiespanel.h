@@ -9,6 +9,7 @@
 
 class QLabel;
 class QModelIndex;
+class QSplitter;
 class QTreeWidget;
 
 namespace Stagecraft::Model {
@@ -17,7 +18,7 @@ class ConveyorModel;
 
 namespace Stagecraft::Ui {
 
-/** Read-only properties of the selected image or stage (editing comes with the editor issue). */
+/** Properties of the selected image or stage: read-only rows, and the editor set by setEditor(). */
 class PropertiesPanel final : public QWidget
 {
     Q_OBJECT
@@ -33,12 +34,19 @@ public:
     void showInput(const QModelIndex &input);
     /** The rows as "name\tvalue" lines, for tests and "Copy". */
     QStringList rows() const;
+    /**
+     * Puts editable fields above the read-only rows (the DocumentController's PropertyEditor);
+     * it follows the selection through selectionShown().
+     */
+    void setEditor(QWidget *editor);
 
 signals:
     /** The user double-clicked a row that names a place in the source. */
     void locationActivated(int line, int column);
     /** The user double-clicked a row that names another image. */
     void imageActivated(int image);
+    /** The panel shows an image (stage -1) or a stage (of an input row too); image -1: none. */
+    void selectionShown(int image, int stage);
 
 private:
     void addRow(const QString &name,
@@ -50,6 +58,7 @@ private:
     const Model::ConveyorModel &m_model;
     QLabel *m_title = nullptr;
     QTreeWidget *m_tree = nullptr;
+    QSplitter *m_splitter = nullptr;
 };
 
 } // namespace Stagecraft::Ui

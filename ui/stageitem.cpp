@@ -176,7 +176,7 @@ void StageItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
     if (m_dragged) {
         m_dragged = false;
         if (ConveyorScene *s = conveyorScene())
-            s->handleNodeDragFinished(m_image);
+            s->handleNodeDragFinished(m_image, event->scenePos(), m_stage);
     }
 }
 

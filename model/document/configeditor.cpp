@@ -133,6 +133,18 @@ bool scalarItemsOnly(const YamlNode &node)
     return false;
 }
 
+/** A list whose items are all maps of scalars: written as block items when it is new. */
+bool mapItemsOnly(const YamlNode &node)
+{
+    if (!node.isSequence() || node.items.empty())
+        return false;
+    for (const YamlNode &item : node.items) {
+        if (!item.isMap() || !scalarItemsOnly(item))
+            return false;
+    }
+    return true;
+}
+
 QString escapeDouble(const QString &value)
 {
     QString out;
@@ -462,6 +474,11 @@ public:
     qint64 pastLineEnd(qint64 pos) const
     {
         const qint64 n = text.size();
+        // A block scalar with keep chomping (`|+`) owns its line break and the blank lines
+        // after it: its end is already the start of the next line.
+        if (pos > 0 && pos <= n && text.at(pos - 1) == '\n'
+            && (pos == n || (text.at(pos) != '\n' && text.at(pos) != '\r')))
+            return pos;
         qint64 q = pos;
         while (q < n && (text.at(q) == ' ' || text.at(q) == '\t'))
             ++q;
@@ -531,6 +548,103 @@ public:
 
     int columnOf(qint64 offset) const { return int(offset - lineStart(offset)); }
 
+    /**
+     * The end of a node's content: a `|+` block scalar's span holds its final line break and
+     * the blank lines after it, which a replacement must leave in place (they separate the
+     * value from what follows).
+     */
+    qint64 trimmedEnd(const YamlNode &node) const
+    {
+        qint64 e = node.end;
+        while (e > node.start && text.at(e - 1) == '\n') {
+            qint64 f = e - 1;
+            if (f > node.start && text.at(f - 1) == '\r')
+                --f;
+            qint64 g = f;
+            while (g > node.start && (text.at(g - 1) == ' ' || text.at(g - 1) == '\t'))
+                --g;
+            if (g > node.start && text.at(g - 1) == '\n') {
+                e = g; // a whole blank line: look at the one before it
+                continue;
+            }
+            e = f;
+            break;
+        }
+        return e;
+    }
+
+    /** Where a node's content starts: after its properties (`&anchor`, `!tag`) and blanks. */
+    qint64 contentStart(const YamlNode &node) const
+    {
+        qint64 q = node.start;
+        if (node.anchor.isEmpty() && node.tag.isEmpty())
+            return q;
+        const qint64 n = std::min<qint64>(node.end, text.size());
+        for (int round = 0; round < 2 && q < n; ++round) {
+            if (text.at(q) != '&' && text.at(q) != '!')
+                break;
+            while (q < n && text.at(q) != ' ' && text.at(q) != '\t' && text.at(q) != '\n'
+                   && text.at(q) != '\r')
+                ++q;
+            // Blanks, a comment and line breaks between the properties and a block content.
+            while (q < n) {
+                const char c = text.at(q);
+                if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                    ++q;
+                } else if (c == '#') {
+                    while (q < n && text.at(q) != '\n')
+                        ++q;
+                } else {
+                    break;
+                }
+            }
+        }
+        return q;
+    }
+
+    /** The `&name ` a replacement of an anchored node writes first, so aliases keep working. */
+    static QByteArray anchorPrefix(const YamlNode &node)
+    {
+        if (node.anchor.isEmpty() || node.kind == YamlNode::Kind::Alias)
+            return {};
+        return '&' + node.anchor.toUtf8() + ' ';
+    }
+
+    /** The node holding `&name` that an alias at `before` refers to (the last one before it). */
+    static const YamlNode *findAnchor(const YamlNode &node, const QString &name, qint64 before)
+    {
+        const YamlNode *found = nullptr;
+        if (!node.anchor.isEmpty() && node.anchor == name && node.start < before
+            && node.kind != YamlNode::Kind::Alias)
+            found = &node;
+        for (const YamlNode &item : node.items) {
+            if (const YamlNode *f = findAnchor(item, name, before))
+                found = f;
+        }
+        for (const YamlMapEntry &e : node.entries) {
+            if (const YamlNode *f = findAnchor(e.key, name, before))
+                found = f;
+            if (const YamlNode *f = findAnchor(e.value, name, before))
+                found = f;
+        }
+        return found;
+    }
+
+    /** The refusal of an edit that walks into an alias: it names both places. */
+    EditResult aliasRefusal(const QString &what, const YamlNode &alias, const YamlNode &root) const
+    {
+        const SourceLocation at = renderedLocation(alias.start);
+        const YamlNode *anchor = findAnchor(root, alias.value, alias.start);
+        const QString anchorAt = anchor ? renderedLocation(anchor->start).toString()
+                                        : Tr::tr("(not found)");
+        return EditResult::failure(
+                Tr::tr("%1 at %2 is the alias *%3 of the anchor &%3 at %4: an edit inside it "
+                       "would change every place that uses the anchor. Edit the anchored node, "
+                       "or set %1 itself to replace the alias by a value of its own")
+                        .arg(what, at.toString(), alias.value, anchorAt),
+                at);
+    }
+
     // ---- values ---------------------------------------------------------------------------
 
     std::optional<FlowValue> parseValue(const QString &value, QString *error) const
@@ -570,6 +684,19 @@ public:
      */
     QByteArray newValueText(const FlowValue &v, int col) const
     {
+        if (mapItemsOnly(v.node)) {
+            // A new list of small maps (`git: [{add: /, to: /app}]`) as block items.
+            QByteArray out;
+            for (const YamlNode &item : v.node.items) {
+                bool first = true;
+                for (const YamlMapEntry &e : item.entries) {
+                    out += eol + spaces(col + listIndent + (first ? 0 : 2)) + (first ? "- " : "")
+                           + v.raw(e.key) + ": " + v.raw(e.value);
+                    first = false;
+                }
+            }
+            return out;
+        }
         if (scalarItemsOnly(v.node)) {
             QByteArray out;
             if (v.node.isSequence()) {
@@ -649,6 +776,7 @@ public:
     {
         QList<Step> steps;      ///< steps[0] is the document root
         qsizetype resolved = 0; ///< number of path segments resolved
+        /** The last segment indexes one past the end of a list (steps.last() is the list). */
         bool indexMissing = false;
     };
 
@@ -661,9 +789,7 @@ public:
         for (qsizetype i = 0; i < segments.size(); ++i) {
             const YamlNode *current = r.steps.last().node;
             if (current->kind == YamlNode::Kind::Alias) {
-                *error = fail(Tr::tr("%1 is an alias; edit the anchored node instead")
-                                      .arg(pathText(segments, i)),
-                              current->start);
+                *error = aliasRefusal(pathText(segments, i), *current, root);
                 return std::nullopt;
             }
             if (!current->isMap()) {
@@ -679,10 +805,23 @@ public:
             const int index = segments.at(i).index;
             if (index >= 0) {
                 const YamlNode *list = &entry->value;
+                if (list->kind == YamlNode::Kind::Alias) {
+                    const QString listPath = i == 0 ? segments.at(i).key
+                                                    : pathText(segments, i) + u'.'
+                                                              + segments.at(i).key;
+                    *error = aliasRefusal(listPath, *list, root);
+                    return std::nullopt;
+                }
                 if (!list->isSequence()) {
                     *error = fail(Tr::tr("%1 is not a list").arg(pathText(segments, i) + u'['),
                                   list->start);
                     return std::nullopt;
+                }
+                if (index == int(list->items.size()) && i + 1 == segments.size()) {
+                    // One past the end: a new item appended to the list.
+                    r.indexMissing = true;
+                    r.resolved = i + 1;
+                    return r;
                 }
                 if (index >= int(list->items.size())) {
                     *error = fail(Tr::tr("%1 has no item %2 (it has %3)")
@@ -861,6 +1000,8 @@ public:
                      QList<RenderedEdit> *edits,
                      EditResult *error) const
     {
+        if (r.indexMissing)
+            return editsForAppend(*r.steps.last().node, v, edits, error);
         if (r.resolved < segments.size()) {
             // Missing keys: add them under the deepest existing node.
             const Step &last = r.steps.last();
@@ -911,10 +1052,19 @@ public:
         const Step &last = r.steps.last();
         const YamlNode &old = *last.node;
         if (old.kind == YamlNode::Kind::Alias) {
-            *error = fail(Tr::tr("the value is an alias; edit the anchored node instead"),
-                          old.start);
-            return false;
+            // The key gets a value of its own; the anchored node and its other aliases stay.
+            if (scalarItemsOnly(v.node) && last.entry) {
+                const QByteArray t = newValueText(v, columnOf(last.entry->key.start));
+                const qint64 colon = colonAfter(*last.entry);
+                edits->append({colon, old.end, t});
+                return true;
+            }
+            edits->append({old.start, old.end, v.all()});
+            return true;
         }
+        // An anchored node keeps its anchor: the aliases of it then see the new value.
+        const QByteArray anchor = anchorPrefix(old);
+        const qint64 oldEnd = trimmedEnd(old);
         if (old.isNull() && old.start == old.end && last.entry) {
             const QByteArray t = newValueText(v, columnOf(last.entry->key.start));
             const qint64 colon = colonAfter(*last.entry);
@@ -923,7 +1073,9 @@ public:
             return true;
         }
         if (isBlockCollection(old)) {
-            const int col = columnOf(old.start);
+            // Properties written before a block (`key: &a` + the items below) stay as written.
+            const qint64 begin = contentStart(old);
+            const int col = columnOf(begin);
             if (old.isSequence() && v.node.isSequence() && scalarItemsOnly(v.node)) {
                 QByteArray out;
                 for (const YamlNode &item : v.node.items) {
@@ -931,7 +1083,7 @@ public:
                         out += eol + spaces(col);
                     out += "- " + v.raw(item);
                 }
-                edits->append({old.start, old.end, out});
+                edits->append({begin, oldEnd, out});
                 return true;
             }
             if (old.isMap() && v.node.isMap() && scalarItemsOnly(v.node)) {
@@ -941,15 +1093,15 @@ public:
                         out += eol + spaces(col);
                     out += v.raw(e.key) + ": " + v.raw(e.value);
                 }
-                edits->append({old.start, old.end, out});
+                edits->append({begin, oldEnd, out});
                 return true;
             }
             if (last.entry) {
                 const qint64 colon = colonAfter(*last.entry);
-                edits->append({colon, old.end, ' ' + v.all()});
+                edits->append({colon, oldEnd, ' ' + anchor + v.all()});
                 return true;
             }
-            edits->append({old.start, old.end, v.all()});
+            edits->append({old.start, oldEnd, anchor + v.all()});
             return true;
         }
         if (!old.isScalar() && !(old.style == YamlNode::Style::Flow)) {
@@ -961,11 +1113,125 @@ public:
             // A scalar becomes a list or map: write it as a block in the file's style.
             const QByteArray t = newValueText(v, columnOf(last.entry->key.start));
             const qint64 colon = colonAfter(*last.entry);
-            edits->append({colon, old.end, t});
+            edits->append({colon, oldEnd, anchor.isEmpty() ? t : ' ' + anchor.chopped(1) + t});
             return true;
         }
-        edits->append({old.start, old.end, scalarReplacement(old, v)});
+        edits->append({old.start, oldEnd, anchor + scalarReplacement(old, v)});
         return true;
+    }
+
+    /** A new last item of a list: a line in the list's own style, or `, item` in a flow list. */
+    bool editsForAppend(const YamlNode &list,
+                        const FlowValue &v,
+                        QList<RenderedEdit> *edits,
+                        EditResult *error) const
+    {
+        if (list.style == YamlNode::Style::Flow) {
+            const qint64 close = list.end - 1;
+            edits->append({close, close, (list.items.empty() ? QByteArray() : ", ") + v.all()});
+            return true;
+        }
+        if (list.items.empty()) {
+            *error = fail(Tr::tr("the list is empty"), list.start);
+            return false;
+        }
+        qint64 dash = contentStart(list);
+        if (text.at(dash) != '-') {
+            *error = fail(Tr::tr("cannot find the list item's dash"), list.start);
+            return false;
+        }
+        const int dashCol = columnOf(dash);
+        QByteArray item = spaces(dashCol) + "- ";
+        if (v.node.isMap() && scalarItemsOnly(v.node)) {
+            bool first = true;
+            for (const YamlMapEntry &e : v.node.entries) {
+                if (!first)
+                    item += eol + spaces(dashCol + 2);
+                item += v.raw(e.key) + ": " + v.raw(e.value);
+                first = false;
+            }
+        } else {
+            item += v.all();
+        }
+        const auto [at, needBreak] = lineAfter(list.end);
+        edits->append({at, at, needBreak ? eol + item : item + eol});
+        return true;
+    }
+
+    /** Renames the last key of path in place (its value, comment and position stay). */
+    EditResult renameKey(const EditTarget &target, const QString &path, const QString &key) const
+    {
+        QString message;
+        const std::optional<QList<PathSegment>> segments = parsePath(path, &message);
+        if (!segments)
+            return EditResult::failure(message, fileStart());
+        if (key.isEmpty())
+            return EditResult::failure(Tr::tr("the new key is empty"), fileStart());
+        EditResult error;
+        const std::optional<Found> found = find(target, &error);
+        if (!found)
+            return error;
+        const std::optional<Resolution> r = resolve(found->yaml.root, *segments, &error);
+        if (!r)
+            return error;
+        if (r->resolved < segments->size() || r->indexMissing || segments->last().index >= 0)
+            return fail(Tr::tr("%1 is not set").arg(path), r->steps.last().node->start);
+        const Step &step = r->steps.last();
+        if (!step.entry)
+            return fail(Tr::tr("%1 is not a key").arg(path), step.node->start);
+        if (step.parent && step.parent->entry(key))
+            return fail(Tr::tr("%1 is already set").arg(key), step.parent->entry(key)->key.start);
+        const YamlNode &old = step.entry->key;
+        const QByteArray t = old.isQuoted() ? quoteIn(key, old.style).toUtf8()
+                                            : quoteScalar(key).toUtf8();
+        return finish({{old.start, old.end, t}});
+    }
+
+    /** Moves list item `from` to index `to`; the items between shift by one. */
+    EditResult moveItem(const EditTarget &target, const QString &path, int from, int to) const
+    {
+        QString message;
+        const std::optional<QList<PathSegment>> segments = parsePath(path, &message);
+        if (!segments)
+            return EditResult::failure(message, fileStart());
+        EditResult error;
+        const std::optional<Found> found = find(target, &error);
+        if (!found)
+            return error;
+        const std::optional<Resolution> r = resolve(found->yaml.root, *segments, &error);
+        if (!r)
+            return error;
+        if (r->resolved < segments->size() || r->indexMissing)
+            return fail(Tr::tr("%1 is not set").arg(path), r->steps.last().node->start);
+        const YamlNode &list = *r->steps.last().node;
+        if (list.kind == YamlNode::Kind::Alias)
+            return aliasRefusal(path, list, found->yaml.root);
+        if (!list.isSequence())
+            return fail(Tr::tr("%1 is not a list").arg(path), list.start);
+        const int n = int(list.items.size());
+        if (from < 0 || to < 0 || from >= n || to >= n)
+            return fail(Tr::tr("%1 has no item %2 (it has %3)")
+                                .arg(path)
+                                .arg(std::max(from, to))
+                                .arg(n),
+                        list.start);
+        if (from == to)
+            return {};
+        // Each item in [low, high] takes the text of the item that moves into its place; the
+        // items keep their places in the file (dash, indentation, comments between them).
+        QList<int> order;
+        for (int i = 0; i < n; ++i)
+            order.append(i);
+        order.move(from, to);
+        QList<RenderedEdit> edits;
+        for (int i = std::min(from, to); i <= std::max(from, to); ++i) {
+            const YamlNode &place = list.items.at(std::size_t(i));
+            const YamlNode &moved = list.items.at(std::size_t(order.at(i)));
+            edits.append({place.start,
+                          trimmedEnd(place),
+                          text.mid(moved.start, trimmedEnd(moved) - moved.start)});
+        }
+        return finish(edits);
     }
 
     EditResult unset(const EditTarget &target, const QString &path) const
@@ -981,7 +1247,7 @@ public:
         const std::optional<Resolution> r = resolve(found->yaml.root, *segments, &error);
         if (!r)
             return error;
-        if (r->resolved < segments->size())
+        if (r->resolved < segments->size() || r->indexMissing)
             return fail(Tr::tr("%1 is not set").arg(path), r->steps.last().node->start);
         QList<RenderedEdit> edits;
         if (!removeStep(r->steps, r->steps.size() - 1, &edits, &error))
@@ -1547,6 +1813,31 @@ EditResult ConfigEditor::setFromLatest(const EditTarget &target, bool enabled) c
 EditResult ConfigEditor::addImport(const EditTarget &target, const ImportSpec &spec) const
 {
     return d->addImport(target, spec);
+}
+
+EditResult ConfigEditor::moveItem(const EditTarget &target,
+                                  const QString &path,
+                                  int from,
+                                  int to) const
+{
+    return d->moveItem(target, path, from, to);
+}
+
+EditResult ConfigEditor::renameKey(const EditTarget &target,
+                                   const QString &path,
+                                   const QString &key) const
+{
+    return d->renameKey(target, path, key);
+}
+
+std::optional<Diagnostic> ConfigEditor::readOnlyReason(qint64 renderedStart,
+                                                       qint64 renderedEnd) const
+{
+    if (renderedStart < 0 || renderedEnd < renderedStart)
+        return std::nullopt;
+    if (std::optional<EditResult> refused = d->refusal(renderedStart, renderedEnd))
+        return refused->error;
+    return std::nullopt;
 }
 
 EditResult ConfigEditor::removeImport(const EditTarget &target, int index) const

@@ -50,6 +50,7 @@ struct ImportSpec
  * Turns edit requests on a loaded project into minimal edits of its source text.
  *
  * Requests name a document (EditTarget) and a dotted directive path: `from`, `shell.install`,
+ * `shell.install[2]` (one past the last item appends an item),
  * `docker.ENV.TZ`, `import[0].to`, `git[1].stageDependencies.install` (a key holding dots can be
  * quoted: `docker.LABEL."org.opencontainers.image.title"`). Values are YAML flow values exactly as
  * they are to appear in the file (`alpine:3.18`, `"a b"`, `[a, b]`, `{TZ: UTC}`).
@@ -57,6 +58,9 @@ struct ImportSpec
  * Only the edited span changes. A replaced scalar keeps its quoting style when the new value is
  * given plain; new keys and list items follow the file's own indentation width, list indentation
  * style and line endings; a removed key takes its lines (and its trailing comment) with it.
+ * A replaced node keeps its anchor (`&a`), so its aliases follow the new value; setting a key
+ * whose value is an alias (`*a`) gives it a value of its own, while an edit inside an alias is
+ * refused with a message naming both places (it would change every use of the anchor).
  *
  * The edits are computed on the rendered text and mapped to the source through the source map:
  * in a templated file a literal copied once from werf.yaml is editable, while anything produced
@@ -104,6 +108,19 @@ public:
     EditResult setFromLatest(const EditTarget &target, bool enabled) const;
     /** Appends an `import:` item (creating the list). */
     EditResult addImport(const EditTarget &target, const ImportSpec &spec) const;
+    /** Renames the last key of path (`import[0].before` → `after`); value and comment stay. */
+    EditResult renameKey(const EditTarget &target, const QString &path, const QString &key) const;
+    /**
+     * Moves the list item at path[from] to index `to` (the items between shift by one), by
+     * exchanging the items' texts in place.
+     */
+    EditResult moveItem(const EditTarget &target, const QString &path, int from, int to) const;
+    /**
+     * Why the rendered range [start, end) cannot be edited (it is produced or copied by a
+     * template construct, or comes from another file), or nothing when it is literal text of
+     * the config file. Lets the GUI show a value as read-only before the user tries.
+     */
+    std::optional<Diagnostic> readOnlyReason(qint64 renderedStart, qint64 renderedEnd) const;
     /** Removes `import[index]`. */
     EditResult removeImport(const EditTarget &target, int index) const;
 
