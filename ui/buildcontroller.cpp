@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "buildcontroller.h"
 
+#include "build/stagedurations.h"
 #include "config/configloader.h"
 #include "conveyorscene.h"
 #include "mainwindow.h"
@@ -12,7 +13,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -27,11 +27,6 @@ constexpr int kMaxLogLines = 5000;
 QString seconds(qint64 ms)
 {
     return QString::number(double(ms) / 1000.0, 'f', 1);
-}
-
-QString durationsKey()
-{
-    return QStringLiteral("build/stageDurations");
 }
 
 } // namespace
@@ -131,10 +126,8 @@ bool BuildController::startBuild(const QString &image)
     options.images.clear();
     if (!image.isEmpty())
         options.images = {image};
-    QSettings settings;
-    const QVariantMap durations = settings.value(durationsKey()).toMap();
-    for (auto it = durations.cbegin(); it != durations.cend(); ++it)
-        options.previousDurations.insert(it.key(), it.value().toLongLong());
+    m_buildConfigFile = project.configFile;
+    options.previousDurations = Model::StageDurations(m_buildConfigFile).load();
     if (!m_worker.start(project, options)) {
         QMessageBox::warning(m_window, tr("Build"), m_worker.errorString());
         return false;
@@ -232,11 +225,7 @@ void BuildController::handleFinished(const Model::BuildOutcome &outcome)
     m_building.clear();
     m_window->setStatuses(m_statuses);
 
-    QSettings settings;
-    QVariantMap durations = settings.value(durationsKey()).toMap();
-    for (auto it = outcome.durations.cbegin(); it != outcome.durations.cend(); ++it)
-        durations.insert(it.key(), it.value());
-    settings.setValue(durationsKey(), durations);
+    Model::StageDurations(m_buildConfigFile).merge(outcome.durations);
 
     // The plan's prediction against what was actually built.
     QStringList unexpected;

@@ -82,6 +82,8 @@ private:
     QTimer *m_pulseTimer = nullptr;
     bool m_pulseOn = false;
     QElapsedTimer m_clock;
+    /** The project being built: its stage durations are stored for the next estimate. */
+    QString m_buildConfigFile;
 };
 
 } // namespace Stagecraft::Ui
