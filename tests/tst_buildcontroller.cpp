@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,6 +37,7 @@ void tst_BuildController::failedBuildShowsOnTheGraph()
     QCoreApplication::setOrganizationName(u"stagecraft-test"_s);
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.filePath(u"settings"_s));
+    QStandardPaths::setTestModeEnabled(true); // stage durations go to a test cache directory
 
     // The project of the recorded log (werf's 002: image emby fails in its from stage).
     QFile config(dir.filePath(u"werf.yaml"_s));
