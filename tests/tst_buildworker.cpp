@@ -82,7 +82,7 @@ private Q_SLOTS:
     void gitChangeIsPatchedIn();
     void cancelInTheMiddleOfAStage();
     void failingCommand();
-    void refusesRemoteGit();
+    void remoteGitMapping();
     void durationsAreKeptForTheEstimate();
     void singleFileGitMappingIsPatched();
     void dockerfileImageUnderWerfName();
@@ -389,7 +389,8 @@ void tst_BuildWorker::buildsTheExample()
              importStage});
     QVERIFY2(importLabels.contains(u"werf-import-tools=sha256:" + toolsBuilt.last().imageId + u'\n'),
              qPrintable(importLabels));
-    QVERIFY(!labels.contains(u"werf-import-tools=")); // later stages do not set it again
+    // The later stages inherit it from their parent image, as werf's do.
+    QVERIFY(labels.contains(u"werf-import-tools=sha256:" + toolsBuilt.last().imageId + u'\n'));
 
     // fromImage (base's user), the import from the artifact, the git mapping with its exclude
     // and owner, the setup command and the docker instructions, all in app's last stage.
@@ -728,18 +729,99 @@ void tst_BuildWorker::failingCommand()
     QVERIFY(json.value(u"lastOutput").toArray().contains(u"before-the-failure"_s));
 }
 
-void tst_BuildWorker::refusesRemoteGit()
+void tst_BuildWorker::remoteGitMapping()
 {
-    const LoadedProject project = loadText(m_dir.filePath(u"werf.yaml"_s),
-                                           "project: p\nconfigVersion: 1\n---\nimage: a\n"
-                                           "from: alpine\ngit:\n"
-                                           "- url: https://example.org/group/repo.git\n"
-                                           "  tag: v1.0\n  add: /\n  to: /src\n");
+    // A "remote" repository offline: a bare repository reached through a file:// URL.
+    const QString source = m_dir.filePath(u"remote-src"_s);
+    const QString bare = m_dir.filePath(u"remote.git"_s);
+    QVERIFY(QDir().mkpath(source + u"/lib"_s));
+    const auto write = [&](const QByteArray &content) {
+        QFile file(source + u"/lib/data.txt"_s);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(content);
+    };
+    const auto gitIn = [](const QString &dir, const QStringList &arguments) {
+        QProcess git;
+        git.setWorkingDirectory(dir);
+        git.start(u"git"_s,
+                  QStringList{u"-c"_s, u"user.name=t"_s, u"-c"_s, u"user.email=t@example.org"_s}
+                          + arguments);
+        QVERIFY(git.waitForFinished(60000));
+        QVERIFY2(git.exitCode() == 0, git.readAllStandardError().constData());
+    };
+    write("v1\n");
+    gitIn(source, {u"init"_s, u"-q"_s, u"-b"_s, u"main"_s});
+    gitIn(source, {u"add"_s, u"."_s});
+    gitIn(source, {u"commit"_s, u"-qm"_s, u"v1"_s});
+    gitIn(m_dir.path(), {u"clone"_s, u"-q"_s, u"--bare"_s, source, bare});
+
+    const QString dir = m_dir.filePath(u"remoteproj"_s);
+    QVERIFY(QDir().mkpath(dir));
+    QFile config(dir + u"/werf.yaml"_s);
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("project: remoteproj\nconfigVersion: 1\n---\nimage: fetched\n"
+                 "from: localhost/stagecraft-busybox:1.35\ngit:\n- url: file://"
+                 + bare.toUtf8()
+                 + "\n  branch: main\n  herebyIAdmitThatBranchMightBreakReproducibility: true\n"
+                   "  add: /lib\n  to: /opt/lib\n");
+    config.close();
+    const LoadedProject project = loadProject(dir);
     QVERIFY2(project.ok(), qPrintable(project.diagnostics.value(0).toString()));
-    const QString error = BuildWorker::checkRequest(project, options());
-    QVERIFY2(error.contains(u"/werf.yaml:7:8: error: "), qPrintable(error));
-    QVERIFY2(error.contains(u"https://example.org/group/repo.git"), qPrintable(error));
-    QVERIFY2(error.contains(u"--backend werf"), qPrintable(error));
+    QVERIFY(BuildWorker::checkRequest(project, options()).isEmpty());
+
+    const auto contentOf = [&](const BuildRun &run) {
+        const QString last = run.events.isEmpty() ? QString() : [&] {
+            QString name;
+            for (const BuildEvent &e : run.events) {
+                if ((e.kind == BuildEvent::Kind::StageBuilt
+                     || e.kind == BuildEvent::Kind::StageCached)
+                    && e.image == u"fetched")
+                    name = e.imageName;
+            }
+            return name;
+        }();
+        const QString container = buildah({u"from"_s, last}).trimmed();
+        const QString text = buildah({u"run"_s,
+                                      u"--isolation"_s,
+                                      u"chroot"_s,
+                                      container,
+                                      u"--"_s,
+                                      u"/bin/cat"_s,
+                                      u"/opt/lib/data.txt"_s});
+        buildah({u"rm"_s, container});
+        return text;
+    };
+    const BuildRun first = build({}, {}, dir);
+    QVERIFY2(first.started, qPrintable(first.error));
+    QCOMPARE(BuildOutcome::resultName(first.outcome.result), u"succeeded"_s);
+    QVERIFY(first.stages(BuildEvent::Kind::StageBuilt, u"fetched"_s).contains(u"gitArchive"_s));
+    QCOMPARE(contentOf(first), u"v1\n"_s);
+
+    // A new commit on the remote branch: fetched, and patched in by gitLatestPatch.
+    write("v2\n");
+    gitIn(source, {u"commit"_s, u"-qam"_s, u"v2"_s});
+    gitIn(source, {u"push"_s, u"-q"_s, bare, u"main"_s});
+    const BuildRun second = build({}, {}, dir);
+    QCOMPARE(BuildOutcome::resultName(second.outcome.result), u"succeeded"_s);
+    QCOMPARE(second.stages(BuildEvent::Kind::StageCached, u"fetched"_s),
+             (QStringList{u"from"_s, u"gitArchive"_s}));
+    QCOMPARE(second.stages(BuildEvent::Kind::StageBuilt, u"fetched"_s),
+             QStringList{u"gitLatestPatch"_s});
+    QCOMPARE(contentOf(second), u"v2\n"_s);
+
+    // An unreachable repository fails the build before any stage, naming the image's place.
+    QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    config.write("project: remoteproj\nconfigVersion: 1\n---\nimage: fetched\n"
+                 "from: localhost/stagecraft-busybox:1.35\ngit:\n- url: file://"
+                 + bare.toUtf8()
+                 + "-absent\n  branch: main\n  herebyIAdmitThatBranchMightBreakReproducibility: "
+                   "true\n  add: /lib\n  to: /opt/lib\n");
+    config.close();
+    const BuildRun absent = build({}, {}, dir);
+    QCOMPARE(BuildOutcome::resultName(absent.outcome.result), u"failed"_s);
+    QVERIFY(absent.of(BuildEvent::Kind::StageStarted).isEmpty());
+    QVERIFY2(absent.outcome.message.contains(u"/werf.yaml:4:"), qPrintable(absent.outcome.message));
+    QVERIFY2(absent.outcome.message.contains(u"cannot clone"), qPrintable(absent.outcome.message));
 }
 
 void tst_BuildWorker::durationsAreKeptForTheEstimate()

@@ -89,7 +89,17 @@ BuildahImageBuilder::BuildahImageBuilder(BuildSession &session, const ImagePlan 
                 break;
             }
         }
+        for (const GitMappingParams &m : m_input->git) {
+            if (!m.isLocal() && session.remoteClones.contains(m.url))
+                m_git.setRemoteRepository(m.url, session.remoteClones.value(m.url));
+        }
     }
+}
+
+QString BuildahImageBuilder::repositoryPath(const GitMappingParams &mapping) const
+{
+    return mapping.isLocal() ? m_session.project.projectDir
+                             : m_session.remoteClones.value(mapping.url);
 }
 
 QString BuildahImageBuilder::uniqueName(const QString &prefix) const
@@ -371,7 +381,6 @@ bool BuildahImageBuilder::copyGitFile(const QString &container,
 
 bool BuildahImageBuilder::gitArchive(const QString &container, const StagePlan &stage)
 {
-    const GitRepository repository(m_session.project.projectDir, m_session.options.gitProgram);
     int n = 0;
     for (const GitMappingParams &m : m_input->git) {
         const GitContext::MappingState state = m_git.state(m);
@@ -379,11 +388,8 @@ bool BuildahImageBuilder::gitArchive(const QString &container, const StagePlan &
             fail(state.error);
             return false;
         }
-        if (!m.isLocal()) {
-            fail(Tr::tr("git mapping %1: remote repositories are not built by the buildah backend")
-                         .arg(m.url));
-            return false;
-        }
+        // The project's repository, or the bare clone of a remote one (BuildWorker made it).
+        const GitRepository repository(repositoryPath(m), m_session.options.gitProgram);
         const QString commit = stage.gitCommits.value(m.paramshash(), state.commit);
         std::optional<GitTree> other;
         const GitTree *tree = state.tree;
@@ -420,13 +426,15 @@ bool BuildahImageBuilder::gitArchive(const QString &container, const StagePlan &
             for (const GitTreeEntry &e : entries)
                 arguments << QString::fromUtf8(matcher.trimBasePath(e.path));
         }
-        // Pathspecs are relative to the tree-ish, so git must not run in a subdirectory.
-        QByteArray topLevel;
-        if (!run(m_session.options.gitProgram,
-                 {QStringLiteral("rev-parse"), QStringLiteral("--show-toplevel")},
-                 stage.name,
-                 repository.path(),
-                 &topLevel))
+        // Pathspecs are relative to the tree-ish, so git must not run in a subdirectory (a bare
+        // clone has none).
+        QByteArray topLevel = repository.path().toUtf8();
+        if (m.isLocal()
+            && !run(m_session.options.gitProgram,
+                    {QStringLiteral("rev-parse"), QStringLiteral("--show-toplevel")},
+                    stage.name,
+                    repository.path(),
+                    &topLevel))
             return false;
         if (!run(m_session.options.gitProgram,
                  arguments,
@@ -463,7 +471,7 @@ bool BuildahImageBuilder::applyPatches(const QString &container,
         // A single-file mapping (`add` names a file): the patch's paths are relative to the
         // file itself, so instead of applying it the file at the new commit replaces the old
         // one (or is removed when the commit no longer has it). The result is the same file.
-        const GitRepository repository(m_session.project.projectDir, m_session.options.gitProgram);
+        const GitRepository repository(repositoryPath(m), m_session.options.gitProgram);
         const std::optional<GitTree> fromTree = repository.tree(from, &error);
         const std::optional<GitTree> toTree = fromTree ? repository.tree(to, &error) : std::nullopt;
         if (!toTree) {

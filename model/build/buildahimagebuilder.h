@@ -39,6 +39,9 @@ struct GitTreeEntry;
  * the werf-import-<slug> label is written only for source names that werf's slug leaves as they
  * are ([a-z0-9-], see werfSlug()).
  *
+ * Remote git mappings (`url:`) read a bare clone that BuildWorker keeps per URL in the user's
+ * cache directory and fetches before each build.
+ *
  * Runs in a worker thread (blocking); all processes go through the session's cancellation.
  */
 class BuildahImageBuilder
@@ -98,6 +101,8 @@ private:
              QByteArray *output = nullptr,
              const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
     QString mountContainer(const QString &container, const QString &stage);
+    /** The repository a git mapping reads: the project's, or the clone of its remote one. */
+    QString repositoryPath(const GitMappingParams &mapping) const;
     /** `buildah from` of an image, with the registry's options for a registry stage image. */
     QStringList fromArguments(const QString &container, const QString &image) const;
     /** werf's name for a new stage image in the build's stages storage (§6.1). */

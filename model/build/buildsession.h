@@ -41,6 +41,8 @@ struct BuildSession
     /** Called after every finished stage (cached or built) with its build duration (-1 cached). */
     std::function<void(const QString &image, const QString &stage, qint64 durationMs)> stageDone;
     QString projectRepoCommit;
+    /** Bare clones of the remote git mappings' repositories, by URL. */
+    QHash<QString, QString> remoteClones;
     QString temporaryDirectory; ///< per build: tmp_dir mounts, archives, patches
     QString buildDirRoot;       ///< build_dir mounts: <root>/<project>/<slug(to)>
     /** A registry stages storage (BuildOptions::stagesStorage = REPO), else nullptr; lives in

@@ -13,6 +13,7 @@
 #include "storage/storagesession.h"
 #include "storage/storagespec.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -22,6 +23,7 @@
 #include <QMutex>
 #include <QMutexLocker>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QThreadPool>
@@ -82,6 +84,76 @@ std::optional<QSet<int>> imagesToProcess(const LoadedProject &project,
 QString stageKey(const QString &image, const QString &stage)
 {
     return image + u'/' + stage;
+}
+
+/**
+ * Clones (or updates) the repositories of the remote git mappings into the user's cache, one
+ * bare clone per URL (werf keeps its own in ~/.werf/local_cache/git_repos): url → clone path.
+ */
+std::optional<QHash<QString, QString>> remoteClones(BuildSession &session, QString *error)
+{
+    QHash<QString, QString> clones;
+    const QString root = QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+                         + QStringLiteral("/git-repos");
+    for (const SignatureInput::Image &image : std::as_const(session.input.images)) {
+        for (const GitMappingParams &m : image.git) {
+            if (m.isLocal() || clones.contains(m.url))
+                continue;
+            const QString path = root + u'/'
+                                 + QString::fromLatin1(
+                                         QCryptographicHash::hash(m.url.toUtf8(),
+                                                                  QCryptographicHash::Sha256)
+                                                 .toHex()
+                                                 .left(32))
+                                 + QStringLiteral(".git");
+            ProcessSpec spec;
+            spec.program = session.options.gitProgram;
+            spec.captureOutput = true;
+            if (QFileInfo::exists(path + QStringLiteral("/HEAD"))) {
+                spec.arguments = {QStringLiteral("--git-dir"),
+                                  path,
+                                  QStringLiteral("fetch"),
+                                  QStringLiteral("--quiet"),
+                                  QStringLiteral("--prune"),
+                                  QStringLiteral("--force"),
+                                  QStringLiteral("origin"),
+                                  QStringLiteral("+refs/heads/*:refs/heads/*"),
+                                  QStringLiteral("+refs/tags/*:refs/tags/*")};
+            } else {
+                QDir().mkpath(root);
+                QDir(path).removeRecursively(); // a clone cut short
+                spec.arguments = {QStringLiteral("clone"),
+                                  QStringLiteral("--bare"),
+                                  QStringLiteral("--quiet"),
+                                  m.url,
+                                  path};
+            }
+            BuildEvent event;
+            event.kind = BuildEvent::Kind::Output;
+            event.image = image.name;
+            event.text = Tr::tr("git %1 %2 into %3")
+                                 .arg(spec.arguments.value(0) == u"clone" ? QStringLiteral("clone")
+                                                                          : QStringLiteral("fetch"),
+                                      m.url,
+                                      path);
+            session.emitEvent(event);
+            const ProcessResult result = runProcess(spec, session.cancellation);
+            if (!result.ok()) {
+                if (!session.cancellation.isCancelled())
+                    *error = Diagnostic::error(Tr::tr("cannot clone or fetch the git repository "
+                                                      "%1: %2")
+                                                       .arg(m.url,
+                                                            result.started
+                                                                    ? result.lastLines.join(u' ')
+                                                                    : result.errorString),
+                                               image.location)
+                                     .toString();
+                return std::nullopt;
+            }
+            clones.insert(m.url, path);
+        }
+    }
+    return clones;
 }
 
 /** The buildah backend's own containers-storage: werf's `:local`, or Stagecraft's `local`. */
@@ -230,25 +302,6 @@ QString BuildWorker::checkRequest(const LoadedProject &project, const BuildOptio
                                                       image.displayName()),
                                          where)
                         .toString();
-            }
-            // Remote repositories would need a clone cache of their own (werf's
-            // ~/.werf/local_cache/git_repos); the buildah backend does not clone.
-            if (config) {
-                for (const GitMapping &git : config->git) {
-                    if (!git.remote)
-                        continue;
-                    SourceLocation where = git.url.valueSpan.location;
-                    if (!where.isValid())
-                        where = git.span.location;
-                    return Diagnostic::error(Tr::tr("%1 %2: the git mapping of %3 names a remote "
-                                                    "repository, which the buildah backend does "
-                                                    "not clone (use --backend werf)")
-                                                     .arg(imageKindName(image.kind),
-                                                          image.displayName(),
-                                                          git.url.value),
-                                             where)
-                            .toString();
-                }
             }
         }
     }
@@ -414,6 +467,19 @@ void BuildWorker::runSession(BuildSession &session)
     }
     if (!onBuild.isEmpty())
         session.input = signatureInputFromProject(session.project, onBuild);
+    {
+        QString error;
+        const std::optional<QHash<QString, QString>> clones = remoteClones(session, &error);
+        if (!clones) {
+            outcome.result = session.cancellation.isCancelled() ? BuildOutcome::Result::Cancelled
+                                                                : BuildOutcome::Result::Failed;
+            outcome.message = session.cancellation.isCancelled() ? Tr::tr("the build was cancelled")
+                                                                 : error;
+            finish();
+            return;
+        }
+        session.remoteClones = *clones;
+    }
     if (session.registryStorage) {
         // werf's registry stages storage: one listing of the repository's tags, candidates
         // inspected only where git commits decide (StorageStageLookup, §6.2/§6.3).
@@ -426,6 +492,7 @@ void BuildWorker::runSession(BuildSession &session)
         }
         PlanOptions planOptions;
         planOptions.baseImageOnBuild = onBuild;
+        planOptions.remoteClones = session.remoteClones;
         const StoragePlan stored = planWithStorage(session.project,
                                                    session.registryStorage,
                                                    session.registryClient,
@@ -454,6 +521,7 @@ void BuildWorker::runSession(BuildSession &session)
         session.stages->setGitImages(gitImages);
         PlanOptions planOptions;
         planOptions.baseImageOnBuild = onBuild;
+        planOptions.remoteClones = session.remoteClones;
         planOptions.lookup = session.stages->lookup(session.cancellation);
         session.plan = planProject(session.project, planOptions);
     }

@@ -73,8 +73,11 @@ struct BuildOutcome
  * stages a build continues from or imports are pulled, and every new stage is pushed as
  * `REPO:<signature>-<ms>` with werf's labels (reference §6.1, §6.4).
  *
+ * Remote git mappings: their repositories are cloned (bare, once per URL) into the user's cache
+ * directory and fetched before each build; a failing clone fails the build before any stage.
+ *
  * Refused before anything starts (start() returns false, errorString()): a project with
- * errors, ansible stages or remote git mappings on the buildah backend, unknown image names, a
+ * errors, ansible stages on the buildah backend, unknown image names, a
  * stages storage the backend cannot use, another running build.
  */
 class BuildWorker : public QObject
