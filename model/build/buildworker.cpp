@@ -125,6 +125,7 @@ std::optional<QHash<QString, QString>> remoteClones(BuildSession &session, QStri
                 spec.arguments = {QStringLiteral("clone"),
                                   QStringLiteral("--bare"),
                                   QStringLiteral("--quiet"),
+                                  QStringLiteral("--"), // a URL is never an option
                                   m.url,
                                   path};
             }
