@@ -110,6 +110,9 @@ int main(int argc, char *argv[])
         }
         window.storageRefreshAction()->job()->setSpec(*spec,
                                                       credentialStore.keychainThenDockerConfig());
+        // Builds go into the same stages storage the plan reads.
+        if (auto *build = window.findChild<Stagecraft::Ui::BuildController *>())
+            build->setStagesStorage(*spec, credentialStore.keychainThenDockerConfig());
     };
     applyStorageSettings();
     window.setStorageSettingsHandler(
@@ -123,6 +126,7 @@ int main(int argc, char *argv[])
             });
     window.setProjectLoader(&Stagecraft::Ui::loadProjectForWindow);
     new Stagecraft::Ui::BuildController(&window); // owned by the window
+    applyStorageSettings();                       // again, now that the build controller is there
     // The window edits one document; the controller takes over the loader set above.
     new Stagecraft::Ui::DocumentController(&window);
     if (arguments.size() > 1)

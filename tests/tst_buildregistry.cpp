@@ -253,7 +253,9 @@ void tst_BuildRegistry::buildPushesEveryStage()
 {
     const CommandResult run = build();
     QVERIFY2(run.code == 0, qPrintable(run.err + run.out));
+    // The secret goes to buildah through an auth file only, never into the output.
     QVERIFY2(!run.err.contains(m_registry->password()), qPrintable(run.err));
+    QVERIFY(!run.out.contains(m_registry->password()));
     m_firstBuilt = run.of(u"stage-built"_s);
     m_firstEvents = m_firstBuilt + run.of(u"stage-cached"_s);
     // tools: from, install; base: from, beforeInstall; app: from, install, importsAfterInstall,

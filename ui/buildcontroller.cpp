@@ -117,6 +117,24 @@ void BuildController::updateActions()
     m_stopAction->setEnabled(running);
 }
 
+void BuildController::setStagesStorage(const Model::StorageSpec &spec,
+                                       Model::CredentialProvider credentials)
+{
+    m_baseOptions.storage = spec.containersStorage;
+    if (spec.kind == Model::StorageSpec::Kind::Registry) {
+        m_baseOptions.stagesStorage = spec.repository.repositoryAddress();
+        m_baseOptions.insecureRegistries = spec.insecureRegistries;
+        m_baseOptions.caFile = spec.caFile;
+        m_baseOptions.credentials = std::move(credentials);
+    } else {
+        // The buildah backend's own containers-storage; a docker daemon is no place for it.
+        m_baseOptions.stagesStorage = QStringLiteral(":local");
+        m_baseOptions.insecureRegistries.clear();
+        m_baseOptions.caFile.clear();
+        m_baseOptions.credentials = nullptr;
+    }
+}
+
 bool BuildController::startBuild(const QString &image)
 {
     if (m_worker.isRunning() || m_window->configFile().isEmpty())
