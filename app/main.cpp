@@ -112,6 +112,7 @@ int main(int argc, char *argv[])
             });
     window.setProjectLoader(&Stagecraft::Ui::loadProjectForWindow);
     new Stagecraft::Ui::BuildController(&window); // owned by the window
+    applyStorageSettings();                       // again, now that the build controller is there
     // The window edits one document; the controller takes over the loader set above.
     new Stagecraft::Ui::DocumentController(&window);
     if (arguments.size() > 1)

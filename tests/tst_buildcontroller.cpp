@@ -14,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -27,6 +28,7 @@ class tst_BuildController : public QObject
 
 private Q_SLOTS:
     void failedBuildShowsOnTheGraph();
+    void buildsGoToTheDefaultStorage();
 };
 
 void tst_BuildController::failedBuildShowsOnTheGraph()
@@ -36,6 +38,7 @@ void tst_BuildController::failedBuildShowsOnTheGraph()
     QCoreApplication::setOrganizationName(u"stagecraft-test"_s);
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.filePath(u"settings"_s));
+    QStandardPaths::setTestModeEnabled(true); // stage durations go to a test cache directory
 
     // The project of the recorded log (werf's 002: image emby fails in its from stage).
     QFile config(dir.filePath(u"werf.yaml"_s));
@@ -84,6 +87,46 @@ void tst_BuildController::failedBuildShowsOnTheGraph()
     QCOMPARE(controller->historyView()->topLevelItem(0)->text(0), u"failed"_s);
     QVERIFY(controller->buildAction()->isEnabled());
     QVERIFY(!controller->stopAction()->isEnabled());
+}
+
+void tst_BuildController::buildsGoToTheDefaultStorage()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QSettings qsettings(dir.filePath(u"window.ini"_s), QSettings::IniFormat);
+    Model::Settings settings(qsettings);
+    Ui::MainWindow window(settings);
+    Ui::BuildController controller(&window);
+    QCOMPARE(controller.baseOptions().stagesStorage, u":local"_s);
+
+    // A registry repository: the stages storage, with its host options and credentials.
+    QString error;
+    Model::StorageSpec registry = *Model::StorageSpec::parse(u"127.0.0.1:5000/p/stages"_s, &error);
+    registry.insecureRegistries = {u"127.0.0.1:5000"_s};
+    registry.containersStorage.root = dir.filePath(u"storage"_s);
+    int asked = 0;
+    controller.setStagesStorage(registry, [&asked](const QString &host) {
+        ++asked;
+        return std::optional<Model::RegistryCredentials>(
+                Model::RegistryCredentials{host, u"secret"_s, false});
+    });
+    const Model::BuildOptions &options = controller.baseOptions();
+    QCOMPARE(options.stagesStorage, u"127.0.0.1:5000/p/stages"_s);
+    QCOMPARE(options.insecureRegistries, QStringList{u"127.0.0.1:5000"_s});
+    QCOMPARE(options.storage.root, dir.filePath(u"storage"_s));
+    QVERIFY(options.credentials);
+    QCOMPARE(options.credentials(u"127.0.0.1:5000"_s)->secret, u"secret"_s);
+    QCOMPARE(asked, 1);
+    QVERIFY(Model::BuildWorker::checkRequest(Model::loadText(dir.filePath(u"werf.yaml"_s),
+                                                             "project: p\nconfigVersion: 1\n"),
+                                             options)
+                    .isEmpty());
+
+    // The docker daemon (or local) as the default storage: builds stay in the local one.
+    controller.setStagesStorage(*Model::StorageSpec::parse(u"docker"_s, &error), {});
+    QCOMPARE(controller.baseOptions().stagesStorage, u":local"_s);
+    QVERIFY(controller.baseOptions().insecureRegistries.isEmpty());
+    QVERIFY(!controller.baseOptions().credentials);
 }
 
 QTEST_MAIN(tst_BuildController)

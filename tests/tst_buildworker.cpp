@@ -9,6 +9,7 @@
 #include "build/buildeventjson.h"
 #include "build/buildworker.h"
 #include "build/processrunner.h"
+#include "build/stagedurations.h"
 #include "config/configloader.h"
 #include "signature/planner.h"
 
@@ -81,6 +82,10 @@ private Q_SLOTS:
     void gitChangeIsPatchedIn();
     void cancelInTheMiddleOfAStage();
     void failingCommand();
+    void remoteGitMapping();
+    void durationsAreKeptForTheEstimate();
+    void singleFileGitMappingIsPatched();
+    void dockerfileImageUnderWerfName();
     void werfBackendReplaysARecordedLog_data();
     void werfBackendReplaysARecordedLog();
 
@@ -91,7 +96,8 @@ private:
     void editConfig(const QString &from, const QString &to);
     void appendConfig(const QString &text);
     BuildRun build(const QStringList &images = {},
-                   const std::function<void(BuildWorker &, const BuildEvent &)> &onEvent = {});
+                   const std::function<void(BuildWorker &, const BuildEvent &)> &onEvent = {},
+                   const QString &projectDir = {});
     BuildOptions options() const;
     LoadedProject load() const { return loadProject(m_projectDir); }
 
@@ -179,7 +185,8 @@ void tst_BuildWorker::appendConfig(const QString &text)
 }
 
 BuildRun tst_BuildWorker::build(const QStringList &images,
-                                const std::function<void(BuildWorker &, const BuildEvent &)> &onEvent)
+                                const std::function<void(BuildWorker &, const BuildEvent &)> &onEvent,
+                                const QString &projectDir)
 {
     BuildRun run;
     BuildOptions o = options();
@@ -197,7 +204,7 @@ BuildRun tst_BuildWorker::build(const QStringList &images,
         done = true;
         loop.quit();
     });
-    run.started = worker.start(load(), o);
+    run.started = worker.start(projectDir.isEmpty() ? load() : loadProject(projectDir), o);
     run.error = worker.errorString();
     if (!run.started)
         return run;
@@ -221,6 +228,7 @@ void tst_BuildWorker::initTestCase()
     }
     QVERIFY(m_dir.isValid());
     m_storageRoot = m_dir.filePath(u"storage"_s);
+    QStandardPaths::setTestModeEnabled(true); // the stage durations go to a test cache
 
     // The offline base image: Debian's static busybox in a scratch image, with its applets and a
     // root user, as localhost/stagecraft-busybox:1.35 (what resources/example builds on).
@@ -329,8 +337,9 @@ void tst_BuildWorker::buildsTheExample()
     QCOMPARE(run.of(BuildEvent::Kind::BuildFinished).size(), 1);
     QCOMPARE(run.events.last().kind, BuildEvent::Kind::BuildFinished);
     // The plan's prediction (everything missing) is what was built.
+    // The Dockerfile image has its werf signature too (its project directory is no git
+    // repository root, so werf hashes the context from the files).
     QStringList built = run.outcome.builtKeys;
-    built.removeAll(u"web/dockerfile"_s); // no werf signature: not predicted
     QStringList predicted = run.outcome.predictedKeys;
     built.sort();
     predicted.sort();
@@ -363,6 +372,26 @@ void tst_BuildWorker::buildsTheExample()
     QVERIFY(labels.contains(u"werf-cache-version=1.1\n"));
     QVERIFY(labels.contains(u"-commit="));
 
+    // The stage that imports from tools records the image ID of tools' last stage (§6.5).
+    const QList<BuildEvent> toolsBuilt = run.of(BuildEvent::Kind::StageBuilt, u"tools"_s);
+    QVERIFY(!toolsBuilt.last().imageId.isEmpty());
+    QString importStage;
+    for (const BuildEvent &e : run.of(BuildEvent::Kind::StageBuilt, u"app"_s)) {
+        if (e.stage == u"importsAfterInstall")
+            importStage = e.imageName;
+    }
+    const QString importLabels = buildah(
+            {u"inspect"_s,
+             u"--type"_s,
+             u"image"_s,
+             u"--format"_s,
+             u"{{range $k, $v := .OCIv1.Config.Labels}}{{$k}}={{$v}}\n{{end}}"_s,
+             importStage});
+    QVERIFY2(importLabels.contains(u"werf-import-tools=sha256:" + toolsBuilt.last().imageId + u'\n'),
+             qPrintable(importLabels));
+    // The later stages inherit it from their parent image, as werf's do.
+    QVERIFY(labels.contains(u"werf-import-tools=sha256:" + toolsBuilt.last().imageId + u'\n'));
+
     // fromImage (base's user), the import from the artifact, the git mapping with its exclude
     // and owner, the setup command and the docker instructions, all in app's last stage.
     const QString container = buildah({u"from"_s, appLast.imageName}).trimmed();
@@ -390,8 +419,12 @@ void tst_BuildWorker::buildsTheExample()
     QVERIFY2(config.contains(u"app /srv/app [/usr/local/bin/hello]"), qPrintable(config));
     QVERIFY2(config.contains(u"APP_MODE=production"), qPrintable(config));
 
-    // The Dockerfile image, with its build arg.
+    // The Dockerfile image, with its build arg, stored under werf's stage name.
     const BuildEvent web = run.of(BuildEvent::Kind::StageBuilt, u"web"_s).first();
+    QCOMPARE(web.signature.size(), 56);
+    QVERIFY2(web.imageName.startsWith(u"werf-stages-storage/stagecraft-example:" + web.signature),
+             qPrintable(web.imageName));
+    QVERIFY2(web.text.isEmpty(), qPrintable(web.text));
     const QString webContainer = buildah({u"from"_s, web.imageName}).trimmed();
     const QString page = buildah({u"run"_s,
                                   u"--isolation"_s,
@@ -694,6 +727,294 @@ void tst_BuildWorker::failingCommand()
     const QJsonObject json = QJsonDocument::fromJson(buildEventJsonLine(failed.first())).object();
     QCOMPARE(json.value(u"exitCode").toInt(), 3);
     QVERIFY(json.value(u"lastOutput").toArray().contains(u"before-the-failure"_s));
+}
+
+void tst_BuildWorker::remoteGitMapping()
+{
+    // A "remote" repository offline: a bare repository reached through a file:// URL.
+    const QString source = m_dir.filePath(u"remote-src"_s);
+    const QString bare = m_dir.filePath(u"remote.git"_s);
+    QVERIFY(QDir().mkpath(source + u"/lib"_s));
+    const auto write = [&](const QByteArray &content) {
+        QFile file(source + u"/lib/data.txt"_s);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(content);
+    };
+    const auto gitIn = [](const QString &dir, const QStringList &arguments) {
+        QProcess git;
+        git.setWorkingDirectory(dir);
+        git.start(u"git"_s,
+                  QStringList{u"-c"_s, u"user.name=t"_s, u"-c"_s, u"user.email=t@example.org"_s}
+                          + arguments);
+        QVERIFY(git.waitForFinished(60000));
+        QVERIFY2(git.exitCode() == 0, git.readAllStandardError().constData());
+    };
+    write("v1\n");
+    gitIn(source, {u"init"_s, u"-q"_s, u"-b"_s, u"main"_s});
+    gitIn(source, {u"add"_s, u"."_s});
+    gitIn(source, {u"commit"_s, u"-qm"_s, u"v1"_s});
+    gitIn(m_dir.path(), {u"clone"_s, u"-q"_s, u"--bare"_s, source, bare});
+
+    const QString dir = m_dir.filePath(u"remoteproj"_s);
+    QVERIFY(QDir().mkpath(dir));
+    QFile config(dir + u"/werf.yaml"_s);
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("project: remoteproj\nconfigVersion: 1\n---\nimage: fetched\n"
+                 "from: localhost/stagecraft-busybox:1.35\ngit:\n- url: file://"
+                 + bare.toUtf8()
+                 + "\n  branch: main\n  herebyIAdmitThatBranchMightBreakReproducibility: true\n"
+                   "  add: /lib\n  to: /opt/lib\n");
+    config.close();
+    const LoadedProject project = loadProject(dir);
+    QVERIFY2(project.ok(), qPrintable(project.diagnostics.value(0).toString()));
+    QVERIFY(BuildWorker::checkRequest(project, options()).isEmpty());
+
+    const auto contentOf = [&](const BuildRun &run) {
+        const QString last = run.events.isEmpty() ? QString() : [&] {
+            QString name;
+            for (const BuildEvent &e : run.events) {
+                if ((e.kind == BuildEvent::Kind::StageBuilt
+                     || e.kind == BuildEvent::Kind::StageCached)
+                    && e.image == u"fetched")
+                    name = e.imageName;
+            }
+            return name;
+        }();
+        const QString container = buildah({u"from"_s, last}).trimmed();
+        const QString text = buildah({u"run"_s,
+                                      u"--isolation"_s,
+                                      u"chroot"_s,
+                                      container,
+                                      u"--"_s,
+                                      u"/bin/cat"_s,
+                                      u"/opt/lib/data.txt"_s});
+        buildah({u"rm"_s, container});
+        return text;
+    };
+    const BuildRun first = build({}, {}, dir);
+    QVERIFY2(first.started, qPrintable(first.error));
+    QCOMPARE(BuildOutcome::resultName(first.outcome.result), u"succeeded"_s);
+    QVERIFY(first.stages(BuildEvent::Kind::StageBuilt, u"fetched"_s).contains(u"gitArchive"_s));
+    QCOMPARE(contentOf(first), u"v1\n"_s);
+
+    // A new commit on the remote branch: fetched, and patched in by gitLatestPatch.
+    write("v2\n");
+    gitIn(source, {u"commit"_s, u"-qam"_s, u"v2"_s});
+    gitIn(source, {u"push"_s, u"-q"_s, bare, u"main"_s});
+    const BuildRun second = build({}, {}, dir);
+    QCOMPARE(BuildOutcome::resultName(second.outcome.result), u"succeeded"_s);
+    QCOMPARE(second.stages(BuildEvent::Kind::StageCached, u"fetched"_s),
+             (QStringList{u"from"_s, u"gitArchive"_s}));
+    QCOMPARE(second.stages(BuildEvent::Kind::StageBuilt, u"fetched"_s),
+             QStringList{u"gitLatestPatch"_s});
+    QCOMPARE(contentOf(second), u"v2\n"_s);
+
+    // An unreachable repository fails the build before any stage, naming the image's place.
+    QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    config.write("project: remoteproj\nconfigVersion: 1\n---\nimage: fetched\n"
+                 "from: localhost/stagecraft-busybox:1.35\ngit:\n- url: file://"
+                 + bare.toUtf8()
+                 + "-absent\n  branch: main\n  herebyIAdmitThatBranchMightBreakReproducibility: "
+                   "true\n  add: /lib\n  to: /opt/lib\n");
+    config.close();
+    const BuildRun absent = build({}, {}, dir);
+    QCOMPARE(BuildOutcome::resultName(absent.outcome.result), u"failed"_s);
+    QVERIFY(absent.of(BuildEvent::Kind::StageStarted).isEmpty());
+    QVERIFY2(absent.outcome.message.contains(u"/werf.yaml:4:"), qPrintable(absent.outcome.message));
+    QVERIFY2(absent.outcome.message.contains(u"cannot clone"), qPrintable(absent.outcome.message));
+}
+
+void tst_BuildWorker::durationsAreKeptForTheEstimate()
+{
+    const StageDurations store(m_projectDir + u"/werf.yaml"_s);
+    QVERIFY(store.filePath().startsWith(
+            QStandardPaths::writableLocation(QStandardPaths::CacheLocation)));
+    QFile::remove(store.filePath());
+    QVERIFY(store.load().isEmpty());
+
+    // A command-line build stores the duration of every stage it built, none of the cached.
+    editConfig(u"  - cat /srv/app/app.conf > /srv/app/BUILD\n"_s,
+               u"  - cat /srv/app/app.conf > /srv/app/BUILD\n  - echo timed\n"_s);
+    BuildOptions o = options();
+    o.images = {u"app"_s};
+    QString out;
+    QString err;
+    QTextStream outStream(&out);
+    QTextStream errStream(&err);
+    QCOMPARE(runBuildCommand(m_projectDir, {}, o, false, outStream, errStream), 0);
+    outStream.flush();
+    const QHash<QString, qint64> stored = store.load();
+    QCOMPARE(stored.size(), 2);
+    QVERIFY(stored.value(u"app/setup"_s, -1) >= 0);
+    QVERIFY(stored.value(u"app/dockerInstructions"_s, -1) >= 0);
+    // Nothing known yet: the first progress line has no estimate.
+    QVERIFY2(out.contains(u"Progress: 0/"), qPrintable(out));
+    QVERIFY2(!out.contains(u"seconds left"), qPrintable(out));
+
+    // The next build estimates from them: the stages it will build are exactly those two.
+    editConfig(u"  - echo timed\n"_s, u"  - echo timed again\n"_s);
+    out.clear();
+    QCOMPARE(runBuildCommand(m_projectDir, {}, o, false, outStream, errStream), 0);
+    outStream.flush();
+    const qint64 expected = stored.value(u"app/setup"_s)
+                            + stored.value(u"app/dockerInstructions"_s);
+    const QString firstLine = out.mid(out.indexOf(u"Progress: 0/")).section(u'\n', 0, 0);
+    QCOMPARE(firstLine,
+             u"Progress: 0/%1 stages, about %2 seconds left"_s.arg(13).arg(
+                     QString::number(double(expected) / 1000.0, 'f', 2)));
+    // The GUI's worker gets its estimate from the same store (now with the second build's).
+    editConfig(u"  - echo timed again\n"_s, u"  - echo timed a third time\n"_s);
+    o.previousDurations = store.load();
+    const qint64 again = o.previousDurations.value(u"app/setup"_s)
+                         + o.previousDurations.value(u"app/dockerInstructions"_s);
+    BuildWorker worker;
+    QList<BuildProgress> progress;
+    QEventLoop loop;
+    connect(&worker, &BuildWorker::progressChanged, &loop, [&](const BuildProgress &p) {
+        progress.append(p);
+    });
+    connect(&worker, &BuildWorker::finished, &loop, &QEventLoop::quit);
+    QVERIFY(worker.start(load(), o));
+    loop.exec();
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.first().remainingEstimateMs, again);
+    QCOMPARE(progress.first().total, 13);
+    QCOMPARE(progress.last().done, 13);
+}
+
+void tst_BuildWorker::singleFileGitMappingIsPatched()
+{
+    appendConfig(u"---\n"
+                 "image: single\n"
+                 "from: localhost/stagecraft-busybox:1.35\n"
+                 "git:\n"
+                 "- add: /resources/example/app/app.conf\n"
+                 "  to: /etc/app.conf\n"_s);
+    const BuildRun first = build({u"single"_s});
+    QCOMPARE(BuildOutcome::resultName(first.outcome.result), u"succeeded"_s);
+    QVERIFY(first.stages(BuildEvent::Kind::StageBuilt, u"single"_s).contains(u"gitArchive"_s));
+
+    QFile conf(m_projectDir + u"/app/app.conf"_s);
+    QVERIFY(conf.open(QIODevice::Append));
+    conf.write("single=1\n");
+    conf.close();
+    git({u"commit"_s, u"-q"_s, u"-am"_s, u"single file"_s});
+    const BuildRun run = build({u"single"_s});
+    QCOMPARE(BuildOutcome::resultName(run.outcome.result), u"succeeded"_s);
+    QCOMPARE(run.stages(BuildEvent::Kind::StageCached, u"single"_s),
+             (QStringList{u"from"_s, u"gitArchive"_s}));
+    QCOMPARE(run.stages(BuildEvent::Kind::StageBuilt, u"single"_s),
+             (QStringList{u"gitLatestPatch"_s}));
+    const QString last = run.of(BuildEvent::Kind::StageBuilt, u"single"_s).last().imageName;
+    const QString container = buildah({u"from"_s, last}).trimmed();
+    const QString check = buildah({u"run"_s,
+                                   u"--isolation"_s,
+                                   u"chroot"_s,
+                                   container,
+                                   u"--"_s,
+                                   u"/bin/cat"_s,
+                                   u"/etc/app.conf"_s});
+    buildah({u"rm"_s, container});
+    QFile current(m_projectDir + u"/app/app.conf"_s);
+    QVERIFY(current.open(QIODevice::ReadOnly));
+    QCOMPARE(check, QString::fromUtf8(current.readAll()));
+    QVERIFY(check.endsWith(u"single=1\n"));
+}
+
+void tst_BuildWorker::dockerfileImageUnderWerfName()
+{
+    // Outside git, so werf's dockerfile signature is computed (the base's ONBUILD list comes
+    // from the local base image): the image is a stage under werf's name.
+    const QString dir = m_dir.filePath(u"dockerproj"_s);
+    QVERIFY(QDir().mkpath(dir));
+    const auto write = [&](const QString &name, const QByteArray &content) {
+        QFile file(dir + u'/' + name);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(content);
+    };
+    write(u"werf.yaml"_s,
+          "project: dockerproj\nconfigVersion: 1\n---\nimage: page\ndockerfile: Dockerfile\n");
+    write(u"Dockerfile"_s,
+          "FROM localhost/stagecraft-busybox:1.35\nCOPY page.txt /page.txt\n"
+          "RUN cat /page.txt > /copy.txt\n");
+    write(u"page.txt"_s, "one\n");
+    const BuildRun first = build({}, {}, dir);
+    QVERIFY2(first.started, qPrintable(first.error));
+    QCOMPARE(BuildOutcome::resultName(first.outcome.result), u"succeeded"_s);
+    const QList<BuildEvent> built = first.of(BuildEvent::Kind::StageBuilt, u"page"_s);
+    QCOMPARE(built.size(), 1);
+    const BuildEvent &stage = built.first();
+    QCOMPARE(stage.stage, u"dockerfile"_s);
+    QCOMPARE(stage.signature.size(), 56);
+    QVERIFY2(stage.imageName.startsWith(u"werf-stages-storage/dockerproj:" + stage.signature + u'-'),
+             qPrintable(stage.imageName));
+    QVERIFY2(stage.text.isEmpty(), qPrintable(stage.text));
+    QCOMPARE(first.outcome.predictedKeys, QStringList{u"page/dockerfile"_s});
+    const QString labels = buildah(
+            {u"inspect"_s,
+             u"--type"_s,
+             u"image"_s,
+             u"--format"_s,
+             u"{{range $k, $v := .OCIv1.Config.Labels}}{{$k}}={{$v}}\n{{end}}"_s,
+             stage.imageName});
+    QVERIFY2(labels.contains(u"werf-stage-signature=" + stage.signature + u'\n'),
+             qPrintable(labels));
+    QVERIFY2(labels.contains(u"werf=dockerproj\n"), qPrintable(labels));
+
+    // The plan finds it: nothing is started the second time.
+    const BuildRun second = build({}, {}, dir);
+    QCOMPARE(BuildOutcome::resultName(second.outcome.result), u"succeeded"_s);
+    QCOMPARE(second.count(BuildEvent::Kind::StageStarted), 0);
+    const QList<BuildEvent> cached = second.of(BuildEvent::Kind::StageCached, u"page"_s);
+    QCOMPARE(cached.size(), 1);
+    QCOMPARE(cached.first().imageName, u"localhost/"_s + stage.imageName);
+
+    // A changed context file changes the signature.
+    write(u"page.txt"_s, "two\n");
+    const BuildRun third = build({}, {}, dir);
+    QCOMPARE(BuildOutcome::resultName(third.outcome.result), u"succeeded"_s);
+    const QList<BuildEvent> rebuilt = third.of(BuildEvent::Kind::StageBuilt, u"page"_s);
+    QCOMPARE(rebuilt.size(), 1);
+    QVERIFY(rebuilt.first().signature != stage.signature);
+    const QString container = buildah({u"from"_s, rebuilt.first().imageName}).trimmed();
+    const QString copy = buildah({u"run"_s,
+                                  u"--isolation"_s,
+                                  u"chroot"_s,
+                                  container,
+                                  u"--"_s,
+                                  u"/bin/cat"_s,
+                                  u"/copy.txt"_s});
+    buildah({u"rm"_s, container});
+    QCOMPARE(copy, u"two\n"_s);
+
+    // A project directory that is a git repository's root: werf hashes the context through git,
+    // which is not implemented, so the signature is unknown and the image keeps Stagecraft's
+    // name; the events say why.
+    for (const QStringList &arguments : {QStringList{u"init"_s, u"-q"_s},
+                                         QStringList{u"add"_s, u"."_s},
+                                         QStringList{u"-c"_s,
+                                                     u"user.name=t"_s,
+                                                     u"-c"_s,
+                                                     u"user.email=t@example.org"_s,
+                                                     u"commit"_s,
+                                                     u"-qm"_s,
+                                                     u"page"_s}}) {
+        QProcess git;
+        git.setWorkingDirectory(dir);
+        git.start(u"git"_s, arguments);
+        QVERIFY(git.waitForFinished(60000));
+        QCOMPARE(git.exitCode(), 0);
+    }
+    const BuildRun inGit = build({}, {}, dir);
+    QCOMPARE(BuildOutcome::resultName(inGit.outcome.result), u"succeeded"_s);
+    const QList<BuildEvent> fallback = inGit.of(BuildEvent::Kind::StageBuilt, u"page"_s);
+    QCOMPARE(fallback.size(), 1);
+    QCOMPARE(fallback.first().imageName,
+             u"localhost/stagecraft-dockerfile/dockerproj/page:latest"_s);
+    QVERIFY(fallback.first().signature.isEmpty());
+    QVERIFY2(fallback.first().text.contains(u"not under werf's stage name"),
+             qPrintable(fallback.first().text));
+    QVERIFY(inGit.outcome.predictedKeys.isEmpty());
 }
 
 void tst_BuildWorker::werfBackendReplaysARecordedLog_data()

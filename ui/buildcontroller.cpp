@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "buildcontroller.h"
 
+#include "build/stagedurations.h"
 #include "config/configloader.h"
 #include "conveyorscene.h"
 #include "mainwindow.h"
@@ -12,7 +13,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -27,11 +27,6 @@ constexpr int kMaxLogLines = 5000;
 QString seconds(qint64 ms)
 {
     return QString::number(double(ms) / 1000.0, 'f', 1);
-}
-
-QString durationsKey()
-{
-    return QStringLiteral("build/stageDurations");
 }
 
 } // namespace
@@ -122,6 +117,24 @@ void BuildController::updateActions()
     m_stopAction->setEnabled(running);
 }
 
+void BuildController::setStagesStorage(const Model::StorageSpec &spec,
+                                       Model::CredentialProvider credentials)
+{
+    m_baseOptions.storage = spec.containersStorage;
+    if (spec.kind == Model::StorageSpec::Kind::Registry) {
+        m_baseOptions.stagesStorage = spec.repository.repositoryAddress();
+        m_baseOptions.insecureRegistries = spec.insecureRegistries;
+        m_baseOptions.caFile = spec.caFile;
+        m_baseOptions.credentials = std::move(credentials);
+    } else {
+        // The buildah backend's own containers-storage; a docker daemon is no place for it.
+        m_baseOptions.stagesStorage = QStringLiteral(":local");
+        m_baseOptions.insecureRegistries.clear();
+        m_baseOptions.caFile.clear();
+        m_baseOptions.credentials = nullptr;
+    }
+}
+
 bool BuildController::startBuild(const QString &image)
 {
     if (m_worker.isRunning() || m_window->configFile().isEmpty())
@@ -131,10 +144,8 @@ bool BuildController::startBuild(const QString &image)
     options.images.clear();
     if (!image.isEmpty())
         options.images = {image};
-    QSettings settings;
-    const QVariantMap durations = settings.value(durationsKey()).toMap();
-    for (auto it = durations.cbegin(); it != durations.cend(); ++it)
-        options.previousDurations.insert(it.key(), it.value().toLongLong());
+    m_buildConfigFile = project.configFile;
+    options.previousDurations = Model::StageDurations(m_buildConfigFile).load();
     if (!m_worker.start(project, options)) {
         QMessageBox::warning(m_window, tr("Build"), m_worker.errorString());
         return false;
@@ -232,11 +243,7 @@ void BuildController::handleFinished(const Model::BuildOutcome &outcome)
     m_building.clear();
     m_window->setStatuses(m_statuses);
 
-    QSettings settings;
-    QVariantMap durations = settings.value(durationsKey()).toMap();
-    for (auto it = outcome.durations.cbegin(); it != outcome.durations.cend(); ++it)
-        durations.insert(it.key(), it.value());
-    settings.setValue(durationsKey(), durations);
+    Model::StageDurations(m_buildConfigFile).merge(outcome.durations);
 
     // The plan's prediction against what was actually built.
     QStringList unexpected;

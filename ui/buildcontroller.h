@@ -4,6 +4,7 @@
 #include "build/buildevent.h"
 #include "build/buildworker.h"
 #include "models/stagestatus.h"
+#include "storage/storagespec.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -48,6 +49,14 @@ public:
 
     /** What every build starts from (backend, storage, jobs); images and durations are set per build. */
     void setBaseOptions(const Model::BuildOptions &options) { m_baseOptions = options; }
+    const Model::BuildOptions &baseOptions() const { return m_baseOptions; }
+    /**
+     * Builds go where the plan looks: a registry repository as the default storage becomes the
+     * stages storage (with its connection options and these credentials, asked from the build
+     * thread); any other storage builds into the local one. The containers-storage options
+     * apply either way.
+     */
+    void setStagesStorage(const Model::StorageSpec &spec, Model::CredentialProvider credentials);
     QTreeWidget *historyView() const { return m_history; }
     QPlainTextEdit *logView() const { return m_log; }
 
@@ -82,6 +91,8 @@ private:
     QTimer *m_pulseTimer = nullptr;
     bool m_pulseOn = false;
     QElapsedTimer m_clock;
+    /** The project being built: its stage durations are stored for the next estimate. */
+    QString m_buildConfigFile;
 };
 
 } // namespace Stagecraft::Ui

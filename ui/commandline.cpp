@@ -3,6 +3,7 @@
 
 #include "build/buildcommand.h"
 #include "build/logcommand.h"
+#include "buildregistryoptions.h"
 #include "config/configloader.h"
 #include "conveyor/graphwriter.h"
 #include "document/editcommand.h"
@@ -63,7 +64,8 @@ const QList<Command> &commands()
              QStringLiteral(
                      "build PATH [--backend buildah|werf] [--storage SPEC] [--image NAME]... "
                      "[--json-events] [--storage-root DIR] [--storage-driver NAME] "
-                     "[--jobs N] [--werf PATH] [--buildah PATH]"),
+                     "[--jobs N] [--werf PATH] [--buildah PATH] [--insecure-registry HOST:PORT]... "
+                     "[--ca-file FILE]"),
              CommandLine::tr("Build the images, stage by stage, into the stages storage.")},
             {QStringLiteral("edit"),
              QStringLiteral("edit PATH (IMAGE | --meta) [KEY=VALUE]... [--unset KEY]... "
@@ -458,19 +460,10 @@ int runBuild(const QStringList &arguments,
                                      CommandLine::tr("The buildah executable (buildah backend)."),
                                      QStringLiteral("PATH"),
                                      QStringLiteral("buildah"));
-    if (!parseInvocation(arguments,
-                         {backend,
-                          storage,
-                          image,
-                          json,
-                          root,
-                          driver,
-                          jobs,
-                          werf,
-                          buildah,
-                          werfVersionOption()},
-                         invocation,
-                         err))
+    QList<QCommandLineOption> buildOptions{
+            backend, storage, image, json, root, driver, jobs, werf, buildah, werfVersionOption()};
+    buildOptions += BuildRegistryOptions::options();
+    if (!parseInvocation(arguments, buildOptions, invocation, err))
         return 2;
     invocation.loadOptions.renderer = services.renderer;
     const QCommandLineParser &parser = invocation.parser;
@@ -495,12 +488,18 @@ int runBuild(const QStringList &arguments,
     options.storage.driver = parser.value(driver);
     options.werfProgram = parser.value(werf);
     options.buildahProgram = parser.value(buildah);
-    return Model::runBuildCommand(invocation.path,
-                                  invocation.loadOptions,
-                                  options,
-                                  parser.isSet(json),
-                                  out,
-                                  err);
+    BuildRegistryOptions registry;
+    if (!registry.apply(parser, options, err))
+        return 2;
+    const int code = Model::runBuildCommand(invocation.path,
+                                            invocation.loadOptions,
+                                            options,
+                                            parser.isSet(json),
+                                            out,
+                                            err);
+    for (const QString &problem : registry.problems())
+        err << problem << u'\n';
+    return code;
 }
 
 int runEdit(const QStringList &arguments,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storageconfiguration.h"
+#include "buildcontroller.h"
 
 #include "mainwindow.h"
 #include "storage/credentialstore.h"
@@ -58,6 +59,9 @@ void applyConfiguredStorage(MainWindow &window,
     const ConfiguredStorage configured = configuredStorage(settings);
     window.storageRefreshAction()->job()->setSpec(configured.spec,
                                                   credentials.keychainThenDockerConfig());
+    // Builds go into the same stages storage the plan reads.
+    if (auto *build = window.findChild<BuildController *>())
+        build->setStagesStorage(configured.spec, credentials.keychainThenDockerConfig());
     if (!configured.problem.isEmpty()) {
         qCWarning(lcStorage, "%s", qUtf8Printable(configured.problem));
         // No timeout: it stays until the next message, so that it is seen.

@@ -55,6 +55,23 @@ void addField(QCryptographicHash &hash, const QByteArray &field)
     hash.addData(field);
 }
 
+/**
+ * werf's slug.Slug() for the names it leaves as they are: non-empty, shorter than 42 characters,
+ * only [a-z0-9-] with no leading, trailing or doubled '-'. Other names werf transliterates and
+ * suffixes with a murmur hash, which is not reproduced: an empty result.
+ */
+QString werfSlug(const QString &name)
+{
+    if (name.isEmpty() || name.size() >= 42 || name.startsWith(u'-') || name.endsWith(u'-')
+        || name.contains(QStringLiteral("--")))
+        return {};
+    for (const QChar c : name) {
+        if (!((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-'))
+            return {};
+    }
+    return name;
+}
+
 } // namespace
 
 BuildahImageBuilder::BuildahImageBuilder(BuildSession &session, const ImagePlan &plan)
@@ -72,7 +89,17 @@ BuildahImageBuilder::BuildahImageBuilder(BuildSession &session, const ImagePlan 
                 break;
             }
         }
+        for (const GitMappingParams &m : m_input->git) {
+            if (!m.isLocal() && session.remoteClones.contains(m.url))
+                m_git.setRemoteRepository(m.url, session.remoteClones.value(m.url));
+        }
     }
+}
+
+QString BuildahImageBuilder::repositoryPath(const GitMappingParams &mapping) const
+{
+    return mapping.isLocal() ? m_session.project.projectDir
+                             : m_session.remoteClones.value(mapping.url);
 }
 
 QString BuildahImageBuilder::uniqueName(const QString &prefix) const
@@ -161,6 +188,67 @@ void BuildahImageBuilder::cleanupContainer(const QString &container)
     spec.arguments = m_session.buildahArguments({QStringLiteral("rm"), container});
     spec.captureOutput = true;
     runProcess(spec, cleanup);
+}
+
+QStringList BuildahImageBuilder::fromArguments(const QString &container, const QString &image) const
+{
+    QStringList arguments{QStringLiteral("from")};
+    if (m_session.registryStorage && image.startsWith(m_session.registryRepository + u':')) {
+        // A stage image of the registry: pulled when it is not local yet; its tag never moves,
+        // so a local copy is never out of date.
+        arguments << QStringLiteral("--pull=false") << QStringLiteral("--quiet")
+                  << m_session.registryArguments;
+    }
+    arguments << QStringLiteral("--name") << container << image;
+    return arguments;
+}
+
+QString BuildahImageBuilder::stageImageName(const QString &signature) const
+{
+    const qint64 uniqueId = StageImage::generateUniqueId();
+    return m_session.registryStorage
+                   ? StageImage::repoName(m_session.registryRepository, signature, uniqueId)
+                   : StageImage::localName(m_session.plan.project, signature, uniqueId);
+}
+
+bool BuildahImageBuilder::pushStage(const QString &name, const QString &stage)
+{
+    if (!m_session.registryStorage)
+        return true;
+    QStringList arguments{QStringLiteral("push"), QStringLiteral("--quiet")};
+    arguments << m_session.registryArguments << name << u"docker://" + name;
+    if (buildah(arguments, stage))
+        return true;
+    // Not in the registry, so not stored: the local copy goes too, or a later build would take
+    // a stage the storage does not have.
+    BuildCancellation cleanup;
+    ProcessSpec spec;
+    spec.program = m_session.options.buildahProgram;
+    spec.arguments = m_session.buildahArguments({QStringLiteral("rmi"), name});
+    spec.captureOutput = true;
+    runProcess(spec, cleanup);
+    if (!m_session.cancellation.isCancelled())
+        m_failure.message = Tr::tr("%1/%2: cannot push %3 to the stages storage: %4")
+                                    .arg(m_plan.displayName(), stage, name, m_failure.message);
+    return false;
+}
+
+QString BuildahImageBuilder::imageId(const QString &image, const QString &stage)
+{
+    QByteArray out;
+    if (!buildah({QStringLiteral("inspect"),
+                  QStringLiteral("--type"),
+                  QStringLiteral("image"),
+                  QStringLiteral("--format"),
+                  QStringLiteral("{{.FromImageID}}"),
+                  image},
+                 stage,
+                 &out))
+        return {};
+    QString id = QString::fromUtf8(out).trimmed();
+    if (id.startsWith(u"sha256:"))
+        id = id.mid(7);
+    return id;
 }
 
 QString BuildahImageBuilder::mountContainer(const QString &container, const QString &stage)
@@ -255,9 +343,44 @@ bool BuildahImageBuilder::addArchive(const QString &container,
                    stage);
 }
 
+bool BuildahImageBuilder::copyGitFile(const QString &container,
+                                      const GitRepository &repository,
+                                      const GitTreeEntry &entry,
+                                      const GitMappingParams &mapping,
+                                      const QString &stage)
+{
+    const QString file = m_session.temporaryDirectory + u"/git-"
+                         + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QByteArray content;
+    if (!run(m_session.options.gitProgram,
+             {QStringLiteral("cat-file"),
+              QStringLiteral("blob"),
+              QString::fromLatin1(entry.objectId)},
+             stage,
+             repository.path(),
+             &content))
+        return false;
+    QFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(content) != content.size()) {
+        fail(Tr::tr("cannot write %1: %2").arg(file, out.errorString()));
+        return false;
+    }
+    out.close();
+    QFile::Permissions permissions = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
+                                     | QFile::ReadOther;
+    if (entry.mode == "100755")
+        permissions |= QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther;
+    out.setPermissions(permissions);
+    QStringList arguments{QStringLiteral("copy")};
+    const QString chown = chownValue(mapping.owner, mapping.group);
+    if (!chown.isEmpty())
+        arguments << QStringLiteral("--chown") << chown;
+    arguments << container << file << mapping.to;
+    return buildah(arguments, stage);
+}
+
 bool BuildahImageBuilder::gitArchive(const QString &container, const StagePlan &stage)
 {
-    const GitRepository repository(m_session.project.projectDir, m_session.options.gitProgram);
     int n = 0;
     for (const GitMappingParams &m : m_input->git) {
         const GitContext::MappingState state = m_git.state(m);
@@ -265,11 +388,8 @@ bool BuildahImageBuilder::gitArchive(const QString &container, const StagePlan &
             fail(state.error);
             return false;
         }
-        if (!m.isLocal()) {
-            fail(Tr::tr("git mapping %1: remote repositories are not built by the buildah backend")
-                         .arg(m.url));
-            return false;
-        }
+        // The project's repository, or the bare clone of a remote one (BuildWorker made it).
+        const GitRepository repository(repositoryPath(m), m_session.options.gitProgram);
         const QString commit = stage.gitCommits.value(m.paramshash(), state.commit);
         std::optional<GitTree> other;
         const GitTree *tree = state.tree;
@@ -287,33 +407,7 @@ bool BuildahImageBuilder::gitArchive(const QString &container, const StagePlan &
                              + QUuid::createUuid().toString(QUuid::WithoutBraces);
         ++n;
         if (StageImage::gitArchiveType(m, *tree) == u"file") {
-            const GitTreeEntry *entry = tree->entry(base);
-            QByteArray content;
-            if (!run(m_session.options.gitProgram,
-                     {QStringLiteral("cat-file"),
-                      QStringLiteral("blob"),
-                      QString::fromLatin1(entry->objectId)},
-                     stage.name,
-                     repository.path(),
-                     &content))
-                return false;
-            QFile out(file);
-            if (!out.open(QIODevice::WriteOnly) || out.write(content) != content.size()) {
-                fail(Tr::tr("cannot write %1: %2").arg(file, out.errorString()));
-                return false;
-            }
-            out.close();
-            QFile::Permissions permissions = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
-                                             | QFile::ReadOther;
-            if (entry->mode == "100755")
-                permissions |= QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther;
-            out.setPermissions(permissions);
-            QStringList arguments{QStringLiteral("copy")};
-            const QString chown = chownValue(m.owner, m.group);
-            if (!chown.isEmpty())
-                arguments << QStringLiteral("--chown") << chown;
-            arguments << container << file << m.to;
-            if (!buildah(arguments, stage.name))
+            if (!copyGitFile(container, repository, *tree->entry(base), m, stage.name))
                 return false;
             continue;
         }
@@ -332,13 +426,15 @@ bool BuildahImageBuilder::gitArchive(const QString &container, const StagePlan &
             for (const GitTreeEntry &e : entries)
                 arguments << QString::fromUtf8(matcher.trimBasePath(e.path));
         }
-        // Pathspecs are relative to the tree-ish, so git must not run in a subdirectory.
-        QByteArray topLevel;
-        if (!run(m_session.options.gitProgram,
-                 {QStringLiteral("rev-parse"), QStringLiteral("--show-toplevel")},
-                 stage.name,
-                 repository.path(),
-                 &topLevel))
+        // Pathspecs are relative to the tree-ish, so git must not run in a subdirectory (a bare
+        // clone has none).
+        QByteArray topLevel = repository.path().toUtf8();
+        if (m.isLocal()
+            && !run(m_session.options.gitProgram,
+                    {QStringLiteral("rev-parse"), QStringLiteral("--show-toplevel")},
+                    stage.name,
+                    repository.path(),
+                    &topLevel))
             return false;
         if (!run(m_session.options.gitProgram,
                  arguments,
@@ -372,6 +468,32 @@ bool BuildahImageBuilder::applyPatches(const QString &container,
         }
         if (patch->isEmpty())
             continue;
+        // A single-file mapping (`add` names a file): the patch's paths are relative to the
+        // file itself, so instead of applying it the file at the new commit replaces the old
+        // one (or is removed when the commit no longer has it). The result is the same file.
+        const GitRepository repository(repositoryPath(m), m_session.options.gitProgram);
+        const std::optional<GitTree> fromTree = repository.tree(from, &error);
+        const std::optional<GitTree> toTree = fromTree ? repository.tree(to, &error) : std::nullopt;
+        if (!toTree) {
+            fail(error);
+            return false;
+        }
+        if (StageImage::gitArchiveType(m, *fromTree) == u"file"
+            || StageImage::gitArchiveType(m, *toTree) == u"file") {
+            const GitTreeEntry *entry = toTree->entry(m.basePath());
+            if (entry && !entry->isTree() && !entry->isSubmodule()) {
+                if (!copyGitFile(container, repository, *entry, m, stage.name))
+                    return false;
+                continue;
+            }
+            if (root.isEmpty()) {
+                root = mountContainer(container, stage.name);
+                if (root.isEmpty())
+                    return false;
+            }
+            QFile::remove(root + m.to);
+            continue;
+        }
         if (root.isEmpty()) {
             root = mountContainer(container, stage.name);
             if (root.isEmpty())
@@ -386,12 +508,6 @@ bool BuildahImageBuilder::applyPatches(const QString &container,
         }
         out.close();
         const QString directory = root + m.to;
-        if (QFileInfo(directory).isFile()) {
-            fail(Tr::tr("git mapping to %1: patches to a single-file mapping are not applied by "
-                        "the buildah backend")
-                         .arg(m.to));
-            return false;
-        }
         QDir().mkpath(directory);
         // The patch's paths are relative to `add` (werf's diff parser), so it applies in `to`;
         // the ceiling keeps git from taking a repository around the storage for the target.
@@ -427,14 +543,26 @@ bool BuildahImageBuilder::importOne(const QString &container,
     }
     const QString source = uniqueName(QStringLiteral("werf.import."));
     QByteArray ignored; // the container name
-    if (!buildah({QStringLiteral("from"), QStringLiteral("--name"), source, sourceImage},
-                 stage,
-                 &ignored))
+    if (!buildah(fromArguments(source, sourceImage), stage, &ignored))
         return false;
     const auto finish = [&](bool ok) {
         cleanupContainer(source);
         return ok;
     };
+    // After `buildah from`: a stage of a registry storage is local only from then on.
+    // werf-import-<slug(source)>: the image ID of the stage imported from (reference §6.5).
+    const QString slug = werfSlug(import.source);
+    if (slug.isEmpty()) {
+        output(stage,
+               Tr::tr("note: no werf-import label for %1: werf's slug of that name (with its "
+                      "murmur hash) is not computed")
+                       .arg(import.source));
+    } else {
+        const QString id = imageId(sourceImage, stage);
+        if (id.isEmpty())
+            return finish(false);
+        m_stageLabels.insert(u"werf-import-" + slug, u"sha256:" + id);
+    }
     const QString root = mountContainer(source, stage);
     if (root.isEmpty())
         return finish(false);
@@ -509,11 +637,10 @@ bool BuildahImageBuilder::buildStage(const StagePlan &stage,
                                      QString *imageName,
                                      QString *imageId)
 {
+    m_stageLabels.clear();
     const QString container = uniqueName(QStringLiteral("werf.build."));
     QByteArray ignored; // buildah from prints the container name
-    if (!buildah({QStringLiteral("from"), QStringLiteral("--name"), container, fromImage},
-                 stage.name,
-                 &ignored))
+    if (!buildah(fromArguments(container, fromImage), stage.name, &ignored))
         return false;
 
     bool ok = true;
@@ -597,7 +724,8 @@ bool BuildahImageBuilder::buildStage(const StagePlan &stage,
             context.gitArchiveTypes.insert(m.paramshash(),
                                            StageImage::gitArchiveType(m, *state.tree));
     }
-    const QMap<QString, QString> labels = StageImage::labels(*m_input, stage, context);
+    QMap<QString, QString> labels = StageImage::labels(*m_input, stage, context);
+    labels.insert(m_stageLabels);
     for (auto it = labels.cbegin(); it != labels.cend(); ++it)
         config << QStringLiteral("--label") << it.key() + u'=' + it.value();
     config << container;
@@ -606,9 +734,7 @@ bool BuildahImageBuilder::buildStage(const StagePlan &stage,
         return false;
     }
 
-    const QString name = StageImage::localName(m_session.plan.project,
-                                               stage.signature,
-                                               StageImage::generateUniqueId());
+    const QString name = stageImageName(stage.signature);
     QByteArray out;
     if (!buildah({QStringLiteral("commit"),
                   QStringLiteral("--format"),
@@ -629,6 +755,8 @@ bool BuildahImageBuilder::buildStage(const StagePlan &stage,
         runProcess(spec, cleanup);
         return false;
     }
+    if (!pushStage(name, stage.name))
+        return false;
     *imageName = name;
     *imageId = QString::fromUtf8(out).trimmed();
     return true;
@@ -708,22 +836,27 @@ BuildahImageBuilder::Result BuildahImageBuilder::runStapel()
                          .arg(image, stage.name, stage.reason));
             return failed(stage.name, -1);
         }
-        if (stage.cache == CacheStatus::Cached) {
-            const QString name = m_session.stages->chosen(stage.signature);
-            if (!name.isEmpty()) {
-                BuildEvent event;
-                event.kind = BuildEvent::Kind::StageCached;
-                event.image = image;
-                event.stage = stage.name;
-                event.signature = stage.signature;
-                event.imageName = name;
-                m_session.emitEvent(event);
-                m_session.setStageImage(m_key, stage.name, name);
-                m_session.stageDone(image, stage.name, -1);
-                previousImage = name;
-                carry(stage);
-                continue;
-            }
+        // Another image of this build may be storing the same stage right now (werf's lock per
+        // signature): wait for it and take what it stored.
+        std::unique_lock<std::mutex> signatureLock = m_session.lockSignature(stage.signature);
+        QString stored = stage.cache == CacheStatus::Cached ? m_session.cachedImage(stage)
+                                                            : QString();
+        if (stored.isEmpty())
+            stored = m_session.storedImage(stage.signature);
+        if (!stored.isEmpty()) {
+            const QString &name = stored;
+            BuildEvent event;
+            event.kind = BuildEvent::Kind::StageCached;
+            event.image = image;
+            event.stage = stage.name;
+            event.signature = stage.signature;
+            event.imageName = name;
+            m_session.emitEvent(event);
+            m_session.setStageImage(m_key, stage.name, name);
+            m_session.stageDone(image, stage.name, -1);
+            previousImage = name;
+            carry(stage);
+            continue;
         }
         BuildEvent startedEvent;
         startedEvent.kind = BuildEvent::Kind::StageStarted;
@@ -765,6 +898,8 @@ BuildahImageBuilder::Result BuildahImageBuilder::runStapel()
         built.imageId = id;
         built.size = QString::fromUtf8(sizeResult.standardOutput).trimmed();
         m_session.emitEvent(built);
+        m_session.setStoredImage(stage.signature, name);
+        signatureLock.unlock();
         m_session.setStageImage(m_key, stage.name, name);
         m_session.stageDone(image, stage.name, duration);
         previousImage = name;
@@ -885,12 +1020,48 @@ BuildahImageBuilder::Result BuildahImageBuilder::runDockerfile()
             config->context.present ? config->context.value : QStringLiteral("."));
     const QString dockerfile = projectDir.absoluteFilePath(
             config->dockerfile.present ? config->dockerfile.value : QStringLiteral("Dockerfile"));
-    // Dockerfile images have no werf 1.1 signature here (plan: not computed); buildah's own layer
-    // cache decides what is rebuilt, and the result is kept under a name of Stagecraft's.
-    QString repository = m_plan.name.isEmpty() ? QStringLiteral("__nameless__") : m_plan.name;
-    const QString tag = (u"localhost/stagecraft-dockerfile/" + m_session.plan.project + u'/'
-                         + repository + u":latest")
-                                .toLower();
+    // With its werf signature (reference §5.4.6) the image is a stage like any other:
+    // werf-stages-storage/<project>:<signature>-<ms> with werf's labels, found by the next plan.
+    // Without one (a base image that is not local, a context in git, ...) buildah's layer cache
+    // decides what is rebuilt, and the result is kept under a name of Stagecraft's.
+    const StagePlan *stagePlan = nullptr;
+    for (const StagePlan &stage : m_plan.stages) {
+        if (stage.id == StageId::Dockerfile)
+            stagePlan = &stage;
+    }
+    const bool werfName = stagePlan && stagePlan->hasSignature() && m_input;
+    QString tag;
+    QString note;
+    if (werfName) {
+        if (stagePlan->cache == CacheStatus::Cached) {
+            const QString name = m_session.cachedImage(*stagePlan);
+            if (!name.isEmpty()) {
+                BuildEvent event;
+                event.kind = BuildEvent::Kind::StageCached;
+                event.image = image;
+                event.stage = stageName;
+                event.signature = stagePlan->signature;
+                event.imageName = name;
+                m_session.emitEvent(event);
+                m_session.setStageImage(m_key, stageName, name);
+                m_session.setLastImage(m_key, name);
+                m_session.stageDone(image, stageName, -1);
+                return Result::Succeeded;
+            }
+        }
+        tag = stageImageName(stagePlan->signature);
+    } else {
+        QString repository = m_plan.name.isEmpty() ? QStringLiteral("__nameless__") : m_plan.name;
+        tag = (u"localhost/stagecraft-dockerfile/" + m_session.plan.project + u'/' + repository
+               + u":latest")
+                      .toLower();
+        QString reason = stagePlan ? stagePlan->reason : QString();
+        if (reason.isEmpty())
+            reason = m_plan.reason;
+        note = Tr::tr("kept as %1, not under werf's stage name: the werf signature of the "
+                      "dockerfile stage is not known (%2)")
+                       .arg(tag, reason.isEmpty() ? Tr::tr("no reason given") : reason);
+    }
     QStringList arguments{QStringLiteral("build"),
                           QStringLiteral("--isolation"),
                           QStringLiteral("chroot"),
@@ -907,11 +1078,21 @@ BuildahImageBuilder::Result BuildahImageBuilder::runDockerfile()
         arguments << QStringLiteral("--add-host") << host;
     if (config->network.present && !config->network.value.isEmpty())
         arguments << QStringLiteral("--network") << config->network.value;
+    if (werfName) {
+        StageImage::LabelContext labelContext;
+        labelContext.project = m_session.plan.project;
+        labelContext.temporaryImageName = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        labelContext.projectRepoCommit = m_session.projectRepoCommit;
+        const QMap<QString, QString> labels = StageImage::labels(*m_input, *stagePlan, labelContext);
+        for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+            arguments << QStringLiteral("--label") << it.key() + u'=' + it.value();
+    }
     arguments << context;
 
     // What the image is built from: when an image with the same inputs is stored, buildah build
     // is not even started (it would take seconds to find every layer in its cache).
-    const std::optional<QString> inputs = dockerfileInputs(*config, dockerfile, context);
+    const std::optional<QString> inputs = werfName ? std::nullopt
+                                                   : dockerfileInputs(*config, dockerfile, context);
     if (inputs) {
         BuildCancellation quiet;
         ProcessSpec spec;
@@ -935,6 +1116,7 @@ BuildahImageBuilder::Result BuildahImageBuilder::runDockerfile()
             event.stage = stageName;
             event.imageName = tag;
             event.imageId = fields.at(0);
+            event.text = note;
             m_session.emitEvent(event);
             m_session.setStageImage(m_key, stageName, tag);
             m_session.setLastImage(m_key, tag);
@@ -949,7 +1131,21 @@ BuildahImageBuilder::Result BuildahImageBuilder::runDockerfile()
     startedEvent.kind = BuildEvent::Kind::StageStarted;
     startedEvent.image = image;
     startedEvent.stage = stageName;
+    if (werfName)
+        startedEvent.signature = stagePlan->signature;
+    startedEvent.text = note;
     m_session.emitEvent(startedEvent);
+    const auto removeTag = [&] {
+        // A build cut short in its commit may have stored the image: nothing may stay of it.
+        if (!werfName)
+            return;
+        BuildCancellation cleanup;
+        ProcessSpec rmi;
+        rmi.program = m_session.options.buildahProgram;
+        rmi.arguments = m_session.buildahArguments({QStringLiteral("rmi"), tag});
+        rmi.captureOutput = true;
+        runProcess(rmi, cleanup);
+    };
 
     int steps = 0;
     int cachedSteps = 0;
@@ -977,10 +1173,12 @@ BuildahImageBuilder::Result BuildahImageBuilder::runDockerfile()
     };
     const ProcessResult result = runProcess(spec, m_session.cancellation);
     if (result.cancelled) {
+        removeTag();
         m_cancelledStage = stageName;
         return Result::Cancelled;
     }
     if (!result.ok()) {
+        removeTag();
         m_failure.exitCode = result.exitCode;
         m_failure.lastOutput = result.lastLines;
         fail(result.started ? Tr::tr("%1/%2: buildah build failed with exit code %3")
@@ -990,6 +1188,13 @@ BuildahImageBuilder::Result BuildahImageBuilder::runDockerfile()
                                       .arg(m_session.options.buildahProgram, result.errorString));
         return failed();
     }
+    if (werfName && !pushStage(tag, stageName)) {
+        if (m_session.cancellation.isCancelled()) {
+            m_cancelledStage = stageName;
+            return Result::Cancelled;
+        }
+        return failed();
+    }
     const qint64 duration = timer.elapsed();
     BuildEvent event;
     event.kind = steps > 0 && cachedSteps == steps ? BuildEvent::Kind::StageCached
@@ -997,6 +1202,12 @@ BuildahImageBuilder::Result BuildahImageBuilder::runDockerfile()
     event.image = image;
     event.stage = stageName;
     event.imageName = tag;
+    event.text = note;
+    if (werfName) {
+        // A new stage image, whatever buildah's layer cache took: werf would store it too.
+        event.kind = BuildEvent::Kind::StageBuilt;
+        event.signature = stagePlan->signature;
+    }
     if (!result.lastLines.isEmpty())
         event.imageId = result.lastLines.last().trimmed();
     if (event.kind == BuildEvent::Kind::StageBuilt)

@@ -109,6 +109,32 @@ std::optional<QMap<QString, QString>> BuildahStages::labels(const QString &image
     return map;
 }
 
+std::optional<QStringList> BuildahStages::onBuild(const QString &image,
+                                                  BuildCancellation &cancellation) const
+{
+    ProcessSpec spec;
+    spec.program = m_program;
+    spec.arguments = m_storage.buildahArguments();
+    spec.arguments << QStringLiteral("inspect") << QStringLiteral("--type")
+                   << QStringLiteral("image") << image;
+    spec.captureOutput = true;
+    const ProcessResult result = runProcess(spec, cancellation);
+    if (!result.ok())
+        return std::nullopt;
+    const QJsonObject root = QJsonDocument::fromJson(result.standardOutput).object();
+    // OnBuild lives in the Docker config only (the OCI format has no such field).
+    const QJsonArray triggers = root.value(u"Docker")
+                                        .toObject()
+                                        .value(u"config")
+                                        .toObject()
+                                        .value(u"OnBuild")
+                                        .toArray();
+    QStringList list;
+    for (const QJsonValue &trigger : triggers)
+        list.append(trigger.toString());
+    return list;
+}
+
 StageLookup BuildahStages::lookup(BuildCancellation &cancellation)
 {
     return [this, &cancellation](const QString &image,

@@ -11,6 +11,7 @@
 #include <QMutex>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -47,6 +48,12 @@ public:
     /** The labels of an image (`buildah inspect --type image`). */
     std::optional<QMap<QString, QString>> labels(const QString &image,
                                                  BuildCancellation &cancellation) const;
+
+    /**
+     * The ONBUILD triggers of a local image (Docker config OnBuild; an empty list for none), or
+     * nothing when the image is not in this storage.
+     */
+    std::optional<QStringList> onBuild(const QString &image, BuildCancellation &cancellation) const;
 
     /** Images with git mappings: only their git-following stages need the commit labels. */
     void setGitImages(const QSet<QString> &images) { m_gitImages = images; }

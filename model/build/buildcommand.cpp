@@ -3,6 +3,7 @@
 
 #include "build/buildeventjson.h"
 #include "build/buildworker.h"
+#include "build/stagedurations.h"
 #include "common/tr.h"
 
 #include <QEventLoop>
@@ -69,9 +70,34 @@ int runBuildCommand(const QString &path,
         err << d.toString() << u'\n';
     if (!project.ok())
         return 1;
+    // The durations of earlier builds of this project give the estimate; this build's are kept
+    // for the next one (per project, in the user's cache directory).
+    const StageDurations store(project.configFile);
+    BuildOptions buildOptions = options;
+    if (buildOptions.previousDurations.isEmpty())
+        buildOptions.previousDurations = store.load();
     BuildWorker worker;
     QEventLoop loop;
     BuildOutcome outcome;
+    if (!json) {
+        int lastDone = -1;
+        QObject::connect(&worker,
+                         &BuildWorker::progressChanged,
+                         &loop,
+                         [&out, lastDone](const BuildProgress &progress) mutable {
+                             if (progress.done == lastDone || progress.total <= 0)
+                                 return;
+                             lastDone = progress.done;
+                             out << Tr::tr("Progress: %1/%2 stages")
+                                             .arg(progress.done)
+                                             .arg(progress.total);
+                             if (progress.remainingEstimateMs >= 0 && progress.done < progress.total)
+                                 out << Tr::tr(", about %1 seconds left")
+                                                 .arg(seconds(progress.remainingEstimateMs));
+                             out << u'\n';
+                             out.flush();
+                         });
+    }
     QObject::connect(&worker, &BuildWorker::eventOccurred, &loop, [&](const BuildEvent &event) {
         if (json) {
             const QByteArray line = buildEventJsonLine(event);
@@ -86,11 +112,14 @@ int runBuildCommand(const QString &path,
         outcome = o;
         loop.quit();
     });
-    if (!worker.start(project, options)) {
+    if (!worker.start(project, buildOptions)) {
         err << worker.errorString() << u'\n';
         return 1;
     }
     loop.exec();
+    QString error;
+    if (!store.merge(outcome.durations, &error))
+        err << Tr::tr("warning: %1").arg(error) << u'\n';
     return outcome.result == BuildOutcome::Result::Succeeded ? 0 : 1;
 }
 

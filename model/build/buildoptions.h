@@ -2,6 +2,7 @@
 #pragma once
 
 #include "storage/containersstorageoptions.h"
+#include "storage/registryaccess.h"
 
 #include <QHash>
 #include <QString>
@@ -25,8 +26,19 @@ struct BuildOptions
     int jobs = 5;
     /** Where buildah keeps its images (and so the `:local` stages storage). */
     ContainersStorageOptions storage;
-    /** werf --stages-storage; only `:local` for the buildah backend. */
+    /**
+     * werf --stages-storage: `:local` (for the buildah backend: its containers-storage) or a
+     * registry repository (`127.0.0.1:5000/project/stages`), where the buildah backend looks the
+     * stages up, pulls the cached ones it needs and pushes the ones it builds (reference §6).
+     */
     QString stagesStorage = QStringLiteral(":local");
+    /** Registry hosts ("HOST:PORT") reached over plain http or unverified TLS. */
+    QStringList insecureRegistries;
+    /** A PEM file of CA certificates trusted for the registry (buildah --cert-dir). */
+    QString caFile;
+    /** Credentials per registry host (keychain, then ~/.docker/config.json); may be empty.
+     *  Called from the build thread. */
+    CredentialProvider credentials;
     QString buildahProgram = QStringLiteral("buildah");
     QString werfProgram = QStringLiteral("werf");
     QString gitProgram = QStringLiteral("git");

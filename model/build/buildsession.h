@@ -16,8 +16,12 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 
 namespace Stagecraft::Model {
+
+class RegistryClient;
+class StagesStorage;
 
 /**
  * What the images of one build share while they build in parallel: the project, its plan, the
@@ -37,9 +41,19 @@ struct BuildSession
     /** Called after every finished stage (cached or built) with its build duration (-1 cached). */
     std::function<void(const QString &image, const QString &stage, qint64 durationMs)> stageDone;
     QString projectRepoCommit;
+    /** Bare clones of the remote git mappings' repositories, by URL. */
+    QHash<QString, QString> remoteClones;
     QString temporaryDirectory; ///< per build: tmp_dir mounts, archives, patches
     QString buildDirRoot;       ///< build_dir mounts: <root>/<project>/<slug(to)>
-    BuildOutcome outcome;       ///< filled by the build thread, read after it ended
+    /** A registry stages storage (BuildOptions::stagesStorage = REPO), else nullptr; lives in
+     *  the worker's thread. */
+    StagesStorage *registryStorage = nullptr;
+    RegistryClient *registryClient = nullptr;
+    /** "HOST/REPOSITORY" of the registry stages storage. */
+    QString registryRepository;
+    /** --authfile/--tls-verify/--cert-dir for buildah commands that pull or push. */
+    QStringList registryArguments;
+    BuildOutcome outcome; ///< filled by the build thread, read after it ended
 
     /** "kind/name" of an image, the key of the maps below. */
     static QString key(ImageKind kind, const QString &name);
@@ -49,6 +63,20 @@ struct BuildSession
     void setLastImage(const QString &imageKey, const QString &name);
     QString lastImage(const QString &imageKey) const;
 
+    /** The stored image a cached stage continues from: the plan's storedAs for a registry,
+     *  else the local image the lookup chose. */
+    QString cachedImage(const StagePlan &stage) const;
+
+    /**
+     * werf's lock on (project, signature) while a stage is built and stored (§6.4): images of
+     * one dependency set that share a stage (two images `from` the same base) build it once.
+     * Hold the returned lock while building; storedImage() then tells the later ones what the
+     * first stored.
+     */
+    std::unique_lock<std::mutex> lockSignature(const QString &signature);
+    void setStoredImage(const QString &signature, const QString &name);
+    QString storedImage(const QString &signature) const;
+
     /** buildah with the storage's global options. */
     QStringList buildahArguments(const QStringList &arguments) const;
 
@@ -56,6 +84,8 @@ private:
     mutable QMutex m_mutex;
     QHash<QString, QHash<QString, QString>> m_stageImages;
     QHash<QString, QString> m_lastImages;
+    QHash<QString, std::shared_ptr<std::mutex>> m_signatureLocks;
+    QHash<QString, QString> m_storedBySignature;
 };
 
 } // namespace Stagecraft::Model

@@ -8,12 +8,22 @@
 #include "git/gitrepository.h"
 #include "signature/planner.h"
 #include "signature/signatureinputbuilder.h"
+#include "storage/stagesstorage.h"
+#include "storage/storageplanner.h"
+#include "storage/storagesession.h"
+#include "storage/storagespec.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QThreadPool>
@@ -76,6 +86,144 @@ QString stageKey(const QString &image, const QString &stage)
     return image + u'/' + stage;
 }
 
+/**
+ * Clones (or updates) the repositories of the remote git mappings into the user's cache, one
+ * bare clone per URL (werf keeps its own in ~/.werf/local_cache/git_repos): url → clone path.
+ */
+std::optional<QHash<QString, QString>> remoteClones(BuildSession &session, QString *error)
+{
+    QHash<QString, QString> clones;
+    const QString root = QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+                         + QStringLiteral("/git-repos");
+    for (const SignatureInput::Image &image : std::as_const(session.input.images)) {
+        for (const GitMappingParams &m : image.git) {
+            if (m.isLocal() || clones.contains(m.url))
+                continue;
+            const QString path = root + u'/'
+                                 + QString::fromLatin1(
+                                         QCryptographicHash::hash(m.url.toUtf8(),
+                                                                  QCryptographicHash::Sha256)
+                                                 .toHex()
+                                                 .left(32))
+                                 + QStringLiteral(".git");
+            ProcessSpec spec;
+            spec.program = session.options.gitProgram;
+            spec.captureOutput = true;
+            if (QFileInfo::exists(path + QStringLiteral("/HEAD"))) {
+                spec.arguments = {QStringLiteral("--git-dir"),
+                                  path,
+                                  QStringLiteral("fetch"),
+                                  QStringLiteral("--quiet"),
+                                  QStringLiteral("--prune"),
+                                  QStringLiteral("--force"),
+                                  QStringLiteral("origin"),
+                                  QStringLiteral("+refs/heads/*:refs/heads/*"),
+                                  QStringLiteral("+refs/tags/*:refs/tags/*")};
+            } else {
+                QDir().mkpath(root);
+                QDir(path).removeRecursively(); // a clone cut short
+                spec.arguments = {QStringLiteral("clone"),
+                                  QStringLiteral("--bare"),
+                                  QStringLiteral("--quiet"),
+                                  QStringLiteral("--"), // a URL is never an option
+                                  m.url,
+                                  path};
+            }
+            BuildEvent event;
+            event.kind = BuildEvent::Kind::Output;
+            event.image = image.name;
+            event.text = Tr::tr("git %1 %2 into %3")
+                                 .arg(spec.arguments.value(0) == u"clone" ? QStringLiteral("clone")
+                                                                          : QStringLiteral("fetch"),
+                                      m.url,
+                                      path);
+            session.emitEvent(event);
+            const ProcessResult result = runProcess(spec, session.cancellation);
+            if (!result.ok()) {
+                if (!session.cancellation.isCancelled())
+                    *error = Diagnostic::error(Tr::tr("cannot clone or fetch the git repository "
+                                                      "%1: %2")
+                                                       .arg(m.url,
+                                                            result.started
+                                                                    ? result.lastLines.join(u' ')
+                                                                    : result.errorString),
+                                               image.location)
+                                     .toString();
+                return std::nullopt;
+            }
+            clones.insert(m.url, path);
+        }
+    }
+    return clones;
+}
+
+/** The buildah backend's own containers-storage: werf's `:local`, or Stagecraft's `local`. */
+bool isLocalStorage(const QString &spec)
+{
+    return spec.isEmpty() || spec == u":local" || spec == u"local";
+}
+
+/**
+ * How buildah reaches the registry stages storage: credentials in an auth file of the build's
+ * private temporary directory (0700, the file 0600, removed with the directory), never on a
+ * command line where /proc would show them; --tls-verify=false for an insecure host, else the
+ * CA file as the only certificate of a --cert-dir.
+ */
+bool prepareRegistryAccess(BuildSession &session, QString *error)
+{
+    const std::optional<StorageSpec> spec = StorageSpec::parse(session.options.stagesStorage, error);
+    if (!spec)
+        return false;
+    const QString host = spec->repository.host;
+    session.registryRepository = spec->repository.repositoryAddress();
+    QStringList arguments;
+    if (session.options.credentials) {
+        const std::optional<RegistryCredentials> credentials = session.options.credentials(host);
+        if (credentials && !credentials->isEmpty()) {
+            QJsonObject entry;
+            if (credentials->identityToken) {
+                entry.insert(QStringLiteral("identitytoken"), credentials->secret);
+                if (!credentials->username.isEmpty())
+                    entry.insert(QStringLiteral("auth"),
+                                 QString::fromLatin1(
+                                         QString(credentials->username + u':').toUtf8().toBase64()));
+            } else {
+                const QString pair = credentials->username + u':' + credentials->secret;
+                entry.insert(QStringLiteral("auth"), QString::fromLatin1(pair.toUtf8().toBase64()));
+            }
+            QJsonObject auths;
+            auths.insert(host, entry);
+            QJsonObject root;
+            root.insert(QStringLiteral("auths"), auths);
+            const QString path = session.temporaryDirectory + QStringLiteral("/auth.json");
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+                || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
+                || file.write(QJsonDocument(root).toJson(QJsonDocument::Compact)) < 0) {
+                *error = Tr::tr("cannot write the registry auth file %1: %2")
+                                 .arg(path, file.errorString());
+                return false;
+            }
+            file.close();
+            arguments << QStringLiteral("--authfile") << path;
+        }
+    }
+    if (spec->insecureRegistries.contains(host)
+        || session.options.insecureRegistries.contains(host)) {
+        arguments << QStringLiteral("--tls-verify=false");
+    } else if (!session.options.caFile.isEmpty()) {
+        const QString certs = session.temporaryDirectory + QStringLiteral("/certs");
+        QDir().mkpath(certs);
+        if (!QFile::copy(session.options.caFile, certs + QStringLiteral("/ca.crt"))) {
+            *error = Tr::tr("cannot read the CA file %1").arg(session.options.caFile);
+            return false;
+        }
+        arguments << QStringLiteral("--cert-dir") << certs;
+    }
+    session.registryArguments = arguments;
+    return true;
+}
+
 } // namespace
 
 QString BuildOutcome::resultName(Result result)
@@ -126,10 +274,20 @@ QString BuildWorker::checkRequest(const LoadedProject &project, const BuildOptio
         return Diagnostic::error(error, where).toString();
     }
     if (options.backend == BuildBackend::Buildah) {
-        if (options.stagesStorage != u":local")
-            return Tr::tr("error: the buildah backend builds into the local stages storage "
-                          "(:local) only, not \"%1\"")
-                    .arg(options.stagesStorage);
+        if (!isLocalStorage(options.stagesStorage)) {
+            QString specError;
+            const std::optional<StorageSpec> spec = StorageSpec::parse(options.stagesStorage,
+                                                                       &specError);
+            if (!spec)
+                return Tr::tr("error: %1").arg(specError);
+            if (spec->kind != StorageSpec::Kind::Registry)
+                return Tr::tr("error: the buildah backend stores stages in its own "
+                              "containers-storage (:local) or in a registry repository, not in "
+                              "\"%1\"")
+                        .arg(options.stagesStorage);
+            if (!options.caFile.isEmpty() && !QFileInfo(options.caFile).isReadable())
+                return Tr::tr("error: cannot read the CA file %1").arg(options.caFile);
+        }
         for (int index : *selected) {
             const ConveyorImage &image = project.conveyor.images.at(index);
             const StapelImage *config = image.kind == ImageKind::Artifact
@@ -163,6 +321,21 @@ bool BuildWorker::start(const LoadedProject &project, const BuildOptions &option
     auto session = std::make_shared<BuildSession>();
     session->project = project;
     session->options = options;
+    if (options.backend == BuildBackend::Buildah && !isLocalStorage(options.stagesStorage)) {
+        // The registry client lives in this thread (it needs an event loop, which the build
+        // thread has not); the build thread waits on its futures.
+        QString specError;
+        StorageSpec spec = StorageSpec::parse(options.stagesStorage, &specError).value();
+        spec.insecureRegistries += options.insecureRegistries;
+        spec.caFile = options.caFile;
+        spec.containersStorage = options.storage;
+        CredentialProvider credentials = options.credentials;
+        if (!credentials)
+            credentials = [](const QString &) { return std::optional<RegistryCredentials>(); };
+        m_storageSession = std::make_unique<StorageSession>(spec, credentials);
+        session->registryStorage = m_storageSession->storage();
+        session->registryClient = m_storageSession->registry();
+    }
     session->emitEvent = [this](const BuildEvent &event) { Q_EMIT eventOccurred(event); };
     m_session = session;
     m_thread = QThread::create([this, session] { runSession(*session); });
@@ -173,8 +346,11 @@ bool BuildWorker::start(const LoadedProject &project, const BuildOptions &option
 
 void BuildWorker::cancel()
 {
-    if (m_session)
+    if (m_session) {
         m_session->cancellation.cancel();
+        if (m_session->registryStorage)
+            m_session->registryStorage->cancel();
+    }
 }
 
 bool BuildWorker::wait(int timeoutMs)
@@ -199,6 +375,7 @@ void BuildWorker::finishThread()
     delete m_thread;
     m_thread = nullptr;
     const std::shared_ptr<BuildSession> session = std::exchange(m_session, {});
+    m_storageSession.reset();
     Q_EMIT finished(session->outcome);
 }
 
@@ -267,7 +444,7 @@ void BuildWorker::runSession(BuildSession &session)
     session.stages = std::make_unique<BuildahStages>(session.options.buildahProgram,
                                                      session.options.storage,
                                                      session.project.config.meta.project.value);
-    if (!session.stages->refresh(session.cancellation)) {
+    if (!session.registryStorage && !session.stages->refresh(session.cancellation)) {
         outcome.result = session.cancellation.isCancelled() ? BuildOutcome::Result::Cancelled
                                                             : BuildOutcome::Result::Failed;
         outcome.message = session.stages->errorString();
@@ -275,15 +452,80 @@ void BuildWorker::runSession(BuildSession &session)
         return;
     }
     session.input = signatureInputFromProject(session.project);
-    QSet<QString> gitImages;
-    for (const SignatureInput::Image &image : session.input.images) {
-        if (!image.git.isEmpty())
-            gitImages.insert(image.name);
+    // werf hashes the ONBUILD triggers of a Dockerfile's external base images into the
+    // dockerfile stage's signature: read them from the bases that are in the local storage.
+    // A base that is not there leaves the signature unknown, and the image is kept under
+    // Stagecraft's own name (see BuildahImageBuilder::runDockerfile()).
+    QHash<QString, QStringList> onBuild;
+    for (const SignatureInput::Image &image : std::as_const(session.input.images)) {
+        for (const QString &base : image.dockerfile.externalBases) {
+            if (onBuild.contains(base))
+                continue;
+            if (const std::optional<QStringList> triggers
+                = session.stages->onBuild(base, session.cancellation))
+                onBuild.insert(base, *triggers);
+        }
     }
-    session.stages->setGitImages(gitImages);
-    PlanOptions planOptions;
-    planOptions.lookup = session.stages->lookup(session.cancellation);
-    session.plan = planProject(session.project, planOptions);
+    if (!onBuild.isEmpty())
+        session.input = signatureInputFromProject(session.project, onBuild);
+    {
+        QString error;
+        const std::optional<QHash<QString, QString>> clones = remoteClones(session, &error);
+        if (!clones) {
+            outcome.result = session.cancellation.isCancelled() ? BuildOutcome::Result::Cancelled
+                                                                : BuildOutcome::Result::Failed;
+            outcome.message = session.cancellation.isCancelled() ? Tr::tr("the build was cancelled")
+                                                                 : error;
+            finish();
+            return;
+        }
+        session.remoteClones = *clones;
+    }
+    if (session.registryStorage) {
+        // werf's registry stages storage: one listing of the repository's tags, candidates
+        // inspected only where git commits decide (StorageStageLookup, §6.2/§6.3).
+        QString error;
+        if (!prepareRegistryAccess(session, &error)) {
+            outcome.result = BuildOutcome::Result::Failed;
+            outcome.message = error;
+            finish();
+            return;
+        }
+        PlanOptions planOptions;
+        planOptions.baseImageOnBuild = onBuild;
+        planOptions.remoteClones = session.remoteClones;
+        const StoragePlan stored = planWithStorage(session.project,
+                                                   session.registryStorage,
+                                                   session.registryClient,
+                                                   planOptions);
+        for (const QString &warning : stored.warnings) {
+            BuildEvent event;
+            event.kind = BuildEvent::Kind::Output;
+            event.text = Tr::tr("warning: %1").arg(warning);
+            session.emitEvent(event);
+        }
+        if (session.cancellation.isCancelled() || !stored.storageOk) {
+            outcome.result = session.cancellation.isCancelled() ? BuildOutcome::Result::Cancelled
+                                                                : BuildOutcome::Result::Failed;
+            outcome.message = session.cancellation.isCancelled() ? Tr::tr("the build was cancelled")
+                                                                 : stored.storageError;
+            finish();
+            return;
+        }
+        session.plan = stored.plan;
+    } else {
+        QSet<QString> gitImages;
+        for (const SignatureInput::Image &image : session.input.images) {
+            if (!image.git.isEmpty())
+                gitImages.insert(image.name);
+        }
+        session.stages->setGitImages(gitImages);
+        PlanOptions planOptions;
+        planOptions.baseImageOnBuild = onBuild;
+        planOptions.remoteClones = session.remoteClones;
+        planOptions.lookup = session.stages->lookup(session.cancellation);
+        session.plan = planProject(session.project, planOptions);
+    }
     if (!session.project.projectDir.isEmpty()) {
         const GitRepository repository(session.project.projectDir, session.options.gitProgram);
         if (repository.isValid())
@@ -341,16 +583,19 @@ void BuildWorker::runSession(BuildSession &session)
         const qint64 average = known > 0 ? sum / known : -1;
         qint64 result = 0;
         bool any = false;
+        bool toBuild = false;
         for (const QString &key : std::as_const(remaining)) {
             if (!predicted.contains(key))
                 continue; // cached stages take no time worth estimating
+            toBuild = true;
             const qint64 previous = session.options.previousDurations.value(key, average);
             if (previous >= 0) {
                 result += previous;
                 any = true;
             }
         }
-        return any || remaining.isEmpty() ? result : -1;
+        // Nothing left that the plan says must be built: nothing left to wait for.
+        return any || !toBuild ? result : -1;
     };
     session.stageDone = [&](const QString &image, const QString &stage, qint64 durationMs) {
         BuildProgress progress;

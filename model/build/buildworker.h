@@ -19,6 +19,7 @@ class QThread;
 namespace Stagecraft::Model {
 
 struct BuildSession;
+class StorageSession;
 
 /** Stages done of all stages to process, and what the rest will probably take. */
 struct BuildProgress
@@ -67,8 +68,17 @@ struct BuildOutcome
  * stores nothing for them; every stage finished before stays stored, so the next build
  * continues from there. Destroying a running worker cancels it and waits for the thread.
  *
+ * Stages storage (buildah backend): its containers-storage (`:local`), or a registry repository
+ * (BuildOptions::stagesStorage = REPO): the plan then lists the repository's tags, the cached
+ * stages a build continues from or imports are pulled, and every new stage is pushed as
+ * `REPO:<signature>-<ms>` with werf's labels (reference §6.1, §6.4).
+ *
+ * Remote git mappings: their repositories are cloned (bare, once per URL) into the user's cache
+ * directory and fetched before each build; a failing clone fails the build before any stage.
+ *
  * Refused before anything starts (start() returns false, errorString()): a project with
- * errors, ansible stages on the buildah backend, unknown image names, another running build.
+ * errors, ansible stages on the buildah backend, unknown image names, a
+ * stages storage the backend cannot use, another running build.
  */
 class BuildWorker : public QObject
 {
@@ -103,6 +113,8 @@ private:
 
     QThread *m_thread = nullptr;
     std::shared_ptr<BuildSession> m_session;
+    /** The registry stages storage of the running build (lives in this object's thread). */
+    std::unique_ptr<StorageSession> m_storageSession;
     QString m_error;
     Plan m_plan; ///< written by the build thread before planned(), read after it
 };

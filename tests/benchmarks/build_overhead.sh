@@ -3,22 +3,70 @@
 # Benchmark (not a test): the build worker's overhead over the buildah commands it runs, and a
 # fully cached rebuild of the bundled example.
 #
+# Usage:
 #   tests/benchmarks/build_overhead.sh [STAGECRAFT] [RUNS]
+#     STAGECRAFT  the stagecraft executable (default: build/dev/app/stagecraft of this checkout)
+#     RUNS        how many times each measurement is repeated (default 5)
 #
-# Needs root, buildah and Debian's busybox-static; works offline. For the overhead, `stagecraft
-# build --jobs 1` builds the example's `base` and `tools` images (from, shell and docker stages:
-# the stages whose every step is a buildah command) through a wrapper that logs each buildah
-# command line; the logged commands are then replayed by a plain shell script in a fresh storage
-# and the two wall-clock times compared. The worker's own git/tar steps are not involved in
-# these images. Then the whole example (all images) is built and rebuilt fully cached, timed.
+# Needs root, buildah, Debian's busybox-static, git and awk; works offline. Everything happens in
+# a fresh directory under $TMPDIR (its own containers-storage, vfs driver), removed at the end.
+#
+# Overhead: `stagecraft build --jobs 1` builds the example's `base` and `tools` images (from,
+# shell and docker stages: the stages whose every step is a buildah command) through a wrapper
+# that logs each buildah command line; the logged commands are then replayed by a plain shell
+# script in a fresh storage and the two wall-clock times compared. The worker's planning, its
+# `buildah images`/`inspect` calls and the wrapper's own exec are part of the worker's time.
+# Then the whole example (all images) is built once and rebuilt RUNS times fully cached.
+#
+# Output (stdout), one line per measurement, then the summary lines, all stable for scripts:
+#   run N: worker W.WWWs, plain script S.SSSs, ratio R.RRR (C buildah commands)
+#   full build of the example: T.TTTs
+#   fully cached rebuild N: T.TTTs
+#   overhead_ratio_median=R.RRR
+#   overhead_ratio_goal=1.10
+#   cached_rebuild_median_s=T.TTT
+#   cached_rebuild_goal_s=2.000
+# Exit status: 0 when everything ran (whether or not the goals were met), 1 on a failure (with
+# the failing step's last output on stderr), 2 on a usage error or a missing prerequisite.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 stagecraft=${1:-$root/build/dev/app/stagecraft}
-runs=${2:-3}
-work=$(mktemp -d /tmp/stagecraft-build-bench.XXXXXX)
-trap 'buildah --root "$work/storage" --runroot "$work/storage/run" --storage-driver vfs rm --all >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+runs=${2:-5}
+
+die() { echo "build_overhead.sh: $*" >&2; exit 2; }
+[[ $runs =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive number, not '$runs'"
+[[ -x $stagecraft ]] || die "no stagecraft executable at $stagecraft"
+[[ $(id -u) == 0 ]] || die "needs root (buildah --isolation chroot)"
+for tool in buildah git awk; do
+    command -v "$tool" >/dev/null || die "$tool is not installed"
+done
+[[ -x /bin/busybox ]] || die "/bin/busybox (busybox-static) is not installed"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/stagecraft-build-bench.XXXXXX")
+storage_cleanup() {
+    [[ -d $work/storage ]] || return 0
+    buildah --root "$work/storage" --runroot "$work/storage/run" --storage-driver vfs \
+        rm --all >/dev/null 2>&1 || true
+}
+trap 'storage_cleanup; rm -rf "$work"' EXIT
+# Stage durations and other caches of stagecraft stay inside the work directory.
+export XDG_CACHE_HOME=$work/cache
 
 now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+median() { # numbers as arguments
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+        if (NR % 2) printf "%.3f", v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+run_logged() { # LOG COMMAND...: runs it, on failure prints the log's tail and exits 1
+    local log=$1
+    shift
+    if ! "$@" >"$log" 2>&1; then
+        echo "build_overhead.sh: failed: $*" >&2
+        tail -20 "$log" >&2
+        exit 1
+    fi
+}
 
 make_base() { # $1 = storage root
     local b=(buildah --root "$1" --runroot "$1/run" --storage-driver vfs)
@@ -28,6 +76,11 @@ make_base() { # $1 = storage root
     "${b[@]}" run --isolation chroot "$c" -- /bin/busybox sh -c \
         "/bin/busybox --install -s /bin && mkdir -p /etc /tmp /root && echo 'root:x:0:0:root:/root:/bin/sh' > /etc/passwd && echo 'root:x:0:' > /etc/group"
     "${b[@]}" commit --quiet --rm "$c" localhost/stagecraft-busybox:1.35 >/dev/null
+}
+fresh_storage() {
+    storage_cleanup
+    rm -rf "$work/storage"
+    run_logged "$work/base.log" make_base "$work/storage"
 }
 
 # The example in a git repository, at the path its git mapping names.
@@ -46,39 +99,46 @@ exec buildah "\$@"
 WRAP
 chmod +x "$work/buildah-logged"
 
-worker_total=0
-script_total=0
+ratios=()
 for run in $(seq "$runs"); do
-    rm -rf "$work/storage" "$work/commands.sh"
-    make_base "$work/storage"
+    rm -f "$work/commands.sh"
+    fresh_storage
     start=$(now)
-    "$stagecraft" build "$project" --storage-root "$work/storage" --storage-driver vfs --jobs 1 \
-        --image base --image tools --buildah "$work/buildah-logged" >/dev/null
-    end=$(now)
-    worker=$(echo "$end - $start" | bc)
+    run_logged "$work/worker.log" "$stagecraft" build "$project" --storage-root "$work/storage" \
+        --storage-driver vfs --jobs 1 --image base --image tools --buildah "$work/buildah-logged"
+    worker=$(elapsed "$start" "$(now)")
 
-    rm -rf "$work/storage"
-    make_base "$work/storage"
+    fresh_storage
     { echo 'set -e'; cat "$work/commands.sh"; } >"$work/replay.sh"
     start=$(now)
-    bash "$work/replay.sh" >"$work/replay.log" 2>&1 || { echo "replay failed:" >&2; tail -5 "$work/replay.log" >&2; cat "$work/commands.sh" >&2; exit 1; }
-    end=$(now)
-    script=$(echo "$end - $start" | bc)
-    echo "run $run: worker ${worker}s, plain script ${script}s ($(grep -c . "$work/commands.sh") buildah commands)"
-    worker_total=$(echo "$worker_total + $worker" | bc)
-    script_total=$(echo "$script_total + $script" | bc)
+    run_logged "$work/replay.log" bash "$work/replay.sh"
+    script=$(elapsed "$start" "$(now)")
+    ratio=$(awk -v w="$worker" -v s="$script" 'BEGIN { printf "%.3f", w / s }')
+    ratios+=("$ratio")
+    echo "run $run: worker ${worker}s, plain script ${script}s, ratio $ratio ($(grep -c . "$work/commands.sh") buildah commands)"
 done
-echo "overhead ratio (worker / plain script, $runs runs): $(echo "scale=3; $worker_total / $script_total" | bc)"
 
-rm -rf "$work/storage"
-make_base "$work/storage"
+fresh_storage
 start=$(now)
-"$stagecraft" build "$project" --storage-root "$work/storage" --storage-driver vfs >/dev/null
-end=$(now)
-echo "full build of the example: $(echo "$end - $start" | bc)s"
+run_logged "$work/full.log" "$stagecraft" build "$project" --storage-root "$work/storage" \
+    --storage-driver vfs
+echo "full build of the example: $(elapsed "$start" "$(now)")s"
+rebuilds=()
 for run in $(seq "$runs"); do
     start=$(now)
-    "$stagecraft" build "$project" --storage-root "$work/storage" --storage-driver vfs >/dev/null
-    end=$(now)
-    echo "fully cached rebuild $run: $(echo "$end - $start" | bc)s"
+    run_logged "$work/cached.log" "$stagecraft" build "$project" --storage-root "$work/storage" \
+        --storage-driver vfs
+    t=$(elapsed "$start" "$(now)")
+    if grep -q '^Building stage ' "$work/cached.log"; then
+        echo "build_overhead.sh: the rebuild was not fully cached:" >&2
+        grep '^Building stage ' "$work/cached.log" >&2
+        exit 1
+    fi
+    rebuilds+=("$t")
+    echo "fully cached rebuild $run: ${t}s"
 done
+
+echo "overhead_ratio_median=$(median "${ratios[@]}")"
+echo "overhead_ratio_goal=1.10"
+echo "cached_rebuild_median_s=$(median "${rebuilds[@]}")"
+echo "cached_rebuild_goal_s=2.000"
