@@ -425,6 +425,7 @@ Measurement caseEditNoGit(const CaseContext &ctx)
     int recomputed = 0;
     int affected = 0;
     QJsonArray replan; // the re-plan alone: signature input and calculation, without the reload
+    QJsonArray replanCpu;
     Measurement m = repeat(ctx, [&](QString *error) {
         const Model::LoadedProject after = Model::loadText(configFile, edited);
         if (!after.ok()) {
@@ -433,11 +434,13 @@ Measurement caseEditNoGit(const CaseContext &ctx)
         }
         QElapsedTimer replanTimer;
         replanTimer.start();
+        const double replanCpuBefore = cpuMillis(false);
         const Model::SignatureInput afterInput = Model::signatureInputFromProject(after, onBuild);
         Model::SignatureCalculator calculator(afterInput, git);
         calculator.setPrevious(input, baseline);
         const Model::Plan plan = calculator.calculate();
         replan.append(double(replanTimer.nsecsElapsed()) / 1e6);
+        replanCpu.append(cpuMillis(false) - replanCpuBefore);
         recomputed = calculator.computedImageCount();
         const QList<Model::StageChange> invalidated = Model::PlanDiff::invalidated(baseline, plan);
         changes = invalidated.size();
@@ -450,6 +453,7 @@ Measurement caseEditNoGit(const CaseContext &ctx)
                      .arg(recomputed)
                      .arg(input.images.size());
     m.extra = {{u"replanMillis"_s, replan},
+               {u"replanCpuMillis"_s, replanCpu},
                {u"recomputed"_s, recomputed},
                {u"affected"_s, affected},
                {u"images"_s, qint64(input.images.size())}};
@@ -576,11 +580,13 @@ Measurement caseWindow(const CaseContext &ctx)
     Model::Settings settings(qs);
     QList<double> show;
     QList<double> paint;
+    QList<double> cpu;
     Measurement m = repeat(ctx, [&](QString *error) {
         Ui::MainWindow window(settings);
         window.resize(1400, 900);
         window.show();
         QCoreApplication::processEvents();
+        const double cpuBefore = cpuMillis(false);
         QElapsedTimer t;
         t.start();
         window.showProject(project.configFile,
@@ -592,15 +598,25 @@ Measurement caseWindow(const CaseContext &ctx)
         const double shown = double(t.nsecsElapsed()) / 1e6;
         const QPixmap frame = window.grab();
         paint.append(double(t.nsecsElapsed()) / 1e6 - shown);
+        cpu.append(cpuMillis(false) - cpuBefore);
         show.append(shown);
         if (frame.isNull())
             *error = u"the window did not paint"_s;
         return !frame.isNull();
     });
+    // Only the part after the parse counts: the window exists before a project is opened, so
+    // its construction (and destruction) stays out of the figure.
+    if (m.error.isEmpty()) {
+        m.millis.clear();
+        for (qsizetype i = 0; i < show.size(); ++i)
+            m.millis.append(show.at(i) + paint.at(i));
+        m.cpuMillis = cpu;
+    }
     std::sort(show.begin(), show.end());
     std::sort(paint.begin(), paint.end());
     if (!show.isEmpty())
-        m.note = QStringLiteral("showProject %1 ms + first paint %2 ms (medians)")
+        m.note = QStringLiteral("showProject %1 ms + first paint %2 ms (medians; creating the "
+                                "window is not counted)")
                          .arg(show.at(show.size() / 2), 0, 'f', 1)
                          .arg(paint.at(paint.size() / 2), 0, 'f', 1);
     return m;
@@ -1272,7 +1288,17 @@ struct Goal
     /** Empty when decided; else why the goal could not be decided in this run. */
     QString undecided;
     bool met = false;
+    /**
+     * The same time goal decided on the CPU time of the measuring process ("met"/"not met"), or
+     * empty: on a shared machine the wall time also counts the time other processes ran.
+     */
+    QString onCpu = {};
 };
+
+QString verdict(bool met)
+{
+    return met ? u"met"_s : u"**not met**"_s;
+}
 
 Goal timeGoal(const QList<Result> &results,
               const QString &issue,
@@ -1286,6 +1312,11 @@ Goal timeGoal(const QList<Result> &results,
         const double ms = median(r->millis);
         g.measured = formatMs(ms) + u" (median of "_s + QString::number(r->millis.size()) + u")"_s;
         g.met = ms < limitMs;
+        if (!r->cpuMillis.isEmpty()) {
+            const double cpu = median(r->cpuMillis);
+            g.measured += u"; cpu "_s + formatMs(cpu);
+            g.onCpu = verdict(cpu < limitMs);
+        }
     }
     return g;
 }
@@ -1319,6 +1350,11 @@ QList<Goal> goals(const QList<Result> &results)
                 g.measured = times(x) + u" (Stagecraft "_s + formatMs(median(png->millis))
                              + u", dot "_s + formatMs(median(dot->millis)) + u')';
                 g.met = x <= 0.1;
+                if (!png->cpuMillis.isEmpty() && median(dot->cpuMillis) > 0) {
+                    const double cpu = median(png->cpuMillis) / median(dot->cpuMillis);
+                    g.measured += u"; cpu "_s + times(cpu);
+                    g.onCpu = verdict(cpu <= 0.1);
+                }
             }
         }
         list << g;
@@ -1367,6 +1403,11 @@ QList<Goal> goals(const QList<Result> &results)
                 g.measured = formatMs(median(replan)) + u" (median of "_s
                              + QString::number(replan.size()) + u")"_s;
                 g.met = median(replan) < 100;
+                const QList<double> cpu = doubles(r->extra.value(u"replanCpuMillis"_s));
+                if (!cpu.isEmpty()) {
+                    g.measured += u"; cpu "_s + formatMs(median(cpu));
+                    g.onCpu = verdict(median(cpu) < 100);
+                }
             }
         }
         list << g;
@@ -1623,15 +1664,17 @@ QString markdown(const DriverOptions &o,
 
     s << "## Goals of the issues\n\n";
     s << "Decided by the suite from the figures above (a goal at N = 1,000 needs that size in "
-         "the run).\n\n";
-    s << "| issue | goal | measured | verdict |\n|---|---|---|---|\n";
+         "the run). The verdict is on the median wall time, as the issues state their goals; "
+         "the last column decides the same time goal on the median CPU time of the measuring "
+         "process, which other processes on a shared machine inflate much less (compare the "
+         "load average above).\n\n";
+    s << "| issue | goal | measured | verdict (wall time) | on CPU time |\n"
+         "|---|---|---|---|---|\n";
     for (const Goal &g : goals(results)) {
         s << "| " << g.issue << " | " << g.goal << " | "
           << (g.measured.isEmpty() ? u"—"_s : g.measured) << " | "
-          << (!g.undecided.isEmpty() ? u"not decided: "_s + g.undecided
-              : g.met                ? u"met"_s
-                                     : u"**not met**"_s)
-          << " |\n";
+          << (g.undecided.isEmpty() ? verdict(g.met) : u"not decided: "_s + g.undecided) << " | "
+          << (g.undecided.isEmpty() && !g.onCpu.isEmpty() ? g.onCpu : u"—"_s) << " |\n";
     }
     s << "\n";
 
