@@ -20,7 +20,8 @@ cd "$root"
 cmake --build build/release -j2 --target stagecraft_bench stagecraft
 
 commit=$(git rev-parse HEAD)
-git diff --quiet HEAD -- || commit="$commit (with uncommitted changes)"
+# BENCHMARKS.md itself is what the run rewrites; any other change is named.
+git diff --quiet HEAD -- . ':(exclude)BENCHMARKS.md' || commit="$commit (with uncommitted changes)"
 build="release preset ($(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' build/release/CMakeCache.txt), GCC $(gcc -dumpfullversion))"
 work=${STAGECRAFT_BENCH_WORK:-$root/build/release/bench-projects}
 
