@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storageconfiguration.h"
-#include "buildcontroller.h"
 
+#include "buildcontroller.h"
 #include "mainwindow.h"
 #include "storage/credentialstore.h"
 #include "storage/registrysettings.h"

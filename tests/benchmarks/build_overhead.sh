@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Benchmark (not a test): the build worker's overhead over the buildah commands it runs, and a
-# fully cached rebuild of the bundled example.
+# fully cached rebuild of the bundled example. stagecraft_bench runs it as its build-overhead and
+# build-cached cases (and parses the lines it prints); it also runs alone:
 #
 # Usage:
-#   tests/benchmarks/build_overhead.sh [STAGECRAFT] [RUNS]
+#   tests/benchmarks/build_overhead.sh [STAGECRAFT] [RUNS] [all|overhead|cached]
 #     STAGECRAFT  the stagecraft executable (default: build/dev/app/stagecraft of this checkout)
 #     RUNS        how many times each measurement is repeated (default 5)
+#     MODE        all (default), overhead (the worker against the plain script) or cached (the
+#                 full build, then the fully cached rebuilds)
 #
 # Needs root, buildah, Debian's busybox-static, git and awk; works offline. Everything happens in
 # a fresh directory under $TMPDIR (its own containers-storage, vfs driver), removed at the end.
@@ -18,10 +21,11 @@
 # `buildah images`/`inspect` calls and the wrapper's own exec are part of the worker's time.
 # Then the whole example (all images) is built once and rebuilt RUNS times fully cached.
 #
-# Output (stdout), one line per measurement, then the summary lines, all stable for scripts:
+# Output (stdout), one line per measurement, then the summary lines of the measurements the mode
+# ran, all stable for scripts:
 #   run N: worker W.WWWs, plain script S.SSSs, ratio R.RRR (C buildah commands)
 #   full build of the example: T.TTTs
-#   fully cached rebuild N: T.TTTs
+#   fully cached rebuild N: T.TTTs (C stages cached, 0 built)
 #   overhead_ratio_median=R.RRR
 #   overhead_ratio_goal=1.10
 #   cached_rebuild_median_s=T.TTT
@@ -32,9 +36,12 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 stagecraft=${1:-$root/build/dev/app/stagecraft}
 runs=${2:-5}
+mode=${3:-all}
 
 die() { echo "build_overhead.sh: $*" >&2; exit 2; }
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive number, not '$runs'"
+[[ $mode == all || $mode == overhead || $mode == cached ]] ||
+    die "unknown mode '$mode' (all, overhead or cached)"
 [[ -x $stagecraft ]] || die "no stagecraft executable at $stagecraft"
 [[ $(id -u) == 0 ]] || die "needs root (buildah --isolation chroot)"
 for tool in buildah git awk; do
@@ -51,6 +58,8 @@ storage_cleanup() {
 trap 'storage_cleanup; rm -rf "$work"' EXIT
 # Stage durations and other caches of stagecraft stay inside the work directory.
 export XDG_CACHE_HOME=$work/cache
+# stagecraft is a GUI application whose verbs also run headless; no display is needed.
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
@@ -83,6 +92,12 @@ fresh_storage() {
     run_logged "$work/base.log" make_base "$work/storage"
 }
 
+# A stagecraft that does not know the build verb would open its window and wait: fail instead.
+if ! timeout 60 "$stagecraft" --help 2>/dev/null | grep -q 'build PATH'; then
+    echo "build_overhead.sh: $stagecraft has no build verb" >&2
+    exit 1
+fi
+
 # The example in a git repository, at the path its git mapping names.
 mkdir -p "$work/repo/resources"
 cp -r "$root/resources/example" "$work/repo/resources/example"
@@ -100,45 +115,55 @@ WRAP
 chmod +x "$work/buildah-logged"
 
 ratios=()
-for run in $(seq "$runs"); do
-    rm -f "$work/commands.sh"
-    fresh_storage
-    start=$(now)
-    run_logged "$work/worker.log" "$stagecraft" build "$project" --storage-root "$work/storage" \
-        --storage-driver vfs --jobs 1 --image base --image tools --buildah "$work/buildah-logged"
-    worker=$(elapsed "$start" "$(now)")
-
-    fresh_storage
-    { echo 'set -e'; cat "$work/commands.sh"; } >"$work/replay.sh"
-    start=$(now)
-    run_logged "$work/replay.log" bash "$work/replay.sh"
-    script=$(elapsed "$start" "$(now)")
-    ratio=$(awk -v w="$worker" -v s="$script" 'BEGIN { printf "%.3f", w / s }')
-    ratios+=("$ratio")
-    echo "run $run: worker ${worker}s, plain script ${script}s, ratio $ratio ($(grep -c . "$work/commands.sh") buildah commands)"
-done
-
-fresh_storage
-start=$(now)
-run_logged "$work/full.log" "$stagecraft" build "$project" --storage-root "$work/storage" \
-    --storage-driver vfs
-echo "full build of the example: $(elapsed "$start" "$(now)")s"
 rebuilds=()
-for run in $(seq "$runs"); do
-    start=$(now)
-    run_logged "$work/cached.log" "$stagecraft" build "$project" --storage-root "$work/storage" \
-        --storage-driver vfs
-    t=$(elapsed "$start" "$(now)")
-    if grep -q '^Building stage ' "$work/cached.log"; then
-        echo "build_overhead.sh: the rebuild was not fully cached:" >&2
-        grep '^Building stage ' "$work/cached.log" >&2
-        exit 1
-    fi
-    rebuilds+=("$t")
-    echo "fully cached rebuild $run: ${t}s"
-done
+if [[ $mode != cached ]]; then
+    for run in $(seq "$runs"); do
+        rm -f "$work/commands.sh"
+        fresh_storage
+        start=$(now)
+        run_logged "$work/worker.log" timeout 600 "$stagecraft" build "$project" \
+            --storage-root "$work/storage" --storage-driver vfs --jobs 1 --image base --image tools \
+            --buildah "$work/buildah-logged"
+        worker=$(elapsed "$start" "$(now)")
 
-echo "overhead_ratio_median=$(median "${ratios[@]}")"
-echo "overhead_ratio_goal=1.10"
-echo "cached_rebuild_median_s=$(median "${rebuilds[@]}")"
-echo "cached_rebuild_goal_s=2.000"
+        fresh_storage
+        { echo 'set -e'; cat "$work/commands.sh"; } >"$work/replay.sh"
+        start=$(now)
+        run_logged "$work/replay.log" bash "$work/replay.sh"
+        script=$(elapsed "$start" "$(now)")
+        ratio=$(awk -v w="$worker" -v s="$script" 'BEGIN { printf "%.3f", w / s }')
+        ratios+=("$ratio")
+        echo "run $run: worker ${worker}s, plain script ${script}s, ratio $ratio ($(grep -c . "$work/commands.sh") buildah commands)"
+    done
+fi
+
+if [[ $mode != overhead ]]; then
+    fresh_storage
+    start=$(now)
+    run_logged "$work/full.log" timeout 600 "$stagecraft" build "$project" \
+        --storage-root "$work/storage" --storage-driver vfs
+    echo "full build of the example: $(elapsed "$start" "$(now)")s"
+    for run in $(seq "$runs"); do
+        start=$(now)
+        run_logged "$work/cached.log" timeout 600 "$stagecraft" build "$project" \
+            --storage-root "$work/storage" --storage-driver vfs --json-events
+        t=$(elapsed "$start" "$(now)")
+        built=$(grep -c '^{"event":"stage-built"' "$work/cached.log" || true)
+        cached=$(grep -c '^{"event":"stage-cached"' "$work/cached.log" || true)
+        if ((built > 0)); then
+            echo "build_overhead.sh: the rebuild was not fully cached ($built stages built)" >&2
+            exit 1
+        fi
+        rebuilds+=("$t")
+        echo "fully cached rebuild $run: ${t}s ($cached stages cached, $built built)"
+    done
+fi
+
+if ((${#ratios[@]})); then
+    echo "overhead_ratio_median=$(median "${ratios[@]}")"
+    echo "overhead_ratio_goal=1.10"
+fi
+if ((${#rebuilds[@]})); then
+    echo "cached_rebuild_median_s=$(median "${rebuilds[@]}")"
+    echo "cached_rebuild_goal_s=2.000"
+fi
