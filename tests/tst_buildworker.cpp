@@ -30,6 +30,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <optional>
 #include <unistd.h>
 
 using namespace Stagecraft::Model;
@@ -987,34 +988,48 @@ void tst_BuildWorker::dockerfileImageUnderWerfName()
     buildah({u"rm"_s, container});
     QCOMPARE(copy, u"two\n"_s);
 
-    // A project directory that is a git repository's root: werf hashes the context through git,
-    // which is not implemented, so the signature is unknown and the image keeps Stagecraft's
-    // name; the events say why.
-    for (const QStringList &arguments : {QStringList{u"init"_s, u"-q"_s},
-                                         QStringList{u"add"_s, u"."_s},
-                                         QStringList{u"-c"_s,
-                                                     u"user.name=t"_s,
-                                                     u"-c"_s,
-                                                     u"user.email=t@example.org"_s,
-                                                     u"commit"_s,
-                                                     u"-qm"_s,
-                                                     u"page"_s}}) {
-        QProcess git;
-        git.setWorkingDirectory(dir);
-        git.start(u"git"_s, arguments);
-        QVERIFY(git.waitForFinished(60000));
-        QCOMPARE(git.exitCode(), 0);
-    }
+    // A project directory that is a git repository's root: werf hashes the context through git
+    // (ls-tree, status), which the signature code reproduces, so the image keeps werf's name.
+    const auto git = [&dir](const QStringList &arguments) {
+        QProcess process;
+        process.setWorkingDirectory(dir);
+        process.start(u"git"_s,
+                      QStringList{u"-c"_s, u"user.name=t"_s, u"-c"_s, u"user.email=t@example.org"_s}
+                              + arguments);
+        if (!process.waitForFinished(60000) || process.exitCode() != 0)
+            return std::optional<QString>();
+        return std::optional<QString>(QString::fromUtf8(process.readAllStandardOutput()).trimmed());
+    };
+    QVERIFY(git({u"init"_s, u"-q"_s}).has_value());
+    QVERIFY(git({u"add"_s, u"."_s}).has_value());
+    QVERIFY(git({u"commit"_s, u"-qm"_s, u"page"_s}).has_value());
     const BuildRun inGit = build({}, {}, dir);
     QCOMPARE(BuildOutcome::resultName(inGit.outcome.result), u"succeeded"_s);
-    const QList<BuildEvent> fallback = inGit.of(BuildEvent::Kind::StageBuilt, u"page"_s);
+    QList<BuildEvent> stored = inGit.of(BuildEvent::Kind::StageBuilt, u"page"_s);
+    stored += inGit.of(BuildEvent::Kind::StageCached, u"page"_s);
+    QCOMPARE(stored.size(), 1);
+    QVERIFY2(stored.first().imageName.contains(u"werf-stages-storage/dockerproj:"_s),
+             qPrintable(stored.first().imageName));
+    QVERIFY(!stored.first().signature.isEmpty());
+
+    // A git submodule inside the context is not reproduced: the signature is unknown, the image
+    // keeps Stagecraft's name and the events say why. (A gitlink entry is enough: werf's rules
+    // look at the tree, and no clone is needed offline.)
+    const QString head = git({u"rev-parse"_s, u"HEAD"_s}).value_or(QString());
+    QVERIFY(!head.isEmpty());
+    QVERIFY(git({u"update-index"_s, u"--add"_s, u"--cacheinfo"_s, u"160000," + head + u",sub"_s})
+                    .has_value());
+    QVERIFY(git({u"commit"_s, u"-qm"_s, u"submodule"_s}).has_value());
+    const BuildRun withSubmodule = build({}, {}, dir);
+    QCOMPARE(BuildOutcome::resultName(withSubmodule.outcome.result), u"succeeded"_s);
+    const QList<BuildEvent> fallback = withSubmodule.of(BuildEvent::Kind::StageBuilt, u"page"_s);
     QCOMPARE(fallback.size(), 1);
     QCOMPARE(fallback.first().imageName,
              u"localhost/stagecraft-dockerfile/dockerproj/page:latest"_s);
     QVERIFY(fallback.first().signature.isEmpty());
     QVERIFY2(fallback.first().text.contains(u"not under werf's stage name"),
              qPrintable(fallback.first().text));
-    QVERIFY(inGit.outcome.predictedKeys.isEmpty());
+    QVERIFY(withSubmodule.outcome.predictedKeys.isEmpty());
 }
 
 void tst_BuildWorker::werfBackendReplaysARecordedLog_data()
