@@ -535,10 +535,6 @@
         <translation>недопустимое значение YAML %1: якоря и псевдонимы здесь не поддерживаются</translation>
     </message>
     <message>
-        <source>%1 is an alias; edit the anchored node instead</source>
-        <translation>%1 — псевдоним; измените вместо него узел с якорем</translation>
-    </message>
-    <message>
         <source>%1 is not a map</source>
         <translation>%1 не является словарём</translation>
     </message>
@@ -581,10 +577,6 @@
     <message>
         <source>the document is empty</source>
         <translation>документ пуст</translation>
-    </message>
-    <message>
-        <source>the value is an alias; edit the anchored node instead</source>
-        <translation>значение — псевдоним; измените вместо него узел с якорем</translation>
     </message>
     <message>
         <source>this value cannot be replaced</source>
@@ -755,10 +747,6 @@
         <translation>werf останавливается здесь: %1</translation>
     </message>
     <message>
-        <source>the project is a git repository: werf 1.1 hashes a Dockerfile&apos;s COPY/ADD sources through git ls-tree, git status and git check-ignore, which Stagecraft does not reproduce yet</source>
-        <translation>проект является git-репозиторием: werf 1.1 хеширует источники COPY/ADD из Dockerfile через git ls-tree, git status и git check-ignore, а Stagecraft пока этого не воспроизводит</translation>
-    </message>
-    <message>
         <source>needs registry: werf hashes the ONBUILD instructions of the base image %1, read from docker or the registry</source>
         <translation>нужен реестр: werf хеширует инструкции ONBUILD базового образа %1, прочитанные из docker или реестра</translation>
     </message>
@@ -823,40 +811,12 @@
         <translation>нет каталога проекта, из которого можно прочитать Dockerfile</translation>
     </message>
     <message>
-        <source>%1 rejected the user name and password (HTTP 401).</source>
-        <translation>Сервер %1 отклонил имя пользователя и пароль (HTTP 401).</translation>
-    </message>
-    <message>
-        <source>%1 is reachable and asks for token authentication (realm %2); this check does not fetch tokens, so the credentials are not verified.</source>
-        <translation>Сервер %1 доступен и запрашивает аутентификацию по токену (realm %2); эта проверка не получает токены, поэтому учётные данные не проверены.</translation>
-    </message>
-    <message>
-        <source>not given</source>
-        <translation>не указан</translation>
-    </message>
-    <message>
-        <source>%1 is reachable and needs credentials (HTTP 401).</source>
-        <translation>Сервер %1 доступен и требует учётные данные (HTTP 401).</translation>
-    </message>
-    <message>
-        <source>%1 is reachable and accepted the credentials.</source>
-        <translation>Сервер %1 доступен и принял учётные данные.</translation>
-    </message>
-    <message>
-        <source>%1 is reachable as a Docker registry (%2).</source>
-        <translation>Сервер %1 доступен как реестр Docker (%2).</translation>
-    </message>
-    <message>
         <source>%1 refused the connection: nothing listens there.</source>
         <translation>Сервер %1 отказал в соединении: по этому адресу никто не слушает.</translation>
     </message>
     <message>
         <source>The host of %1 was not found.</source>
         <translation>Хост %1 не найден.</translation>
-    </message>
-    <message>
-        <source>%1 did not answer within %2 s.</source>
-        <translation>Сервер %1 не ответил за %2 с.</translation>
     </message>
     <message>
         <source>The TLS connection to %1 failed: %2</source>
@@ -869,10 +829,6 @@
     <message>
         <source>%1 answers HTTP but is not a Docker registry (no /v2/ endpoint, HTTP 404).</source>
         <translation>Сервер %1 отвечает по HTTP, но не является реестром Docker (нет конечной точки /v2/, HTTP 404).</translation>
-    </message>
-    <message>
-        <source>%1 answered HTTP %2 to /v2/.</source>
-        <translation>Сервер %1 ответил HTTP %2 на /v2/.</translation>
     </message>
     <message>
         <source>Cannot connect to %1: %2</source>
@@ -1203,14 +1159,6 @@
         <translation>не удаётся создать %1</translation>
     </message>
     <message>
-        <source>git mapping %1: remote repositories are not built by the buildah backend</source>
-        <translation>git-маппинг %1: бэкенд buildah не собирает удалённые репозитории</translation>
-    </message>
-    <message>
-        <source>git mapping to %1: patches to a single-file mapping are not applied by the buildah backend</source>
-        <translation>git-маппинг в %1: бэкенд buildah не применяет патчи к маппингу одного файла</translation>
-    </message>
-    <message>
         <source>import from %1: that image has not been built</source>
         <translation>import из %1: этот образ не собран</translation>
     </message>
@@ -1265,10 +1213,6 @@
     <message>
         <source>error: the number of parallel jobs must be at least 1</source>
         <translation>error: число параллельных заданий должно быть не меньше 1</translation>
-    </message>
-    <message>
-        <source>error: the buildah backend builds into the local stages storage (:local) only, not &quot;%1&quot;</source>
-        <translation>error: бэкенд buildah собирает только в локальное хранилище стадий (:local), а не в &quot;%1&quot;</translation>
     </message>
     <message>
         <source>%1 %2 uses ansible stages, which only the werf backend builds (--backend werf)</source>
@@ -1345,6 +1289,234 @@
     <message>
         <source>generated by a template</source>
         <translation>сгенерировано шаблоном</translation>
+    </message>
+    <message>
+        <source>%1 at %2 is the alias *%3 of the anchor &amp;%3 at %4: an edit inside it would change every place that uses the anchor. Edit the anchored node, or set %1 itself to replace the alias by a value of its own</source>
+        <translation>%1 в %2 — псевдоним *%3 якоря &amp;%3 в %4: правка внутри него изменит все места, где используется якорь. Измените узел с якорем или задайте %1 напрямую, чтобы заменить псевдоним собственным значением</translation>
+    </message>
+    <message>
+        <source>the list is empty</source>
+        <translation>список пуст</translation>
+    </message>
+    <message>
+        <source>the new key is empty</source>
+        <translation>новый ключ пуст</translation>
+    </message>
+    <message>
+        <source>%1 is not a key</source>
+        <translation>%1 не является ключом</translation>
+    </message>
+    <message>
+        <source>%1 is already set</source>
+        <translation>%1: значение уже задано</translation>
+    </message>
+    <message>
+        <source>the build context contains the git submodule %1: werf 1.1 hashes submodules&apos; own trees and status, which Stagecraft does not reproduce yet</source>
+        <translation>контекст сборки содержит git-подмодуль %1: werf 1.1 хеширует собственные деревья и состояние подмодулей, чего Stagecraft пока не воспроизводит</translation>
+    </message>
+    <message>
+        <source>unexpected git status of %1 (staging &apos;%2&apos;, work tree &apos;%3&apos;)</source>
+        <translation>неожиданный статус git для %1 (индекс &apos;%2&apos;, рабочее дерево &apos;%3&apos;)</translation>
+    </message>
+    <message>
+        <source>unexpected git status output: %1</source>
+        <translation>неожиданный вывод git status: %1</translation>
+    </message>
+    <message>
+        <source>unexpected git status output: %1 listed twice</source>
+        <translation>неожиданный вывод git status: %1 указан дважды</translation>
+    </message>
+    <message>
+        <source>%1 is reachable over HTTPS with a verified certificate.</source>
+        <translation>Сервер %1 доступен по HTTPS, сертификат проверен.</translation>
+    </message>
+    <message>
+        <source>%1 is reachable over HTTPS, but its certificate is not verified (insecure registry).</source>
+        <translation>Сервер %1 доступен по HTTPS, но его сертификат не проверяется (небезопасный реестр).</translation>
+    </message>
+    <message>
+        <source>%1 is reachable over plain HTTP only (insecure registry).</source>
+        <translation>Сервер %1 доступен только по обычному HTTP (небезопасный реестр).</translation>
+    </message>
+    <message>
+        <source>%1 is reachable.</source>
+        <translation>Сервер %1 доступен.</translation>
+    </message>
+    <message>
+        <source>It lets anyone in: no credentials were needed.</source>
+        <translation>Доступ открыт для всех: учётные данные не понадобились.</translation>
+    </message>
+    <message>
+        <source>with a token from its token service</source>
+        <translation>по токену от сервиса токенов реестра</translation>
+    </message>
+    <message>
+        <source>with a user name and password</source>
+        <translation>по имени пользователя и паролю</translation>
+    </message>
+    <message>
+        <source>It accepted the credentials of %1 (%2).</source>
+        <translation>Сервер принял учётные данные пользователя %1 (%2).</translation>
+    </message>
+    <message>
+        <source>It let us in anonymously (%1).</source>
+        <translation>Сервер разрешил анонимный доступ (%1).</translation>
+    </message>
+    <message>
+        <source>It needs credentials: %1</source>
+        <translation>Нужны учётные данные: %1</translation>
+    </message>
+    <message>
+        <source>The credentials were not accepted: %1</source>
+        <translation>Учётные данные не приняты: %1</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time: %2</source>
+        <translation>Сервер %1 не ответил вовремя: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 to /v2/: %3</source>
+        <translation>Сервер %1 ответил HTTP %2 на /v2/: %3</translation>
+    </message>
+    <message>
+        <source>The repository %1 does not exist yet (werf creates it with the first stage it stores).</source>
+        <translation>Репозиторий %1 пока не существует (werf создаст его, когда сохранит первую стадию).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The repository %1 is readable: %n tag(s).</source>
+        <translation>
+            <numerusform>Репозиторий %1 доступен для чтения: %n тег.</numerusform>
+            <numerusform>Репозиторий %1 доступен для чтения: %n тега.</numerusform>
+            <numerusform>Репозиторий %1 доступен для чтения: %n тегов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The repository %1 cannot be read with these credentials: %2</source>
+        <translation>Репозиторий %1 нельзя прочитать с этими учётными данными: %2</translation>
+    </message>
+    <message>
+        <source>Reading the repository %1 took too long: %2</source>
+        <translation>Чтение репозитория %1 заняло слишком много времени: %2</translation>
+    </message>
+    <message>
+        <source>The repository %1 cannot be read: %2</source>
+        <translation>Не удаётся прочитать репозиторий %1: %2</translation>
+    </message>
+    <message>
+        <source>the containers-storage %1</source>
+        <translation>containers-storage %1</translation>
+    </message>
+    <message>
+        <source>the image %1 is not in the containers-storage %2</source>
+        <translation>образа %1 нет в containers-storage %2</translation>
+    </message>
+    <message>
+        <source>the containers-storage %1 holds no config for %2</source>
+        <translation>в containers-storage %1 нет конфигурации для %2</translation>
+    </message>
+    <message>
+        <source>the config of %1 in the containers-storage %2 is not valid JSON</source>
+        <translation>конфигурация %1 в containers-storage %2 не является корректным JSON</translation>
+    </message>
+    <message>
+        <source>the docker host %1 is not supported: only unix:// sockets are</source>
+        <translation>хост docker %1 не поддерживается: поддерживаются только сокеты unix://</translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1 did not complete GET %2 within the time limit of %3 s</source>
+        <translation>демон Docker по адресу %1 не выполнил GET %2 за отведённые %3 с</translation>
+    </message>
+    <message>
+        <source>werf&apos;s stages-storage cache record %1 is not valid JSON; werf fails on it</source>
+        <translation>запись кэша хранилища стадий werf %1 не является корректным JSON; werf на ней завершается с ошибкой</translation>
+    </message>
+    <message numerus="yes">
+        <source>werf&apos;s stages-storage cache record %1 lists none of the %n stored image(s) of this signature: werf does not see them and builds the stage again</source>
+        <translation>
+            <numerusform>запись кэша хранилища стадий werf %1 не указывает ни одного из %n сохранённого образа этой сигнатуры: werf их не видит и собирает стадию заново</numerusform>
+            <numerusform>запись кэша хранилища стадий werf %1 не указывает ни одного из %n сохранённых образов этой сигнатуры: werf их не видит и собирает стадию заново</numerusform>
+            <numerusform>запись кэша хранилища стадий werf %1 не указывает ни одного из %n сохранённых образов этой сигнатуры: werf их не видит и собирает стадию заново</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>werf&apos;s stages-storage cache record %1 lists %2 of the %3 stored images of this signature; werf chooses among those only</source>
+        <translation>запись кэша хранилища стадий werf %1 указывает %2 из %3 сохранённых образов этой сигнатуры; werf выбирает только среди них</translation>
+    </message>
+    <message>
+        <source>the Docker daemon at %1</source>
+        <translation>демон Docker по адресу %1</translation>
+    </message>
+    <message>
+        <source>the image %1 is not in the Docker daemon at %2</source>
+        <translation>образа %1 нет в демоне Docker по адресу %2</translation>
+    </message>
+    <message>
+        <source>%1 did not complete %2 within the time limit of %3 s for one operation</source>
+        <translation>%1 не выполнил %2 за отведённые на одну операцию %3 с</translation>
+    </message>
+    <message>
+        <source>the stages storage %1 cannot read the image %2</source>
+        <translation>хранилище стадий %1 не может прочитать образ %2</translation>
+    </message>
+    <message>
+        <source>the ONBUILD triggers of the base image %1 were not read: %2</source>
+        <translation>триггеры ONBUILD базового образа %1 не прочитаны: %2</translation>
+    </message>
+    <message>
+        <source>%1/%2: cannot push %3 to the stages storage: %4</source>
+        <translation>%1/%2: не удаётся отправить %3 в хранилище стадий: %4</translation>
+    </message>
+    <message>
+        <source>note: no werf-import label for %1: werf&apos;s slug of that name (with its murmur hash) is not computed</source>
+        <translation>note: нет метки werf-import для %1: slug этого имени по правилам werf (с хешем murmur) не вычисляется</translation>
+    </message>
+    <message>
+        <source>kept as %1, not under werf&apos;s stage name: the werf signature of the dockerfile stage is not known (%2)</source>
+        <translation>сохранено как %1, а не под именем стадии werf: сигнатура werf для стадии dockerfile неизвестна (%2)</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>причина не указана</translation>
+    </message>
+    <message>
+        <source>Progress: %1/%2 stages</source>
+        <translation>Выполнено стадий: %1/%2</translation>
+    </message>
+    <message>
+        <source>, about %1 seconds left</source>
+        <translation>, осталось около %1 с</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>warning: %1</translation>
+    </message>
+    <message>
+        <source>git %1 %2 into %3</source>
+        <translation>git %1 %2 в %3</translation>
+    </message>
+    <message>
+        <source>cannot clone or fetch the git repository %1: %2</source>
+        <translation>не удаётся клонировать или получить git-репозиторий %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write the registry auth file %1: %2</source>
+        <translation>не удаётся записать файл аутентификации реестра %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the CA file %1</source>
+        <translation>не удаётся прочитать файл CA %1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>error: %1</translation>
+    </message>
+    <message>
+        <source>error: the buildah backend stores stages in its own containers-storage (:local) or in a registry repository, not in &quot;%1&quot;</source>
+        <translation>error: бэкенд buildah хранит стадии в собственном containers-storage (:local) или в репозитории реестра, а не в &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>error: cannot read the CA file %1</source>
+        <translation>error: не удаётся прочитать файл CA %1</translation>
     </message>
 </context>
 <context>
@@ -1690,6 +1862,22 @@
         <source>error: %1</source>
         <translation>error: %1</translation>
     </message>
+    <message>
+        <source>Seconds one storage operation (a listing, an inspect) may take in all (default 120).</source>
+        <translation>Сколько секунд в сумме может длиться одна операция с хранилищем — получение списка или inspect (по умолчанию 120).</translation>
+    </message>
+    <message>
+        <source>The Docker daemon&apos;s socket for --storage docker (unix:///path; default DOCKER_HOST, else /var/run/docker.sock).</source>
+        <translation>Сокет демона Docker для --storage docker (unix:///path; по умолчанию DOCKER_HOST, иначе /var/run/docker.sock).</translation>
+    </message>
+    <message>
+        <source>invalid --storage-time-limit &quot;%1&quot;: expected seconds</source>
+        <translation>недопустимое значение --storage-time-limit &quot;%1&quot;: ожидается число секунд</translation>
+    </message>
+    <message>
+        <source>--docker-host needs a value</source>
+        <translation>--docker-host требует значение</translation>
+    </message>
 </context>
 <context>
     <name>Stagecraft::Ui::ConveyorScene</name>
@@ -1745,6 +1933,12 @@ Double-click to collapse or expand</source>
     <message>
         <source>Fit to View</source>
         <translation>По размеру окна</translation>
+    </message>
+    <message>
+        <source>No images to show.
+Open a werf.yaml, or see the Problems list if the configuration has errors.</source>
+        <translation>Нет образов для показа.
+Откройте werf.yaml или, если в конфигурации есть ошибки, посмотрите список «Проблемы».</translation>
     </message>
 </context>
 <context>
@@ -1962,16 +2156,36 @@ Double-click to collapse or expand</source>
         <translation>Импортировать %1 в %2</translation>
     </message>
     <message>
-        <source>only import edges can be deleted; change the base image in the properties</source>
-        <translation>удалять можно только связи import; базовый образ меняется в свойствах</translation>
-    </message>
-    <message>
         <source>Delete import of %1 into %2</source>
         <translation>Удалить import из %1 в %2</translation>
     </message>
     <message>
-        <source>the import of this edge was not found in the config</source>
-        <translation>import этой связи не найден в конфигурации</translation>
+        <source>Import cancelled</source>
+        <translation>Импорт отменён</translation>
+    </message>
+    <message>
+        <source>Replace Base Image</source>
+        <translation>Заменить базовый образ</translation>
+    </message>
+    <message>
+        <source>%1 is built on %2. An image needs a base: build it on this image from a registry instead (from:):</source>
+        <translation>%1 собирается на основе %2. Образу нужна база: вместо этого соберите его на основе следующего образа из реестра (from:):</translation>
+    </message>
+    <message>
+        <source>The base of %1 was kept</source>
+        <translation>База %1 оставлена без изменений</translation>
+    </message>
+    <message>
+        <source>Build %1 on %2 instead of %3</source>
+        <translation>Собирать %1 на основе %2 вместо %3</translation>
+    </message>
+    <message>
+        <source>Delete dependency of %1 on %2</source>
+        <translation>Удалить зависимость %1 от %2</translation>
+    </message>
+    <message>
+        <source>the entry of this edge was not found in the config</source>
+        <translation>запись этой связи не найдена в конфигурации</translation>
     </message>
 </context>
 <context>
@@ -2025,12 +2239,51 @@ Double-click to collapse or expand</source>
         <translation>для экспорта в PNG и SVG нужен QApplication (без дисплея используйте платформу offscreen)</translation>
     </message>
     <message>
-        <source>the graph is %1 × %2 pixels at scale %3, more than a PNG can hold here (%4 pixels a side, %5 megapixels); drawn at scale %6 instead (export SVG for full detail)</source>
-        <translation>граф в масштабе %3 имеет размер %1 × %2 пикселей — больше, чем здесь вмещает PNG (%4 пикселей по стороне, %5 мегапикселей); вместо этого он нарисован в масштабе %6 (для полной детализации экспортируйте в SVG)</translation>
-    </message>
-    <message>
         <source>cannot draw a %1 × %2 image</source>
         <translation>не удаётся нарисовать изображение %1 × %2</translation>
+    </message>
+    <message>
+        <source>the graph is %1 × %2 pixels at scale %3, more than a PNG can hold here (%4 pixels a side); drawn at scale %5 instead (export SVG for full detail)</source>
+        <translation>при масштабе %3 граф занимает %1 × %2 пикселей — больше, чем здесь вмещает PNG (%4 пикселей по стороне); вместо этого он нарисован в масштабе %5 (для полной детализации экспортируйте в SVG)</translation>
+    </message>
+    <message>
+        <source>the graph is %1 × %2 pixels at scale %3, more than the %4 megapixels of an export without a chosen scale; drawn at scale %5 instead (choose a scale, --scale N, for a larger image up to %6 pixels a side, or export SVG)</source>
+        <translation>при масштабе %3 граф занимает %1 × %2 пикселей — больше %4 мегапикселей, допустимых при экспорте без выбранного масштаба; вместо этого он нарисован в масштабе %5 (чтобы получить изображение крупнее, до %6 пикселей по стороне, выберите масштаб, --scale N, или экспортируйте в SVG)</translation>
+    </message>
+</context>
+<context>
+    <name>Stagecraft::Ui::ImportDialog</name>
+    <message>
+        <source>Import from %1</source>
+        <translation>Импорт из %1</translation>
+    </message>
+    <message>
+        <source>Copy files of %1 into %2. werf needs the path to copy (add); to defaults to the same path.</source>
+        <translation>Копировать файлы %1 в %2. werf требуется путь для копирования (add); to по умолчанию совпадает с ним.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(last stage)</source>
+        <translation>(последняя стадия)</translation>
+    </message>
+    <message>
+        <source>add:</source>
+        <translation>add:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>to:</translation>
+    </message>
+    <message>
+        <source>Imported:</source>
+        <translation>Импортируется:</translation>
+    </message>
+    <message>
+        <source>From stage:</source>
+        <translation>Из стадии:</translation>
     </message>
 </context>
 <context>
@@ -2093,14 +2346,6 @@ Double-click to collapse or expand</source>
     <message>
         <source>&lt;h3&gt;Stagecraft %1&lt;/h3&gt;&lt;p&gt;A desktop viewer and editor for werf.yaml stage conveyors.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Stagecraft %1&lt;/h3&gt;&lt;p&gt;Программа для просмотра и редактирования конвейеров стадий werf.yaml.&lt;/p&gt;&lt;p&gt;Лицензия: GPL-3.0-or-later&lt;/p&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n image(s) match</source>
-        <translation>
-            <numerusform>%n образ подходит</numerusform>
-            <numerusform>%n образа подходят</numerusform>
-            <numerusform>%n образов подходят</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Open File…</source>
@@ -2358,6 +2603,14 @@ Double-click to collapse or expand</source>
         <source>Plan not updated: %1</source>
         <translation>План не обновлён: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n matching image(s)</source>
+        <translation>
+            <numerusform>%n подходящий образ</numerusform>
+            <numerusform>%n подходящих образа</numerusform>
+            <numerusform>%n подходящих образов</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Stagecraft::Ui::PlanPanel</name>
@@ -2396,6 +2649,21 @@ Double-click to collapse or expand</source>
     <message>
         <source>Take the current signatures as the baseline (as if this version had been built)</source>
         <translation>Принять текущие сигнатуры за эталон (как если бы эта версия была собрана)</translation>
+    </message>
+</context>
+<context>
+    <name>Stagecraft::Ui::PngBandWriter</name>
+    <message>
+        <source>compressing the image failed</source>
+        <translation>не удалось сжать изображение</translation>
+    </message>
+    <message>
+        <source>a band of %1 × %2 pixels does not fit a %3 × %4 image at row %5</source>
+        <translation>полоса %1 × %2 пикселей не помещается в изображение %3 × %4 в строке %5</translation>
+    </message>
+    <message>
+        <source>the image has %1 of its %2 rows</source>
+        <translation>в изображении записано %1 из %2 строк</translation>
     </message>
 </context>
 <context>
@@ -2491,6 +2759,540 @@ Double-click to collapse or expand</source>
     <message>
         <source>Directive</source>
         <translation>Директива</translation>
+    </message>
+</context>
+<context>
+    <name>Stagecraft::Ui::PropertyEditor</name>
+    <message>
+        <source>the meta document</source>
+        <translation>метадокумента</translation>
+    </message>
+    <message>
+        <source>Remove %1 of %2</source>
+        <translation>Удалить %1 из %2</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2 to %3</source>
+        <translation>Задать %1 для %2 значение %3</translation>
+    </message>
+    <message>
+        <source>a multi-line value: edit it in the source</source>
+        <translation>многострочное значение: измените его в исходном тексте</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>Новый элемент</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Вверх</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Вниз</translation>
+    </message>
+    <message>
+        <source>Remove item %1 of %2 of %3</source>
+        <translation>Удалить элемент %1 из списка %2 для %3</translation>
+    </message>
+    <message>
+        <source>Change item %1 of %2 of %3</source>
+        <translation>Изменить элемент %1 списка %2 для %3</translation>
+    </message>
+    <message>
+        <source>Add &quot;%1&quot; to %2 of %3</source>
+        <translation>Добавить &quot;%1&quot; в %2 для %3</translation>
+    </message>
+    <message>
+        <source>Move item %1 of %2 of %3 up</source>
+        <translation>Переместить вверх элемент %1 списка %2 для %3</translation>
+    </message>
+    <message>
+        <source>Move item %1 of %2 of %3 down</source>
+        <translation>Переместить вниз элемент %1 списка %2 для %3</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Edit: meta document</source>
+        <translation>Редактирование: метадокумент</translation>
+    </message>
+    <message>
+        <source>Edit: %1</source>
+        <translation>Редактирование: %1</translation>
+    </message>
+    <message>
+        <source>An external base image (from a registry): edit the `from` of the images that use it.</source>
+        <translation>Внешний базовый образ (из реестра): измените `from` в образах, которые его используют.</translation>
+    </message>
+    <message>
+        <source>Edit: %1 › %2</source>
+        <translation>Редактирование: %1 › %2</translation>
+    </message>
+    <message>
+        <source>%1 is not in the config any more.</source>
+        <translation>%1 больше нет в конфигурации.</translation>
+    </message>
+    <message>
+        <source>The config has errors (see Problems): fix them in the source to edit %1 here.</source>
+        <translation>В конфигурации есть ошибки (см. «Проблемы»): исправьте их в исходном тексте, чтобы редактировать %1 здесь.</translation>
+    </message>
+    <message>
+        <source>The config has no meta document (project, configVersion).</source>
+        <translation>В конфигурации нет метадокумента (project, configVersion).</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <source>project:</source>
+        <translation>project:</translation>
+    </message>
+    <message>
+        <source>configVersion:</source>
+        <translation>configVersion:</translation>
+    </message>
+    <message>
+        <source>Artifact</source>
+        <translation>Артефакт</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Образ</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>Переименовать %1 в %2</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Final image (built and published)</source>
+        <translation>Конечный образ (собирается и публикуется)</translation>
+    </message>
+    <message>
+        <source>Make %1 an image with final: false</source>
+        <translation>Сделать %1 образом с final: false</translation>
+    </message>
+    <message>
+        <source>Make %1 a final image</source>
+        <translation>Сделать %1 конечным образом</translation>
+    </message>
+    <message>
+        <source>Make %1 an intermediate image (final: false)</source>
+        <translation>Сделать %1 промежуточным образом (final: false)</translation>
+    </message>
+    <message>
+        <source>Write as image + final: false</source>
+        <translation>Записать как image + final: false</translation>
+    </message>
+    <message>
+        <source>Write as artifact:</source>
+        <translation>Записать как artifact:</translation>
+    </message>
+    <message>
+        <source>Make %1 an artifact</source>
+        <translation>Сделать %1 артефактом</translation>
+    </message>
+    <message>
+        <source>artifact (werf 1.1 syntax)</source>
+        <translation>артефакт (синтаксис werf 1.1)</translation>
+    </message>
+    <message>
+        <source>image (werf 1.1 syntax)</source>
+        <translation>образ (синтаксис werf 1.1)</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Тип:</translation>
+    </message>
+    <message>
+        <source>Base image</source>
+        <translation>Базовый образ</translation>
+    </message>
+    <message>
+        <source>from:</source>
+        <translation>from:</translation>
+    </message>
+    <message>
+        <source>fromImage:</source>
+        <translation>fromImage:</translation>
+    </message>
+    <message>
+        <source>fromImageArtifact:</source>
+        <translation>fromImageArtifact:</translation>
+    </message>
+    <message>
+        <source>Build %1 on %2 (%3)</source>
+        <translation>Собирать %1 на основе %2 (%3)</translation>
+    </message>
+    <message>
+        <source>fromCacheVersion:</source>
+        <translation>fromCacheVersion:</translation>
+    </message>
+    <message>
+        <source>fromLatest</source>
+        <translation>fromLatest</translation>
+    </message>
+    <message>
+        <source>Build on the newest image of the `from` tag; werf requires the herebyIAdmitThatFromLatestMightBreakReproducibility key with it, which is written (and removed) together with fromLatest.</source>
+        <translation>Собирать на основе самого нового образа с тегом из `from`; werf требует вместе с этим ключ herebyIAdmitThatFromLatestMightBreakReproducibility, который записывается (и удаляется) вместе с fromLatest.</translation>
+    </message>
+    <message>
+        <source>fromLatest applies to a `from` base image</source>
+        <translation>fromLatest применим только к базовому образу `from`</translation>
+    </message>
+    <message>
+        <source>Use the latest base of %1</source>
+        <translation>Использовать последнюю версию базы для %1</translation>
+    </message>
+    <message>
+        <source>Stop using the latest base of %1</source>
+        <translation>Не использовать последнюю версию базы для %1</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>%1CacheVersion:</source>
+        <translation>%1CacheVersion:</translation>
+    </message>
+    <message>
+        <source>cacheVersion:</source>
+        <translation>cacheVersion:</translation>
+    </message>
+    <message>
+        <source>Ansible</source>
+        <translation>Ansible</translation>
+    </message>
+    <message>
+        <source>edit the task in the source view</source>
+        <translation>измените задачу в исходном тексте</translation>
+    </message>
+    <message>
+        <source>Task %1 (%2):</source>
+        <translation>Задача %1 (%2):</translation>
+    </message>
+    <message>
+        <source>no tasks</source>
+        <translation>нет задач</translation>
+    </message>
+    <message>
+        <source>Git mapping %1 (%2)</source>
+        <translation>Git-маппинг %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Git mapping %1</source>
+        <translation>Git-маппинг %1</translation>
+    </message>
+    <message>
+        <source>url:</source>
+        <translation>url:</translation>
+    </message>
+    <message>
+        <source>branch:</source>
+        <translation>branch:</translation>
+    </message>
+    <message>
+        <source>tag:</source>
+        <translation>tag:</translation>
+    </message>
+    <message>
+        <source>commit:</source>
+        <translation>commit:</translation>
+    </message>
+    <message>
+        <source>add:</source>
+        <translation>add:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>to:</translation>
+    </message>
+    <message>
+        <source>includePaths:</source>
+        <translation>includePaths:</translation>
+    </message>
+    <message>
+        <source>excludePaths:</source>
+        <translation>excludePaths:</translation>
+    </message>
+    <message>
+        <source>owner:</source>
+        <translation>owner:</translation>
+    </message>
+    <message>
+        <source>group:</source>
+        <translation>group:</translation>
+    </message>
+    <message>
+        <source>stageDependencies.install:</source>
+        <translation>stageDependencies.install:</translation>
+    </message>
+    <message>
+        <source>stageDependencies.beforeSetup:</source>
+        <translation>stageDependencies.beforeSetup:</translation>
+    </message>
+    <message>
+        <source>stageDependencies.setup:</source>
+        <translation>stageDependencies.setup:</translation>
+    </message>
+    <message>
+        <source>Remove Git Mapping</source>
+        <translation>Удалить git-маппинг</translation>
+    </message>
+    <message>
+        <source>Remove git mapping %1 of %2</source>
+        <translation>Удалить git-маппинг %1 из %2</translation>
+    </message>
+    <message>
+        <source>New git mapping</source>
+        <translation>Новый git-маппинг</translation>
+    </message>
+    <message>
+        <source>path in the image, e.g. /app</source>
+        <translation>путь в образе, например /app</translation>
+    </message>
+    <message>
+        <source>Add Git Mapping</source>
+        <translation>Добавить git-маппинг</translation>
+    </message>
+    <message>
+        <source>A git mapping needs `to`: the path in the image.</source>
+        <translation>Для git-маппинга нужен `to`: путь в образе.</translation>
+    </message>
+    <message>
+        <source>Add git mapping %1 → %2 to %3</source>
+        <translation>Добавить git-маппинг %1 → %2 в %3</translation>
+    </message>
+    <message>
+        <source>Mounts</source>
+        <translation>Монтирования</translation>
+    </message>
+    <message>
+        <source>%1. to:</source>
+        <translation>%1. to:</translation>
+    </message>
+    <message>
+        <source>fromPath:</source>
+        <translation>fromPath:</translation>
+    </message>
+    <message>
+        <source>Remove Mount</source>
+        <translation>Удалить монтирование</translation>
+    </message>
+    <message>
+        <source>Remove mount %1 of %2</source>
+        <translation>Удалить монтирование %1 из %2</translation>
+    </message>
+    <message>
+        <source>path in the build container</source>
+        <translation>путь в сборочном контейнере</translation>
+    </message>
+    <message>
+        <source>tmp_dir (from:)</source>
+        <translation>tmp_dir (from:)</translation>
+    </message>
+    <message>
+        <source>build_dir (from:)</source>
+        <translation>build_dir (from:)</translation>
+    </message>
+    <message>
+        <source>Add Mount</source>
+        <translation>Добавить монтирование</translation>
+    </message>
+    <message>
+        <source>New to:</source>
+        <translation>Новый to:</translation>
+    </message>
+    <message>
+        <source>New from:</source>
+        <translation>Новый from:</translation>
+    </message>
+    <message>
+        <source>A mount needs `to`: the path in the build container.</source>
+        <translation>Для монтирования нужен `to`: путь в сборочном контейнере.</translation>
+    </message>
+    <message>
+        <source>Add mount %1 to %2</source>
+        <translation>Добавить монтирование %1 в %2</translation>
+    </message>
+    <message>
+        <source>Import %1 from %2</source>
+        <translation>Импорт %1 из %2</translation>
+    </message>
+    <message>
+        <source>artifact:</source>
+        <translation>artifact:</translation>
+    </message>
+    <message>
+        <source>image:</source>
+        <translation>image:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Import at %1 %2 in %3</source>
+        <translation>Импортировать в %3 на %1 %2</translation>
+    </message>
+    <message>
+        <source>before/after:</source>
+        <translation>before/after:</translation>
+    </message>
+    <message>
+        <source>(last stage)</source>
+        <translation>(последняя стадия)</translation>
+    </message>
+    <message>
+        <source>Import from the last stage in %1</source>
+        <translation>Импортировать из последней стадии в %1</translation>
+    </message>
+    <message>
+        <source>Import from stage %1 in %2</source>
+        <translation>Импортировать из стадии %1 в %2</translation>
+    </message>
+    <message>
+        <source>stage:</source>
+        <translation>stage:</translation>
+    </message>
+    <message>
+        <source>Remove Import</source>
+        <translation>Удалить импорт</translation>
+    </message>
+    <message>
+        <source>Delete import of %1 into %2</source>
+        <translation>Удалить импорт %1 в %2</translation>
+    </message>
+    <message>
+        <source>New import</source>
+        <translation>Новый импорт</translation>
+    </message>
+    <message>
+        <source>artifact %1</source>
+        <translation>артефакт %1</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>образ %1</translation>
+    </message>
+    <message>
+        <source>same as add</source>
+        <translation>как в add</translation>
+    </message>
+    <message>
+        <source>Add Import</source>
+        <translation>Добавить импорт</translation>
+    </message>
+    <message>
+        <source>An import needs `add`: the path in the source image.</source>
+        <translation>Для импорта нужен `add`: путь в исходном образе.</translation>
+    </message>
+    <message>
+        <source>Import %1 into %2</source>
+        <translation>Импортировать %1 в %2</translation>
+    </message>
+    <message>
+        <source>Docker instructions</source>
+        <translation>Инструкции Docker</translation>
+    </message>
+    <message>
+        <source>VOLUME:</source>
+        <translation>VOLUME:</translation>
+    </message>
+    <message>
+        <source>EXPOSE:</source>
+        <translation>EXPOSE:</translation>
+    </message>
+    <message>
+        <source>ENV:</source>
+        <translation>ENV:</translation>
+    </message>
+    <message>
+        <source>LABEL:</source>
+        <translation>LABEL:</translation>
+    </message>
+    <message>
+        <source>ENTRYPOINT:</source>
+        <translation>ENTRYPOINT:</translation>
+    </message>
+    <message>
+        <source>CMD:</source>
+        <translation>CMD:</translation>
+    </message>
+    <message>
+        <source>WORKDIR:</source>
+        <translation>WORKDIR:</translation>
+    </message>
+    <message>
+        <source>USER:</source>
+        <translation>USER:</translation>
+    </message>
+    <message>
+        <source>HEALTHCHECK:</source>
+        <translation>HEALTHCHECK:</translation>
+    </message>
+    <message>
+        <source>Dockerfile image</source>
+        <translation>Образ Dockerfile</translation>
+    </message>
+    <message>
+        <source>dockerfile:</source>
+        <translation>dockerfile:</translation>
+    </message>
+    <message>
+        <source>context:</source>
+        <translation>context:</translation>
+    </message>
+    <message>
+        <source>target:</source>
+        <translation>target:</translation>
+    </message>
+    <message>
+        <source>args:</source>
+        <translation>args:</translation>
+    </message>
+    <message>
+        <source>addHost:</source>
+        <translation>addHost:</translation>
+    </message>
+    <message>
+        <source>network:</source>
+        <translation>network:</translation>
+    </message>
+    <message>
+        <source>ssh:</source>
+        <translation>ssh:</translation>
+    </message>
+</context>
+<context>
+    <name>Stagecraft::Ui::StorageConfiguration</name>
+    <message>
+        <source>The default stages storage &quot;%1&quot; in the settings is not usable (%2); the local containers-storage is used instead.</source>
+        <translation>Хранилище стадий по умолчанию &quot;%1&quot; из настроек недоступно (%2); вместо него используется локальное containers-storage.</translation>
     </message>
 </context>
 <context>
