@@ -726,7 +726,11 @@ Measurement caseWindow(const CaseContext &ctx)
  */
 Measurement casePlanApply(const CaseContext &ctx)
 {
-    const QString configFile = ctx.projectDir + u'/' + Bench::ProjectGenerator::plainConfigName();
+    // Absolute, as the window keeps it: PlanController takes another file name for another
+    // project (and drops the baseline), so a relative --work directory would compare nothing.
+    const QString configFile = QFileInfo(ctx.projectDir + u'/'
+                                         + Bench::ProjectGenerator::plainConfigName())
+                                       .absoluteFilePath();
     const QByteArray text = readFile(configFile);
     QTemporaryDir tmp;
     QSettings qs(tmp.filePath(u"settings.ini"_s), QSettings::IniFormat);
