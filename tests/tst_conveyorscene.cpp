@@ -81,6 +81,7 @@ private slots:
     void legendStripWraps_data();
     void legendStripWraps();
     void legendLeftOutOfSmallView();
+    void farZoomKeepsNames();
 
 private:
     QTemporaryDir m_dir;
@@ -669,4 +670,42 @@ void tst_ConveyorScene::legendLeftOutOfSmallView()
 }
 
 QTEST_MAIN(tst_ConveyorScene)
+/** Between farNameLevelOfDetail and textLevelOfDetail a node's header still shows its name. */
+void tst_ConveyorScene::farZoomKeepsNames()
+{
+    ConveyorScene scene;
+    scene.setConveyor(exampleConveyor());
+    int app = -1;
+    for (int i = 0; i < scene.conveyor().images.size(); ++i) {
+        if (scene.conveyor().images.at(i).name == u"app")
+            app = i;
+    }
+    QVERIFY(app >= 0);
+    const ImageNodeItem *node = scene.imageItem(app);
+    QVERIFY(node);
+    const QRectF header = node->mapRectToScene(node->headerRect());
+    // Dark pixels (the name's text; the header tint and the outline are light or mid-tone).
+    const auto darkPixels = [&](qreal zoom) {
+        QImage image((header.size() * zoom).toSize() + QSize(2, 2), QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        scene.render(&painter, QRectF(QPointF(1, 1), header.size() * zoom), header);
+        painter.end();
+        int dark = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                if (qGray(image.pixel(x, y)) < 90)
+                    ++dark;
+            }
+        }
+        return dark;
+    };
+    QCOMPARE_LT(Ui::farNameLevelOfDetail, Ui::textLevelOfDetail);
+    const qreal between = (Ui::farNameLevelOfDetail + Ui::textLevelOfDetail) / 2;
+    const int named = darkPixels(between);
+    const int plain = darkPixels(Ui::farNameLevelOfDetail - 0.05);
+    QVERIFY2(named > 10, qPrintable(QString::number(named)));
+    QCOMPARE(plain, 0);
+}
+
 #include "tst_conveyorscene.moc"

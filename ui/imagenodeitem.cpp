@@ -87,6 +87,24 @@ QRectF ImageNodeItem::headerRect() const
     return QRectF(0, 0, m_size.width(), std::min<qreal>(26, m_size.height()));
 }
 
+void ImageNodeItem::drawFarName(QPainter *painter,
+                                const QRectF &band,
+                                const QColor &color,
+                                qreal pixelSize) const
+{
+    const ConveyorScene *s = conveyorScene();
+    QFont font = s->scenePalette().nameFont();
+    font.setPixelSize(std::max(1, qRound(pixelSize)));
+    painter->setFont(font);
+    painter->setPen(color);
+    const QRectF text = band.adjusted(10, 0, -10, 0);
+    painter->drawText(text,
+                      Qt::AlignVCenter | Qt::AlignLeft,
+                      QFontMetricsF(font).elidedText(s->conveyor().images.at(m_image).displayName(),
+                                                     Qt::ElideMiddle,
+                                                     text.width()));
+}
+
 void ImageNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const ConveyorScene *s = conveyorScene();
@@ -111,8 +129,12 @@ void ImageNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->setPen(pen);
         painter->setBrush(pal.nodeFill);
         painter->drawPath(path);
-        if (lod < textLevelOfDetail)
+        if (lod < farNameLevelOfDetail)
             return;
+        if (lod < textLevelOfDetail) {
+            drawFarName(painter, r, pal.secondaryText, std::min<qreal>(18, r.height() * 0.7));
+            return;
+        }
         painter->setFont(pal.stageFont());
         painter->setPen(pal.secondaryText);
         const QRectF text = r.adjusted(10, 0, -10, 0);
@@ -158,6 +180,8 @@ void ImageNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
             painter->fillRect(QRectF(8, r.height() - 14, r.width() - 16, 8),
                               stageStatusColor(s->imageStatus(m_image)));
         }
+        if (lod >= farNameLevelOfDetail)
+            drawFarName(painter, QRectF(0, 0, r.width(), 26), pal.text, 20);
         return;
     }
 

@@ -51,6 +51,11 @@ protected:
 private:
     ConveyorScene *conveyorScene() const;
     QPainterPath outline() const;
+    /** The name alone, @p pixelSize scene pixels high, in @p band: the far-zoom label. */
+    void drawFarName(QPainter *painter,
+                     const QRectF &band,
+                     const QColor &color,
+                     qreal pixelSize) const;
 
     int m_image = -1;
     Model::ImageKind m_kind = Model::ImageKind::Image;

@@ -48,6 +48,12 @@ struct ScenePalette
 
 /** Below this level of detail (zoom) the scene's items draw no text: names would be noise. */
 inline constexpr qreal textLevelOfDetail = 0.35;
+/**
+ * From this level of detail up to textLevelOfDetail an image node still shows its name, drawn
+ * larger in its header, so that an overview of a small project (which fits only at such a zoom)
+ * says which image is which; below it nodes are plain shapes.
+ */
+inline constexpr qreal farNameLevelOfDetail = 0.2;
 
 /** The status legend: its size, and painting it at a point (used by the view and the export). */
 QSizeF legendSize(const ScenePalette &palette);
