@@ -1455,6 +1455,9 @@ QString cell(const Result *r)
 
 QString times(double x)
 {
+    // Two significant digits below 0.01, so that a large speed-up does not print as 0.00×.
+    if (x > 0 && x < 0.01)
+        return QString::number(x, 'g', 2) + u"×"_s;
     return QString::number(x, 'f', x >= 10 ? 0 : 2) + u"×"_s;
 }
 
