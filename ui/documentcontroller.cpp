@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "documentcontroller.h"
 
+#include "conveyor/stagekinds.h"
 #include "conveyorscene.h"
 #include "document/document.h"
 #include "edgeitem.h"
@@ -576,18 +577,8 @@ bool DocumentController::importGesture(int source,
     spec.to = spec.add;
     std::tie(spec.before, spec.after) = importPlace(stage);
     // Dragged by one of the source's user stages: the import reads that stage.
-    if (sourceStage) {
-        switch (*sourceStage) {
-        case StageId::BeforeInstall:
-        case StageId::Install:
-        case StageId::BeforeSetup:
-        case StageId::Setup:
-            spec.stage = stageName(*sourceStage);
-            break;
-        default:
-            break;
-        }
-    }
+    if (sourceStage && isUserStage(*sourceStage))
+        spec.stage = stageName(*sourceStage);
     ImportDialog dialog(spec, from.displayName(), to.displayName(), m_window);
     if (dialog.exec() != QDialog::Accepted) {
         setStatus(tr("Import cancelled"));

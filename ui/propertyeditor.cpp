@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "propertyeditor.h"
 
+#include "conveyor/stagekinds.h"
 #include "document/document.h"
 #include "models/conveyormodel.h"
 
@@ -53,23 +54,6 @@ QString flowList(const QStringList &items)
     for (const QString &item : items)
         quoted.append(ConfigEditor::quoteScalar(item));
     return u'[' + quoted.join(QStringLiteral(", ")) + u']';
-}
-
-/** The shell/ansible key of a user stage, or empty. */
-QString userStageKey(StageId stage)
-{
-    switch (stage) {
-    case StageId::BeforeInstall:
-        return QStringLiteral("beforeInstall");
-    case StageId::Install:
-        return QStringLiteral("install");
-    case StageId::BeforeSetup:
-        return QStringLiteral("beforeSetup");
-    case StageId::Setup:
-        return QStringLiteral("setup");
-    default:
-        return {};
-    }
 }
 
 /** The imports stage an import enters by its before/after. */
@@ -866,7 +850,7 @@ void PropertyEditor::buildStage(const StapelImage &image, StageId stage)
 
 void PropertyEditor::buildShell(const StapelImage &image, StageId stage)
 {
-    const QString key = userStageKey(stage);
+    const QString key = isUserStage(stage) ? stageName(stage) : QString();
     QFormLayout *form = section(tr("Shell"), QStringLiteral("section:shell"));
     const ShellConfig &shell = image.shell;
     const StringListValue *commands = stage == StageId::BeforeInstall ? &shell.beforeInstall
@@ -884,7 +868,7 @@ void PropertyEditor::buildShell(const StapelImage &image, StageId stage)
 
 void PropertyEditor::buildAnsible(const StapelImage &image, StageId stage)
 {
-    const QString key = userStageKey(stage);
+    const QString key = isUserStage(stage) ? stageName(stage) : QString();
     QFormLayout *form = section(tr("Ansible"), QStringLiteral("section:ansible"));
     const AnsibleConfig &ansible = image.ansible;
     const AnsibleTaskList &tasks = stage == StageId::BeforeInstall ? ansible.beforeInstall

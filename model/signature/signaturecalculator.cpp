@@ -2,6 +2,7 @@
 #include "signaturecalculator.h"
 
 #include "common/tr.h"
+#include "conveyor/stagekinds.h"
 #include "git/gitcontext.h"
 #include "git/gopath.h"
 #include "hash.h"
@@ -14,39 +15,6 @@ namespace Stagecraft::Model {
 namespace {
 
 constexpr qint64 maxPatchSize = 1024 * 1024; // gitCache exists from 1 MiB of patch (§4.3)
-
-// Stages whose images carry git commits and whose cached candidates must pass the ancestry
-// test (§5.3, §6.3).
-bool followsGit(StageId id)
-{
-    switch (id) {
-    case StageId::GitArchive:
-    case StageId::Install:
-    case StageId::BeforeSetup:
-    case StageId::Setup:
-    case StageId::GitCache:
-    case StageId::GitLatestPatch:
-        return true;
-    default:
-        return false;
-    }
-}
-
-QString userStageLabel(StageId id)
-{
-    switch (id) {
-    case StageId::BeforeInstall:
-        return QStringLiteral("beforeInstall");
-    case StageId::Install:
-        return QStringLiteral("install");
-    case StageId::BeforeSetup:
-        return QStringLiteral("beforeSetup");
-    case StageId::Setup:
-        return QStringLiteral("setup");
-    default:
-        return {};
-    }
-}
 
 void addPart(StagePlan &stage, const QString &key, const QString &label, const QString &value)
 {
@@ -96,9 +64,7 @@ SignatureCalculator::SignatureCalculator(const SignatureInput &input, GitContext
     , m_git(git)
 {}
 
-void SignatureCalculator::setPrevious(const SignatureInput &input,
-                                      const Plan &plan,
-                                      bool sameLookup)
+void SignatureCalculator::setPrevious(const SignatureInput &input, const Plan &plan, bool sameLookup)
 {
     m_previousInput = input;
     m_previousPlan = plan;
@@ -328,7 +294,7 @@ void SignatureCalculator::computeStages(const SignatureInput::Image &image, Imag
         std::optional<StageRecord> record;
         if (m_lookup) {
             record = m_lookup(image.name, id, stage.signature);
-            if (record && followsGit(id) && !image.git.isEmpty()) {
+            if (record && followsGitHistory(id) && !image.git.isEmpty()) {
                 const auto suits = [&](const StageRecord &candidate) {
                     for (const GitMappingParams &m : image.git) {
                         const QString recorded = candidate.gitCommits.value(m.paramshash());
@@ -361,7 +327,7 @@ void SignatureCalculator::computeStages(const SignatureInput::Image &image, Imag
                 stage.storedAs = record->storedAs;
         }
 
-        if (followsGit(id)) {
+        if (followsGitHistory(id)) {
             if (!currentKnown && !image.git.isEmpty()) {
                 // gitArchive itself does not hash commits, but everything after it does.
                 const GitContext::MappingState failed = [&] {
@@ -539,7 +505,7 @@ SignatureCalculator::Blocked SignatureCalculator::userStageDependencies(
 {
     const SignatureInput::Builder &builder = image.builder;
     const SignatureInput::UserStage &user = *builder.stage(id);
-    const QString name = userStageLabel(id);
+    const QString name = isUserStage(id) ? stageName(id) : QString();
     const QString builderName = builder.kind == SignatureInput::Builder::Kind::Ansible
                                         ? QStringLiteral("ansible")
                                         : QStringLiteral("shell");

@@ -2,6 +2,7 @@
 #include "storagestagelookup.h"
 
 #include "common/tr.h"
+#include "conveyor/stagekinds.h"
 #include "signature/plan.h"
 
 #include <QMutex>
@@ -11,22 +12,6 @@
 namespace Stagecraft::Model {
 
 namespace {
-
-// The stages whose candidates werf chooses by git ancestry (§6.3), as the calculator does.
-bool choosesByCommits(StageId id)
-{
-    switch (id) {
-    case StageId::GitArchive:
-    case StageId::Install:
-    case StageId::BeforeSetup:
-    case StageId::Setup:
-    case StageId::GitCache:
-    case StageId::GitLatestPatch:
-        return true;
-    default:
-        return false;
-    }
-}
 
 QString stageKey(const QString &image, const QString &stage, const QString &signature)
 {
@@ -131,7 +116,7 @@ StageLookup StorageStageLookup::lookup() const
             if (!state->fetched || !state->listing.ok)
                 return std::nullopt;
             candidates = state->listing.usable(signature);
-            needsCommits = choosesByCommits(stage) && state->gitImages.contains(imageName);
+            needsCommits = followsGitHistory(stage) && state->gitImages.contains(imageName);
         }
         if (candidates.isEmpty())
             return std::nullopt;
