@@ -81,6 +81,7 @@ private slots:
     void legendStripWraps_data();
     void legendStripWraps();
     void legendLeftOutOfSmallView();
+    void legendNeverCoversNodes();
     void farZoomKeepsNames();
 
 private:
@@ -650,7 +651,7 @@ void tst_ConveyorScene::legendStripWraps()
 void tst_ConveyorScene::legendLeftOutOfSmallView()
 {
     // A narrow, low view (docks beside it at 200 %) has no room for the strip: it would wrap into
-    // a column of cut-off names over the graph. It is left out there and comes back with room.
+    // a column of names taking the graph's room. It is left out there and comes back with room.
     ConveyorScene scene;
     scene.setConveyor(exampleConveyor());
     Ui::ConveyorView view;
@@ -660,13 +661,70 @@ void tst_ConveyorScene::legendLeftOutOfSmallView()
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QVERIFY(view.isLegendVisible());
     QVERIFY(!view.legendRect().isEmpty());
-    QVERIFY(view.legendRect().height() <= view.viewport()->height() / 4.0);
+    QVERIFY(view.legendRect().height() <= view.height() / 4.0);
     view.resize(160, 330);
     QTRY_VERIFY(view.viewport()->width() < 170);
     QVERIFY(view.isLegendVisible());
     QVERIFY(view.legendRect().isEmpty());
+    // The viewport has the whole view again.
+    QCOMPARE(view.viewport()->height(),
+             view.height()
+                     - (view.horizontalScrollBar()->isVisible()
+                                ? view.horizontalScrollBar()->height()
+                                : 0));
     view.resize(900, 600);
     QTRY_VERIFY(!view.legendRect().isEmpty());
+    view.setLegendVisible(false);
+    QVERIFY(view.legendRect().isEmpty());
+    QVERIFY(!view.findChild<QWidget *>(QStringLiteral("legendStrip"))->isVisible());
+}
+
+void tst_ConveyorScene::legendNeverCoversNodes()
+{
+    // The legend is a strip below the viewport, not painted over it: a graph larger than the
+    // view, scrolled to its bottom, shows its lowest node whole above the legend.
+    ConveyorScene scene;
+    scene.setConveyor(generatedConveyor(150, 1));
+    Ui::ConveyorView view;
+    view.setConveyorScene(&scene);
+    view.resize(900, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.fitAll(); // the readable zoom: the graph is larger than the view
+    QVERIFY(!view.isShowingWholeGraph());
+    const QRectF legend = view.legendRect();
+    QVERIFY(!legend.isEmpty());
+    const QRect port = view.viewport()->geometry();
+    QVERIFY2(!legend.intersects(port),
+             qPrintable(QStringLiteral("legend %1,%2 %3x%4 over viewport bottom %5")
+                                .arg(legend.x())
+                                .arg(legend.y())
+                                .arg(legend.width())
+                                .arg(legend.height())
+                                .arg(port.bottom())));
+    QVERIFY(legend.top() >= port.bottom());
+    QVERIFY(legend.bottom() <= view.height());
+    // The legend strip shows the legend: its pixels are not all one colour.
+    const QImage strip = view.findChild<QWidget *>(QStringLiteral("legendStrip"))->grab().toImage();
+    QSet<QRgb> colours;
+    for (int x = 0; x < strip.width(); x += 3)
+        colours.insert(strip.pixel(x, strip.height() / 2));
+    QVERIFY(colours.size() > 3);
+
+    const Ui::ImageNodeItem *lowest = nullptr;
+    for (const Ui::ImageNodeItem *node : scene.imageItems()) {
+        if (!lowest || node->sceneBoundingRect().bottom() > lowest->sceneBoundingRect().bottom())
+            lowest = node;
+    }
+    QVERIFY(lowest);
+    view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum());
+    view.centerOn(lowest->sceneBoundingRect().center().x(), view.mapToScene(port.center()).y());
+    view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum());
+    const QRectF visible = view.mapToScene(view.viewport()->rect()).boundingRect();
+    QVERIFY2(visible.contains(lowest->sceneBoundingRect()),
+             qPrintable(QStringLiteral("lowest node bottom %1, visible bottom %2")
+                                .arg(lowest->sceneBoundingRect().bottom())
+                                .arg(visible.bottom())));
 }
 
 QTEST_MAIN(tst_ConveyorScene)

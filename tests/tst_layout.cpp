@@ -64,6 +64,7 @@ private slots:
     void layersFollowDependencies();
     void stableUnderUnrelatedEdits();
     void stableWhenAddingAnImage();
+    void smallPartsGoBelowAWideOne();
     void collapsedAndFocus();
     void manualPositions();
     void cyclesAndBadEdges();
@@ -245,6 +246,46 @@ void tst_Layout::stableWhenAddingAnImage()
     for (int i = 0; i < before.images.size(); ++i)
         QCOMPARE(b.images.at(i).rect, a.images.at(i).rect);
     QVERIFY(!b.images.last().rect.intersects(a.bounds));
+}
+
+void tst_Layout::smallPartsGoBelowAWideOne()
+{
+    // The bundled example: tools, base and app form one long chain of lanes, web (a Dockerfile
+    // image) stands alone. Right of the chain it would make the picture wider still, so that the
+    // fitted view gets smaller; it goes below, at the left edge.
+    const Conveyor c = exampleConveyor();
+    const ConveyorLayout layout = layoutConveyor(c);
+    int web = -1;
+    QRectF chain;
+    for (int i = 0; i < c.images.size(); ++i) {
+        if (c.images.at(i).name == u"web")
+            web = i;
+        else
+            chain |= layout.images.at(i).rect;
+    }
+    QVERIFY(web >= 0);
+    const QRectF w = layout.images.at(web).rect;
+    QVERIFY2(w.top() > chain.bottom(),
+             qPrintable(QStringLiteral("web at %1,%2; the chain ends at y %3")
+                                .arg(w.left())
+                                .arg(w.top())
+                                .arg(chain.bottom())));
+    QCOMPARE(w.left(), chain.left());
+    QCOMPARE(layout.bounds.width(), chain.width());
+
+    // Many parts of the same size still fill rows side by side.
+    Conveyor many;
+    for (int i = 0; i < 12; ++i) {
+        many.images.append(makeImage(QStringLiteral("part-%1").arg(i, 2, 10, QLatin1Char('0')),
+                                     ImageKind::Image,
+                                     {StageId::From, StageId::Install},
+                                     10 * i,
+                                     i));
+    }
+    const ConveyorLayout rows = layoutConveyor(many);
+    QVERIFY(rows.images.at(1).rect.left() > rows.images.at(0).rect.right());
+    QCOMPARE(rows.images.at(1).rect.top(), rows.images.at(0).rect.top());
+    QVERIFY(rows.bounds.width() < 12 * rows.images.at(0).rect.width());
 }
 
 void tst_Layout::collapsedAndFocus()

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "buildcontroller.h"
 #include "conveyorfixtures.h"
 #include "conveyorscene.h"
 #include "conveyorview.h"
+#include "documentcontroller.h"
 #include "mainwindow.h"
 #include "models/settings.h"
 #include "sourceview.h"
@@ -10,6 +12,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -30,6 +33,9 @@ private slots:
     void openWithoutLoaderShowsText();
     void missingFile();
     void stateIsRemembered();
+    void defaultDockArrangement_data();
+    void defaultDockArrangement();
+    void controllerDocksAreRemembered();
     void filterAndSearch();
     void dropOpens();
 
@@ -147,6 +153,95 @@ void tst_MainWindow::stateIsRemembered()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("propertiesDock"))->isVisible());
     QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("imagesDock"))->isVisible());
+}
+
+void tst_MainWindow::defaultDockArrangement_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1400x900") << QSize(1400, 900);
+    // A 2560x1600 laptop at 200 %: 1280x800 logical, the window 92 % of it.
+    QTest::newRow("200 %") << QSize(1177, 736);
+    QTest::newRow("1920x1080") << QSize(1840, 1000);
+}
+
+void tst_MainWindow::defaultDockArrangement()
+{
+    // First start, with the controllers' docks as in the app: the bottom panels share one tab
+    // group behind the source view, the directive editor sits behind the properties, and the graph
+    // keeps most of the window.
+    QFETCH(QSize, size);
+    QSettings qs(m_dir.filePath(QStringLiteral("docks-%1.ini").arg(size.width())),
+                 QSettings::IniFormat);
+    Settings settings(qs);
+    Ui::MainWindow window(settings);
+    new Ui::BuildController(&window);
+    new Ui::DocumentController(&window);
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto dock = [&window](const char *name) {
+        return window.findChild<QDockWidget *>(QString::fromLatin1(name));
+    };
+    QDockWidget *source = dock("sourceDock");
+    const QList<QDockWidget *> bottom = window.tabifiedDockWidgets(source);
+    for (const char *name : {"problemsDock", "planDock", "buildLogDock", "buildHistoryDock"})
+        QVERIFY2(bottom.contains(dock(name)), name);
+    QVERIFY(source->isVisible() && !source->visibleRegion().isEmpty());
+    QVERIFY(dock("buildLogDock")->visibleRegion().isEmpty()); // a tab behind the source
+    QVERIFY(window.tabifiedDockWidgets(dock("propertiesDock")).contains(dock("directiveDock")));
+    QVERIFY(!dock("propertiesDock")->visibleRegion().isEmpty());
+    // The source view spans the window.
+    QVERIFY2(source->width() > window.width() * 0.9, qPrintable(QString::number(source->width())));
+    // The graph keeps at least half of the window's width, and the docks are not squeezed.
+    auto *view = window.findChild<Ui::ConveyorView *>();
+    QVERIFY(view);
+    QVERIFY2(view->width() >= window.width() / 2,
+             qPrintable(QStringLiteral("view %1 of %2, images %3, properties %4")
+                                .arg(view->width())
+                                .arg(window.width())
+                                .arg(dock("imagesDock")->width())
+                                .arg(dock("propertiesDock")->width())));
+    QVERIFY(dock("imagesDock")->width() >= 160);
+    QVERIFY(dock("propertiesDock")->width() >= 230);
+    QVERIFY(view->height() >= window.height() / 2);
+
+    // The View menu can bring back every dock, the controllers' too.
+    auto *viewMenu = window.findChild<QMenu *>(QStringLiteral("viewMenu"));
+    QVERIFY(viewMenu);
+    for (const char *name : {"buildLogDock", "buildHistoryDock", "directiveDock"})
+        QVERIFY2(viewMenu->actions().contains(dock(name)->toggleViewAction()), name);
+}
+
+void tst_MainWindow::controllerDocksAreRemembered()
+{
+    // The controllers add their docks after the window is constructed: their saved state must
+    // still be applied (it is, at the first show).
+    const QString ini = m_dir.filePath(QStringLiteral("controller-docks.ini"));
+    {
+        QSettings qs(ini, QSettings::IniFormat);
+        Settings settings(qs);
+        Ui::MainWindow window(settings);
+        new Ui::BuildController(&window);
+        new Ui::DocumentController(&window);
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.findChild<QDockWidget *>(QStringLiteral("buildHistoryDock"))->close();
+        auto *log = window.findChild<QDockWidget *>(QStringLiteral("buildLogDock"));
+        log->setFloating(true);
+        log->move(window.geometry().topLeft() + QPoint(40, 40));
+        window.close();
+    }
+    QSettings qs(ini, QSettings::IniFormat);
+    Settings settings(qs);
+    Ui::MainWindow window(settings);
+    new Ui::BuildController(&window);
+    new Ui::DocumentController(&window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("buildHistoryDock"))->isVisible());
+    QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("buildLogDock"))->isFloating());
+    QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("sourceDock"))->isVisible());
 }
 
 void tst_MainWindow::filterAndSearch()

@@ -15,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -204,6 +205,19 @@ void tst_PlanPanel::changeOnDiskAndReload()
     QCOMPARE(scene->currentStage(), std::optional<StageId>(StageId::Install));
     QVERIFY2(window.propertiesPanel()->rows().contains(
                      u"Why rebuilt\tinstall commands of shell changed"_s),
+             qPrintable(window.propertiesPanel()->rows().join(u'\n')));
+    // Where the stage is written: the file's name, not the project's absolute path.
+    const QStringList rows = window.propertiesPanel()->rows();
+    const auto definedAt = std::find_if(rows.cbegin(), rows.cend(), [](const QString &row) {
+        return row.startsWith(u"Defined at\t"_s);
+    });
+    QVERIFY2(definedAt != rows.cend(), qPrintable(rows.join(u'\n')));
+    QVERIFY2(QRegularExpression(u"^Defined at\twerf\\.yaml:\\d+:\\d+$"_s)
+                     .match(*definedAt)
+                     .hasMatch(),
+             qPrintable(*definedAt));
+    window.propertiesPanel()->showSelection(base, std::nullopt);
+    QVERIFY2(window.propertiesPanel()->rows().contains(u"Declared at\twerf.yaml:10:8"_s),
              qPrintable(window.propertiesPanel()->rows().join(u'\n')));
     QVERIFY(window.conveyorModel()->stageSignature(app, StageId::Install) != installSignature);
 

@@ -66,7 +66,7 @@ BuildController::BuildController(MainWindow *window)
     m_logDock = new QDockWidget(tr("Build Log"), m_window);
     m_logDock->setObjectName(QStringLiteral("buildLogDock"));
     m_logDock->setWidget(m_log);
-    m_window->addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    m_window->addPanelDock(Qt::BottomDockWidgetArea, m_logDock);
 
     m_history = new QTreeWidget;
     m_history->setRootIsDecorated(false);
@@ -75,9 +75,7 @@ BuildController::BuildController(MainWindow *window)
     m_historyDock = new QDockWidget(tr("Build History"), m_window);
     m_historyDock->setObjectName(QStringLiteral("buildHistoryDock"));
     m_historyDock->setWidget(m_history);
-    m_window->addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
-    m_window->tabifyDockWidget(m_logDock, m_historyDock);
-    m_logDock->raise();
+    m_window->addPanelDock(Qt::BottomDockWidgetArea, m_historyDock);
 
     m_progressLabel = new QLabel;
     m_window->statusBar()->addPermanentWidget(m_progressLabel);
@@ -153,6 +151,9 @@ bool BuildController::startBuild(const QString &image)
     m_logs.clear();
     m_statuses.clear();
     m_log->clear();
+    // The log shares its tab group with the source view: a build brings it to the front.
+    m_logDock->show();
+    m_logDock->raise();
     m_clock.start();
     m_pulseTimer->start();
     m_progressLabel->setText(tr("Building…"));

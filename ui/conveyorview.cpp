@@ -10,6 +10,7 @@
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QPainter>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -30,6 +31,41 @@ constexpr qreal s_readableZoom = textLevelOfDetail + 0.05;
  * readable zoom.
  */
 constexpr qreal s_wholeGraphZoom = s_readableZoom / 2;
+/** Space around the legend inside its strip. */
+constexpr int s_legendInset = 6;
+
+/** The strip below the viewport that shows the legend; painted from the view's scene palette. */
+class LegendStrip final : public QWidget
+{
+public:
+    explicit LegendStrip(ConveyorView *view)
+        : QWidget(view)
+        , m_view(view)
+    {
+        setObjectName(QStringLiteral("legendStrip"));
+        setAttribute(Qt::WA_OpaquePaintEvent);
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        ConveyorScene *scene = m_view->conveyorScene();
+        if (!scene)
+            return;
+        const ScenePalette &palette = scene->scenePalette();
+        painter.fillRect(rect(), palette.background);
+        painter.setPen(palette.nodeBorder);
+        painter.drawLine(rect().topLeft(), rect().topRight());
+        paintLegendStrip(&painter,
+                         QPointF(s_legendInset + 4, s_legendInset),
+                         palette,
+                         width() - 2 * (s_legendInset + 4));
+    }
+
+private:
+    ConveyorView *m_view;
+};
 } // namespace
 
 ConveyorView::ConveyorView(QWidget *parent)
@@ -44,6 +80,8 @@ ConveyorView::ConveyorView(QWidget *parent)
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     setFocusPolicy(Qt::StrongFocus);
     setFrameShape(QFrame::NoFrame);
+    m_legendStrip = new LegendStrip(this);
+    m_legendStrip->hide();
 }
 
 ConveyorView::~ConveyorView() = default;
@@ -52,6 +90,7 @@ void ConveyorView::setConveyorScene(ConveyorScene *scene)
 {
     m_scene = scene;
     setScene(scene);
+    updateLegendStrip();
 }
 
 qreal ConveyorView::zoom() const
@@ -117,12 +156,6 @@ void ConveyorView::fitAll()
                           && verticalScrollBar()->value() == m_readableFitScroll.y();
     m_readableFit = false;
     QRectF content = m_scene->contentsRect();
-    if (!legendRect().isEmpty()) {
-        // Leave the strip at the bottom free, so the legend does not sit on a node.
-        const qreal strip = legendRect().height() + 20;
-        const qreal h = std::max(1, viewport()->height());
-        content.setBottom(content.bottom() + content.height() * strip / std::max(1.0, h - strip));
-    }
     // A little air around the graph, so that rounding never brings up the scroll bars.
     content.adjust(-content.width() * 0.02,
                    -content.height() * 0.02,
@@ -186,8 +219,37 @@ bool ConveyorView::isShowingWholeGraph() const
 void ConveyorView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
+    // The viewport changed: with the view (the strip's height depends on its size) or with a
+    // scroll bar coming or going (the strip sits right below the viewport).
+    updateLegendStrip();
     if (m_fitPending)
         fitAll();
+}
+
+void ConveyorView::updateLegendStrip()
+{
+    int margin = 0;
+    if (m_legendVisible && m_scene) {
+        const QSizeF size = legendStripSize(m_scene->scenePalette(), legendMaxWidth());
+        margin = int(std::ceil(size.height())) + 2 * s_legendInset;
+        // In a view too small for it (docks beside it at 200 % scaling) the strip would wrap into
+        // a column of names taking the graph's room: then it is left out, and comes back with
+        // room.
+        if (margin > height() / 4)
+            margin = 0;
+    }
+    if (margin != m_legendMargin) {
+        m_legendMargin = margin;
+        setViewportMargins(0, 0, 0, margin);
+    }
+    if (margin == 0) {
+        m_legendStrip->hide();
+        return;
+    }
+    const QRect port = viewport()->geometry();
+    m_legendStrip->setGeometry(port.left(), port.bottom() + 1, port.width(), margin);
+    m_legendStrip->show();
+    m_legendStrip->update();
 }
 
 void ConveyorView::revealImage(int image)
@@ -210,7 +272,7 @@ void ConveyorView::revealImage(int image)
 void ConveyorView::setLegendVisible(bool visible)
 {
     m_legendVisible = visible;
-    viewport()->update();
+    updateLegendStrip();
 }
 
 void ConveyorView::wheelEvent(QWheelEvent *event)
@@ -336,43 +398,28 @@ void ConveyorView::drawForeground(QPainter *painter, const QRectF &rect)
                 tr("No images to show.\nOpen a werf.yaml, or see the Problems list if the "
                    "configuration has errors."));
         painter->restore();
-        return;
     }
-    if (legendRect().isEmpty())
-        return;
-    // The legend stays fixed in the viewport's bottom-left corner, whatever the zoom.
-    painter->save();
-    painter->resetTransform();
-    const ScenePalette &palette = m_scene->scenePalette();
-    const QSizeF size = legendStripSize(palette, legendMaxWidth());
-    const QPointF at(10, viewport()->height() - size.height() - 10);
-    paintLegendStrip(painter, at, palette, legendMaxWidth());
-    painter->restore();
 }
 
 qreal ConveyorView::legendMaxWidth() const
 {
-    // The strip wraps rather than running out of a narrow view (long translations).
-    return std::max(viewport()->width() - 20, 80);
+    // The strip wraps rather than running out of a narrow view (long translations). The view's
+    // own width, not the viewport's: a scroll bar coming and going must not re-wrap the strip.
+    return std::max(width() - 2 * (s_legendInset + 4), 80);
 }
 
 QRectF ConveyorView::legendRect() const
 {
-    if (!m_legendVisible || !m_scene)
+    if (m_legendMargin == 0 || !m_legendStrip->isVisibleTo(this))
         return {};
-    const QSizeF size = legendStripSize(m_scene->scenePalette(), legendMaxWidth());
-    // In a view too small for it (docks beside it at 200 % scaling) the strip would wrap into a
-    // column of cut-off names over the graph: then it is left out, and comes back with room.
-    if (size.height() > viewport()->height() / 4.0)
-        return {};
-    return QRectF(QPointF(10, viewport()->height() - size.height() - 10), size);
+    return QRectF(m_legendStrip->geometry());
 }
 
 void ConveyorView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
-    // The legend is fixed to the viewport; scrolled pixels would smear it.
-    if (m_legendVisible)
+    // The "no images" text is fixed to the viewport; scrolled pixels would smear it.
+    if (m_scene && m_scene->imageItems().isEmpty())
         viewport()->update();
 }
 
@@ -419,8 +466,12 @@ void ConveyorView::contextMenuEvent(QContextMenuEvent *event)
 
 void ConveyorView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange && m_scene)
+    if (event->type() == QEvent::PaletteChange && m_scene) {
         m_scene->setScenePalette(ScenePalette::fromPalette(palette()));
+        m_legendStrip->update();
+    }
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::LanguageChange)
+        updateLegendStrip(); // the entries' widths, and so the rows, change
     QGraphicsView::changeEvent(event);
 }
 

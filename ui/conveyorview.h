@@ -10,7 +10,8 @@ class ConveyorScene;
 /**
  * The view on the conveyor scene: wheel zooms around the cursor (Ctrl+wheel or Shift+wheel
  * scroll), +/- and Ctrl+0 / 0 zoom, the middle button or Space+drag pans, dragging on the
- * background selects with a rubber band. The status legend is drawn in a corner.
+ * background selects with a rubber band. The status legend is a strip below the graph, outside
+ * the viewport (its bottom margin), so it never covers a node at any zoom or scroll position.
  */
 class ConveyorView final : public QGraphicsView
 {
@@ -43,8 +44,9 @@ public:
     void setLegendVisible(bool visible);
     bool isLegendVisible() const { return m_legendVisible; }
     /**
-     * Where the legend strip is drawn, in viewport coordinates: empty when hidden, or when the
-     * view is too small for it (the strip would take more than a quarter of its height).
+     * Where the legend strip is, in the view's own coordinates (below the viewport): empty when
+     * hidden, or when the view is too small for it (the strip would take more than a quarter of
+     * its height).
      */
     QRectF legendRect() const;
 
@@ -69,11 +71,15 @@ protected:
 private:
     void scaleBy(qreal factor, const QPoint &anchor);
     qreal legendMaxWidth() const;
+    /** Sizes the bottom viewport margin for the legend and places the strip in it. */
+    void updateLegendStrip();
     /** The visible image with the most edges, -1 when there is none. */
     int hubImage() const;
 
     ConveyorScene *m_scene = nullptr;
     bool m_legendVisible = true;
+    QWidget *m_legendStrip = nullptr;
+    int m_legendMargin = 0;
     /** fitAll() before the view had a size (a project opened before the window was shown). */
     bool m_fitPending = false;
     bool m_readableFit = false;

@@ -243,14 +243,8 @@ void DocumentController::createEditorDock()
     auto *dock = new QDockWidget(tr("Edit Directive"), m_window);
     dock->setObjectName(QStringLiteral("directiveDock"));
     dock->setWidget(panel);
-    m_window->addDockWidget(Qt::RightDockWidgetArea, dock);
-    // The properties panel edits fields now: the raw directive editor is a tab behind it, and
-    // the dock is wide enough for a form.
-    if (auto *properties = m_window->findChild<QDockWidget *>(QStringLiteral("propertiesDock"))) {
-        m_window->tabifyDockWidget(properties, dock);
-        properties->raise();
-        m_window->resizeDocks({properties}, {400}, Qt::Horizontal);
-    }
+    // The properties panel edits fields: the raw directive editor is a tab behind it.
+    m_window->addPanelDock(Qt::RightDockWidgetArea, dock);
 }
 
 void DocumentController::updateEditorDock()

@@ -137,7 +137,6 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     m_proxy->setShowExternal(m_settings.showExternalImages());
 
     restoreGeometry(m_settings.windowGeometry());
-    restoreState(m_settings.windowState());
     retranslate();
     updateRecentFilesMenu();
     updateActions();
@@ -594,9 +593,51 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
     tabifyDockWidget(m_sourceDock, m_problemsDock);
     createPlanDock();
+    m_lastBottomDock = m_planDock;
     m_sourceDock->raise();
-    resizeDocks({m_imagesDock, m_propertiesDock}, {260, 300}, Qt::Horizontal);
-    resizeDocks({m_sourceDock}, {240}, Qt::Vertical);
+}
+
+void MainWindow::addPanelDock(Qt::DockWidgetArea area, QDockWidget *dock)
+{
+    addDockWidget(area, dock);
+    if (area == Qt::BottomDockWidgetArea) {
+        // One tab group: the source view gets the window's whole width, and a build brings its
+        // log to the front.
+        tabifyDockWidget(m_lastBottomDock, dock);
+        m_lastBottomDock = dock;
+        m_sourceDock->raise();
+    } else if (area == Qt::RightDockWidgetArea) {
+        tabifyDockWidget(m_propertiesDock, dock);
+        m_propertiesDock->raise();
+    }
+    if (auto *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu")))
+        view->addAction(dock->toggleViewAction());
+    // A dock added after the first show is placed where the saved state had it.
+    if (m_stateRestored)
+        restoreDockWidget(dock);
+}
+
+void MainWindow::arrangeDefaultDocks()
+{
+    // Proportional sizes, so that the graph keeps most of a small window (a laptop at 200 %)
+    // and a large one does not get needlessly wide docks.
+    const auto part = [](int total, qreal share, int low, int high) {
+        return std::clamp(int(total * share), low, high);
+    };
+    resizeDocks({m_imagesDock, m_propertiesDock},
+                {part(width(), 0.16, 170, 280), part(width(), 0.22, 240, 360)},
+                Qt::Horizontal);
+    resizeDocks({m_sourceDock}, {part(height(), 0.27, 150, 280)}, Qt::Vertical);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    if (!m_stateRestored) {
+        m_stateRestored = true;
+        arrangeDefaultDocks();
+        restoreState(m_settings.windowState());
+    }
+    QMainWindow::showEvent(event);
 }
 
 void MainWindow::retranslate()

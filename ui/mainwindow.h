@@ -77,6 +77,12 @@ public:
     void setProjectLoader(ProjectLoader loader);
     /** What Settings → Storages and registries… opens; the action is disabled without one. */
     void setStorageSettingsHandler(std::function<void()> handler);
+    /**
+     * Adds a panel of another part of the window (the build log, the directive editor) as a tab:
+     * at the bottom behind the source view's group, on the right behind the properties. It gets
+     * an entry in the View menu, and its saved place is restored at the first show.
+     */
+    void addPanelDock(Qt::DockWidgetArea area, QDockWidget *dock);
     /** File → Refresh Storage; app/ gives it the configured storage and credentials. */
     StorageRefreshAction *storageRefreshAction() const { return m_storageRefreshAction; }
 
@@ -124,6 +130,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void changeEvent(QEvent *event) override;
@@ -133,6 +140,8 @@ private:
     void createMenus();
     void createToolBar();
     void createDocks();
+    /** The first-start dock sizes, from the window's, before the saved state is applied. */
+    void arrangeDefaultDocks();
     void retranslate();
     void updateRecentFilesMenu();
     void updateStatusBar();
@@ -182,6 +191,9 @@ private:
     QList<QString> m_planInvalidated;
     QLabel *m_countsLabel = nullptr;
     QLabel *m_zoomLabel = nullptr;
+    /** The saved dock state is applied at the first show, when the controllers' docks exist. */
+    bool m_stateRestored = false;
+    QDockWidget *m_lastBottomDock = nullptr; ///< where addPanelDock() tabs the next bottom panel
     QTimer *m_layoutSaveTimer = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_exportMenu = nullptr;

@@ -22,6 +22,15 @@ namespace {
 constexpr int s_lineRole = Qt::UserRole + 1;
 constexpr int s_imageRole = Qt::UserRole + 2;
 constexpr int s_columnRole = Qt::UserRole + 3;
+
+/** "werf.yaml:12:3": the file's name is enough, the source view shows that file. */
+QString shortLocation(const QString &file, int line, int column)
+{
+    QString text = QFileInfo(file).fileName() + u':' + QString::number(line);
+    if (column > 0)
+        text += u':' + QString::number(column);
+    return text;
+}
 } // namespace
 
 PropertiesPanel::PropertiesPanel(const ConveyorModel &model, QWidget *parent)
@@ -119,7 +128,11 @@ void PropertiesPanel::showSelection(int image, std::optional<StageId> stage)
             addRow(tr("Why rebuilt"), reasons.join(QStringLiteral("; ")));
         const int line = index.data(ConveyorModel::LineRole).toInt();
         if (line > 0)
-            addRow(tr("Defined at"), index.data(ConveyorModel::LocationRole).toString(), line);
+            addRow(tr("Defined at"),
+                   shortLocation(index.data(ConveyorModel::FileRole).toString(),
+                                 line,
+                                 index.data(ConveyorModel::ColumnRole).toInt()),
+                   line);
         // The stage's inputs as written: each directive with its value, then edges of their own.
         for (int r = 0; r < m_model.rowCount(index); ++r) {
             const QModelIndex input = m_model.index(r, 0, index);
@@ -141,7 +154,9 @@ void PropertiesPanel::showSelection(int image, std::optional<StageId> stage)
             addRow(tr("Stages (%n)", "", int(stages.size())), stages.join(QStringLiteral(" → ")));
             addRow(tr("Dependency set"), QString::number(img.set));
             if (img.location.line > 0)
-                addRow(tr("Declared at"), img.location.toString(), img.location.line);
+                addRow(tr("Declared at"),
+                       shortLocation(img.location.file, img.location.line, img.location.column),
+                       img.location.line);
         }
         for (int e : c.incomingEdges(image))
             addRow(tr("Uses"),
@@ -189,9 +204,7 @@ void PropertiesPanel::showInput(const QModelIndex &input)
     addRow(tr("Image"), c.images.at(image).displayName(), 0, image);
     if (row->location.line > 0)
         addRow(tr("Defined at"),
-               // The file's name is enough here: the source view shows that file.
-               QFileInfo(row->location.file).fileName() + u':' + QString::number(row->location.line)
-                       + u':' + QString::number(row->location.column),
+               shortLocation(row->location.file, row->location.line, row->location.column),
                row->location.line,
                -1,
                row->location.column);

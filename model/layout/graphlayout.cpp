@@ -779,9 +779,14 @@ LayoutResult layoutGraph(const LayoutGraph &graph, const LayoutOptions &options)
         area += (r.width() + options.componentGap) * (r.height() + options.componentGap);
         widest = std::max(widest, r.width());
     }
-    // Rounded up to a power of two so that adding or resizing one part rarely changes it.
-    const qreal shelfWidth = std::exp2(
-            std::ceil(std::log2(std::max({1024.0, widest * 1.2, std::sqrt(area * 1.6)}))));
+    // The width a 16:10 picture of this area would have, rounded up to a power of two so that
+    // adding or resizing one part rarely changes it; never narrower than the widest part. When
+    // one part is far wider than the area asks for (a long chain of lanes, like the bundled
+    // example's), the small parts go below it rather than right of it: the picture is already
+    // wider than a window, and every part to its right would make it smaller when fitted.
+    const qreal shelfWidth = std::max(widest,
+                                      std::exp2(std::ceil(
+                                              std::log2(std::max(1024.0, std::sqrt(area * 1.6))))));
     qreal x = 0;
     qreal y = 0;
     qreal shelfHeight = 0;
