@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Not a test: renders the main window and exports of the example and of generated projects into a
-// directory, for looking at them (and for README.md). Usage: tool_screenshots OUTDIR [--dark]
+// directory, for looking at them (and for README.md).
+// Usage: tool_screenshots OUTDIR [--dark] [--size WxH] [--hold MS]
+#include "buildcontroller.h"
 #include "colorscheme.h"
 #include "common/englishplurals.h"
 #include "config/configloader.h"
@@ -79,26 +81,34 @@ int main(int argc, char *argv[])
     const StageStatuses statuses = exampleStatuses(example);
 
     {
+        // The window as the app builds it (build and document controllers, so the Build menu and
+        // the property editors are there), on a copy of the example opened through the loader,
+        // so that no sidecar lands in the source tree and the paths shown are the copy's.
         Ui::MainWindow window(settings);
-        window.resize(1500, 900);
+        window.setProjectLoader(&Ui::loadProjectForWindow);
+        new Ui::BuildController(&window);
+        new Ui::DocumentController(&window);
+        // `--size WxH`: another window size, e.g. 1177x736 for a 2560x1600 screen at 200 %
+        // (with QT_SCALE_FACTOR=2).
+        QSize size(1500, 900);
+        if (const int at = args.indexOf(QStringLiteral("--size")); at > 0 && at + 1 < args.size()) {
+            const QStringList wh = args.at(at + 1).split(u'x');
+            if (wh.size() == 2)
+                size = QSize(wh.at(0).toInt(), wh.at(1).toInt());
+        }
+        window.resize(size);
         window.show();
-        // A copy of the example, so that the sidecar does not land in the source tree.
         QTemporaryDir project;
-        const QString config = project.filePath(QStringLiteral("werf.yaml"));
-        QFile::copy(exampleDir + QStringLiteral("/werf.yaml"), config);
-        // Loaded as the app loads it, so that the tree has each stage's inputs.
-        const Ui::LoadedProject loaded = Ui::windowProject(Model::loadProject(exampleDir));
-        window.showProject(config,
-                           loaded.sourceText,
-                           loaded.conveyor,
-                           {Model::Diagnostic::warning(QStringLiteral("unused artifact"),
-                                                       at(44, 3, QStringLiteral("werf.yaml")))},
-                           loaded.dockerfiles,
-                           loaded.inputs);
+        for (const QString &file : {QStringLiteral("werf.yaml"), QStringLiteral("web/Dockerfile")}) {
+            QDir().mkpath(QFileInfo(project.filePath(file)).path());
+            QFile::copy(exampleDir + u'/' + file, project.filePath(file));
+        }
+        window.openPath(project.filePath(QStringLiteral("werf.yaml")));
+        // Illustrative statuses, one of each colour (README says so): a real build needs buildah.
         window.setStatuses(statuses);
-        const int appImage = loaded.conveyor.indexOf(QStringLiteral("app"), ImageKind::Image);
+        const int appImage = window.scene()->conveyor().indexOf(QStringLiteral("app"),
+                                                                ImageKind::Image);
         QApplication::processEvents();
-        window.view()->fitAll();
         // Select app/install's command through the tree, as a user would: everything follows.
         QTreeView *tree = window.imagesTree();
         QModelIndex app;
@@ -112,8 +122,9 @@ int main(int argc, char *argv[])
             if (tree->model()->index(r, 0, app).data().toString() == u"install")
                 install = tree->model()->index(r, 0, app);
         }
-        tree->expand(install);
-        tree->setCurrentIndex(tree->model()->index(0, 0, install));
+        tree->setCurrentIndex(install);
+        for (int i = 0; i < 5; ++i)
+            QApplication::processEvents();
         window.view()->fitAll();
         QApplication::processEvents();
         window.grab().save(out
@@ -130,7 +141,13 @@ int main(int argc, char *argv[])
         QApplication::processEvents();
         window.view()->grab().save(out + QStringLiteral("/hover.png"));
         window.scene()->setHoveredImage(-1);
+    }
 
+    {
+        Ui::MainWindow window(settings);
+        window.resize(1500, 900);
+        window.show();
+        QTemporaryDir project;
         const Conveyor big = generatedConveyor(150, 3);
         window.showProject(project.filePath(QStringLiteral("big/werf.yaml")), QByteArray(), big, {});
         QApplication::processEvents();

@@ -201,6 +201,15 @@ void tst_MainWindow::defaultDockArrangement()
                                 .arg(window.width())
                                 .arg(dock("imagesDock")->width())
                                 .arg(dock("propertiesDock")->width())));
+    // No side panel holds its dock wider than a third of a small window (the directive editor's
+    // row of buttons did, at 370 px).
+    for (const char *name : {"imagesDock", "propertiesDock", "directiveDock"}) {
+        QVERIFY2(dock(name)->minimumSizeHint().width() <= 300,
+                 qPrintable(QStringLiteral("%1: %2")
+                                    .arg(QString::fromLatin1(name))
+                                    .arg(dock(name)->minimumSizeHint().width())));
+    }
+    QVERIFY(dock("propertiesDock")->width() <= window.width() * 0.3);
     QVERIFY(dock("imagesDock")->width() >= 160);
     QVERIFY(dock("propertiesDock")->width() >= 230);
     QVERIFY(view->height() >= window.height() / 2);

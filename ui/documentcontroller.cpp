@@ -18,6 +18,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -25,6 +26,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QTextDocument>
 #include <QUndoStack>
@@ -183,23 +185,24 @@ void DocumentController::createEditorDock()
         unsetDirective(m_window->scene()->currentImage(), m_editorPath->text());
     });
     // Image operations; names are asked for in a dialog.
-    auto *imageButtons = new QHBoxLayout;
+    // Two columns, so that the dock (a tab behind the properties) is not held wide by one long
+    // row of buttons.
+    auto *imageButtons = new QGridLayout;
     auto *addButton = new QPushButton(tr("Add Image…"));
     auto *renameButton = new QPushButton(tr("Rename…"));
     auto *duplicateButton = new QPushButton(tr("Duplicate…"));
     auto *removeButton = new QPushButton(tr("Delete Image"));
-    imageButtons->addWidget(addButton);
-    imageButtons->addWidget(renameButton);
-    imageButtons->addWidget(duplicateButton);
-    imageButtons->addWidget(removeButton);
-    auto *styleButtons = new QHBoxLayout;
     auto *artifactButton = new QPushButton(tr("Artifact ↔ final: false"));
     auto *latestButton = new QPushButton(tr("Toggle fromLatest"));
-    styleButtons->addWidget(artifactButton);
-    styleButtons->addWidget(latestButton);
-    styleButtons->addStretch();
+    const QList<QPushButton *> imageActions{addButton,
+                                            renameButton,
+                                            duplicateButton,
+                                            removeButton,
+                                            artifactButton,
+                                            latestButton};
+    for (int i = 0; i < imageActions.size(); ++i)
+        imageButtons->addWidget(imageActions.at(i), i / 2, i % 2);
     form->addRow(imageButtons);
-    form->addRow(styleButtons);
     auto current = [this] { return m_window->scene()->currentImage(); };
     auto askName = [this](const QString &title, const QString &initial) {
         bool ok = false;
@@ -242,7 +245,12 @@ void DocumentController::createEditorDock()
 
     auto *dock = new QDockWidget(tr("Edit Directive"), m_window);
     dock->setObjectName(QStringLiteral("directiveDock"));
-    dock->setWidget(panel);
+    // Scrolls rather than holding the dock wide in a long translation or at 200 %.
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(panel);
+    dock->setWidget(scroll);
     // The properties panel edits fields: the raw directive editor is a tab behind it.
     m_window->addPanelDock(Qt::RightDockWidgetArea, dock);
 }

@@ -625,7 +625,7 @@ void MainWindow::arrangeDefaultDocks()
         return std::clamp(int(total * share), low, high);
     };
     resizeDocks({m_imagesDock, m_propertiesDock},
-                {part(width(), 0.16, 170, 280), part(width(), 0.22, 240, 360)},
+                {part(width(), 0.18, 180, 300), part(width(), 0.22, 300, 360)},
                 Qt::Horizontal);
     resizeDocks({m_sourceDock}, {part(height(), 0.27, 150, 280)}, Qt::Vertical);
 }

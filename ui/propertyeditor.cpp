@@ -139,7 +139,8 @@ PropertyEditor::PropertyEditor(Document *document, const ConveyorModel &model, Q
     layout->addWidget(m_message);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A dock narrower than the form scrolls it rather than cutting off its buttons and fields.
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     layout->addWidget(m_scroll, 1);
     // Undo, redo, typing in the source: the form follows the text.
     connect(m_document, &Document::projectChanged, this, &PropertyEditor::scheduleRebuild);
