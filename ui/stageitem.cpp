@@ -38,6 +38,20 @@ ConveyorScene *StageItem::conveyorScene() const
     return qobject_cast<ConveyorScene *>(scene());
 }
 
+QRectF StageItem::invalidatedBadgeRect() const
+{
+    return QRectF(m_size.width() - 12, 1.5, 10.5, 10.5);
+}
+
+QRectF StageItem::nameRect() const
+{
+    const QFontMetricsF fm(conveyorScene() ? conveyorScene()->scenePalette().stageFont()
+                                           : ScenePalette::light().stageFont());
+    const qreal lineHeight = m_dockerfileRects.isEmpty() ? m_size.height() : 26;
+    const qreal width = std::min(fm.horizontalAdvance(stageName(m_stage)), m_size.width() - 14);
+    return QRectF(10, (lineHeight - fm.height()) / 2, width, fm.height());
+}
+
 QRectF StageItem::boundingRect() const
 {
     return QRectF(QPointF(0, 0), m_size).adjusted(-2, -2, 2, 2);
@@ -76,21 +90,18 @@ void StageItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->setFont(font);
     painter->setPen(pal.text);
     const qreal lineHeight = m_dockerfileRects.isEmpty() ? r.height() : 26;
-    // The what-if badge: colour alone is not enough (colour vision, greyscale prints).
-    const bool badge = status == StageStatus::Invalidated;
-    const qreal badgeSize = qMin<qreal>(14, lineHeight - 6);
-    const QRectF text(10, 0, r.width() - 14 - (badge ? badgeSize + 4 : 0), lineHeight);
-    if (badge) {
-        const QRectF circle(r.width() - 6 - badgeSize,
-                            (lineHeight - badgeSize) / 2,
-                            badgeSize,
-                            badgeSize);
-        painter->setPen(Qt::NoPen);
+    // The what-if badge: colour alone is not enough (colour vision, greyscale prints). It sits in
+    // the box's top-right corner, clear of the name: boxes are as wide as their names (statuses
+    // are not layout input), and a badge on the name's line cut "install" down to "ins…".
+    const QRectF text(10, 0, r.width() - 14, lineHeight);
+    if (status == StageStatus::Invalidated) {
+        const QRectF circle = invalidatedBadgeRect();
+        painter->setPen(QPen(pal.stageFill(color), 1));
         painter->setBrush(color);
         painter->drawEllipse(circle);
         QFont bold = font;
         bold.setBold(true);
-        bold.setPixelSize(qMax(6, int(badgeSize * 0.75)));
+        bold.setPixelSize(8);
         painter->setFont(bold);
         painter->setPen(Qt::white);
         painter->drawText(circle, Qt::AlignCenter, QStringLiteral("!"));

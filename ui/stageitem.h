@@ -34,6 +34,11 @@ public:
     /** Boxes of the Dockerfile's own stages, in local coordinates. */
     void setDockerfileStageRects(const QList<QRectF> &rects) { m_dockerfileRects = rects; }
 
+    /** Where the stage's name is drawn (its full width when it fits), in local coordinates. */
+    QRectF nameRect() const;
+    /** The "!" of an invalidated stage, in the top-right corner, clear of the name. */
+    QRectF invalidatedBadgeRect() const;
+
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
