@@ -60,8 +60,10 @@ void tst_BuildController::failedBuildShowsOnTheGraph()
     Model::Settings settings(qsettings);
     Ui::MainWindow window(settings);
     window.setProjectLoader(&Ui::loadProjectForWindow);
-    QVERIFY(window.openPath(dir.path()));
+    // As in the app: the controller first, then the project (Build All follows the opening).
     auto *controller = new Ui::BuildController(&window);
+    QVERIFY(!controller->buildAction()->isEnabled());
+    QVERIFY(window.openPath(dir.path()));
     Model::BuildOptions options;
     options.backend = Model::BuildBackend::Werf;
     options.werfProgram = script;

@@ -91,6 +91,8 @@ BuildController::BuildController(MainWindow *window)
             &ConveyorScene::currentChanged,
             this,
             &BuildController::handleCurrentChanged);
+    // Build All needs a project: the window usually opens one after the controller exists.
+    connect(m_window, &MainWindow::projectShown, this, &BuildController::updateActions);
     retranslate();
     updateActions();
 }

@@ -277,6 +277,7 @@ void MainWindow::showProject(const QString &configFile,
     updateActions();
     updateStatusBar();
     m_planController->setProject(configFile, sourceText);
+    emit projectShown();
 }
 
 void MainWindow::setStatuses(const StageStatuses &statuses)

@@ -127,6 +127,8 @@ Q_SIGNALS:
      * (e.g. of a what-if plan). Emitted by DocumentController after Save and Save As.
      */
     void projectSaved();
+    /** showProject() has shown a project (opened, reloaded or re-parsed after an edit). */
+    void projectShown();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
