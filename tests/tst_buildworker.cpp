@@ -10,6 +10,7 @@
 #include "build/buildworker.h"
 #include "build/processrunner.h"
 #include "build/stagedurations.h"
+#include "buildahfixture.h"
 #include "config/configloader.h"
 #include "signature/planner.h"
 
@@ -34,6 +35,7 @@
 #include <unistd.h>
 
 using namespace Stagecraft::Model;
+using namespace Stagecraft::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -122,17 +124,7 @@ BuildOptions tst_BuildWorker::options() const
 
 QString tst_BuildWorker::buildah(const QStringList &arguments, int *exitCode) const
 {
-    QProcess process;
-    ContainersStorageOptions storage;
-    storage.root = m_storageRoot;
-    storage.driver = u"vfs"_s;
-    process.start(u"buildah"_s, storage.buildahArguments() + arguments);
-    process.waitForFinished(120000);
-    if (exitCode)
-        *exitCode = process.exitCode();
-    else if (process.exitCode() != 0)
-        qWarning() << "buildah" << arguments << process.readAllStandardError();
-    return QString::fromUtf8(process.readAllStandardOutput());
+    return runBuildah(vfsStorage(m_storageRoot), arguments, exitCode);
 }
 
 QStringList tst_BuildWorker::storedStageImages() const
@@ -231,28 +223,9 @@ void tst_BuildWorker::initTestCase()
     m_storageRoot = m_dir.filePath(u"storage"_s);
     QStandardPaths::setTestModeEnabled(true); // the stage durations go to a test cache
 
-    // The offline base image: Debian's static busybox in a scratch image, with its applets and a
-    // root user, as localhost/stagecraft-busybox:1.35 (what resources/example builds on).
-    const QString container = buildah({u"from"_s, u"scratch"_s}).trimmed();
-    QVERIFY(!container.isEmpty());
-    int code = 0;
-    buildah({u"copy"_s, container, u"/bin/busybox"_s, u"/bin/busybox"_s}, &code);
-    QCOMPARE(code, 0);
-    buildah({u"run"_s,
-             u"--isolation"_s,
-             u"chroot"_s,
-             container,
-             u"--"_s,
-             u"/bin/busybox"_s,
-             u"sh"_s,
-             u"-c"_s,
-             u"/bin/busybox --install -s /bin && mkdir -p /etc /tmp /root && "
-             "echo 'root:x:0:0:root:/root:/bin/sh' > /etc/passwd && echo 'root:x:0:' > /etc/group"_s},
-            &code);
-    QCOMPARE(code, 0);
-    buildah({u"commit"_s, u"--quiet"_s, u"--rm"_s, container, u"localhost/stagecraft-busybox:1.35"_s},
-            &code);
-    QCOMPARE(code, 0);
+    // The offline base image resources/example builds on.
+    QString error;
+    QVERIFY2(makeOfflineBaseImage(vfsStorage(m_storageRoot), &error), qPrintable(error));
 
     // The example inside a git repository at the path its git mapping names.
     m_repoDir = m_dir.filePath(u"repo"_s);
