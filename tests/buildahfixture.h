@@ -75,6 +75,26 @@ inline QString runBuildah(const Model::ContainersStorageOptions &storage,
     return QString::fromUtf8(process.readAllStandardOutput());
 }
 
+/**
+ * Runs `command` in a working container of `image` (buildah from, run --isolation chroot, rm)
+ * and returns its stdout: how a test looks at what a built stage holds.
+ */
+inline QString runInImage(const Model::ContainersStorageOptions &storage,
+                          const QString &image,
+                          const QStringList &command)
+{
+    const QString container = runBuildah(storage, {QStringLiteral("from"), image}).trimmed();
+    const QString output = runBuildah(storage,
+                                      QStringList{QStringLiteral("run"),
+                                                  QStringLiteral("--isolation"),
+                                                  QStringLiteral("chroot"),
+                                                  container,
+                                                  QStringLiteral("--")}
+                                              + command);
+    runBuildah(storage, {QStringLiteral("rm"), container});
+    return output;
+}
+
 /** The name of the offline base image that resources/example and the tests' configs build on. */
 inline QString offlineBaseImageName()
 {

@@ -93,6 +93,7 @@ private Q_SLOTS:
 
 private:
     QString buildah(const QStringList &arguments, int *exitCode = nullptr) const;
+    QString inImage(const QString &image, const QStringList &command) const;
     CommandResult command(const QStringList &arguments) const;
     CommandResult build() const;
     QString repository() const { return m_registry->host() + u"/regbuild/stages"_s; }
@@ -111,6 +112,11 @@ private:
 QString tst_BuildRegistry::buildah(const QStringList &arguments, int *exitCode) const
 {
     return runBuildah(vfsStorage(m_storageRoot), arguments, exitCode);
+}
+
+QString tst_BuildRegistry::inImage(const QString &image, const QStringList &command) const
+{
+    return runInImage(vfsStorage(m_storageRoot), image, command);
 }
 
 CommandResult tst_BuildRegistry::command(const QStringList &arguments) const
@@ -343,16 +349,7 @@ void tst_BuildRegistry::cachedStagesArePulledWhenNeeded()
                           u"app/dockerInstructions"_s}));
     QCOMPARE(run.of(u"stage-cached"_s).size(), 5);
     const QString last = run.of(u"stage-built"_s).last().value(u"stageImage").toString();
-    const QString container = buildah({u"from"_s, last}).trimmed();
-    const QString check = buildah({u"run"_s,
-                                   u"--isolation"_s,
-                                   u"chroot"_s,
-                                   container,
-                                   u"--"_s,
-                                   u"/bin/cat"_s,
-                                   u"/app"_s,
-                                   u"/opt/tools/tool"_s});
-    buildah({u"rm"_s, container});
+    const QString check = inImage(last, {u"/bin/cat"_s, u"/app"_s, u"/opt/tools/tool"_s});
     QCOMPARE(check, u"base\n2\ntool\n"_s);
 }
 

@@ -94,6 +94,7 @@ private Q_SLOTS:
 
 private:
     QString buildah(const QStringList &arguments, int *exitCode = nullptr) const;
+    QString inImage(const QString &image, const QStringList &command) const;
     QStringList storedStageImages() const;
     void git(const QStringList &arguments) const;
     void editConfig(const QString &from, const QString &to);
@@ -125,6 +126,11 @@ BuildOptions tst_BuildWorker::options() const
 QString tst_BuildWorker::buildah(const QStringList &arguments, int *exitCode) const
 {
     return runBuildah(vfsStorage(m_storageRoot), arguments, exitCode);
+}
+
+QString tst_BuildWorker::inImage(const QString &image, const QStringList &command) const
+{
+    return runInImage(vfsStorage(m_storageRoot), image, command);
 }
 
 QStringList tst_BuildWorker::storedStageImages() const
@@ -368,17 +374,11 @@ void tst_BuildWorker::buildsTheExample()
 
     // fromImage (base's user), the import from the artifact, the git mapping with its exclude
     // and owner, the setup command and the docker instructions, all in app's last stage.
-    const QString container = buildah({u"from"_s, appLast.imageName}).trimmed();
-    const QString check = buildah({u"run"_s,
-                                   u"--isolation"_s,
-                                   u"chroot"_s,
-                                   container,
-                                   u"--"_s,
-                                   u"/bin/sh"_s,
+    const QString check = inImage(appLast.imageName,
+                                  {u"/bin/sh"_s,
                                    u"-c"_s,
                                    u"/usr/local/bin/hello; stat -c '%U %n' /srv/app/configure.sh; "
                                    "ls /srv/app; cat /srv/app/BUILD"_s});
-    buildah({u"rm"_s, container});
     QVERIFY2(check.contains(u"hello from stagecraft"), qPrintable(check));
     QVERIFY2(check.contains(u"app /srv/app/configure.sh"), qPrintable(check));
     QVERIFY2(!check.contains(u"README.md"), qPrintable(check));
@@ -399,16 +399,8 @@ void tst_BuildWorker::buildsTheExample()
     QVERIFY2(web.imageName.startsWith(u"werf-stages-storage/stagecraft-example:" + web.signature),
              qPrintable(web.imageName));
     QVERIFY2(web.text.isEmpty(), qPrintable(web.text));
-    const QString webContainer = buildah({u"from"_s, web.imageName}).trimmed();
-    const QString page = buildah({u"run"_s,
-                                  u"--isolation"_s,
-                                  u"chroot"_s,
-                                  webContainer,
-                                  u"--"_s,
-                                  u"/bin/cat"_s,
-                                  u"/www/index.html"_s,
-                                  u"/www/index.txt"_s});
-    buildah({u"rm"_s, webContainer});
+    const QString page = inImage(web.imageName,
+                                 {u"/bin/cat"_s, u"/www/index.html"_s, u"/www/index.txt"_s});
     QVERIFY2(page.startsWith(u"hello from the web image"), qPrintable(page));
 
     // Progress reached the total.
@@ -488,15 +480,7 @@ void tst_BuildWorker::changedInstallRebuildsFromThere()
                           u"dockerInstructions"_s}));
     // The import brought the new file.
     const QString last = run.of(BuildEvent::Kind::StageBuilt, u"app"_s).last().imageName;
-    const QString container = buildah({u"from"_s, last}).trimmed();
-    const QString check = buildah({u"run"_s,
-                                   u"--isolation"_s,
-                                   u"chroot"_s,
-                                   container,
-                                   u"--"_s,
-                                   u"/bin/cat"_s,
-                                   u"/usr/local/bin/CHANGED"_s});
-    buildah({u"rm"_s, container});
+    const QString check = inImage(last, {u"/bin/cat"_s, u"/usr/local/bin/CHANGED"_s});
     QCOMPARE(check.trimmed(), u"changed"_s);
 
     // app's own install command: from and gitArchive cached, install and all after it rebuilt.
@@ -553,15 +537,7 @@ void tst_BuildWorker::gitChangeIsPatchedIn()
     QCOMPARE(run.stages(BuildEvent::Kind::StageBuilt, u"app"_s),
              (QStringList{u"setup"_s, u"dockerInstructions"_s}));
     const QString last = run.of(BuildEvent::Kind::StageBuilt, u"app"_s).last().imageName;
-    const QString container = buildah({u"from"_s, last}).trimmed();
-    const QString check = buildah({u"run"_s,
-                                   u"--isolation"_s,
-                                   u"chroot"_s,
-                                   container,
-                                   u"--"_s,
-                                   u"/bin/cat"_s,
-                                   u"/srv/app/BUILD"_s});
-    buildah({u"rm"_s, container});
+    const QString check = inImage(last, {u"/bin/cat"_s, u"/srv/app/BUILD"_s});
     QVERIFY2(check.contains(u"debug=1"), qPrintable(check));
     // The stage image records the new commit for the mapping.
     const QString labels = buildah(
@@ -754,15 +730,7 @@ void tst_BuildWorker::remoteGitMapping()
             }
             return name;
         }();
-        const QString container = buildah({u"from"_s, last}).trimmed();
-        const QString text = buildah({u"run"_s,
-                                      u"--isolation"_s,
-                                      u"chroot"_s,
-                                      container,
-                                      u"--"_s,
-                                      u"/bin/cat"_s,
-                                      u"/opt/lib/data.txt"_s});
-        buildah({u"rm"_s, container});
+        const QString text = inImage(last, {u"/bin/cat"_s, u"/opt/lib/data.txt"_s});
         return text;
     };
     const BuildRun first = build({}, {}, dir);
@@ -880,15 +848,7 @@ void tst_BuildWorker::singleFileGitMappingIsPatched()
     QCOMPARE(run.stages(BuildEvent::Kind::StageBuilt, u"single"_s),
              (QStringList{u"gitLatestPatch"_s}));
     const QString last = run.of(BuildEvent::Kind::StageBuilt, u"single"_s).last().imageName;
-    const QString container = buildah({u"from"_s, last}).trimmed();
-    const QString check = buildah({u"run"_s,
-                                   u"--isolation"_s,
-                                   u"chroot"_s,
-                                   container,
-                                   u"--"_s,
-                                   u"/bin/cat"_s,
-                                   u"/etc/app.conf"_s});
-    buildah({u"rm"_s, container});
+    const QString check = inImage(last, {u"/bin/cat"_s, u"/etc/app.conf"_s});
     QFile current(m_projectDir + u"/app/app.conf"_s);
     QVERIFY(current.open(QIODevice::ReadOnly));
     QCOMPARE(check, QString::fromUtf8(current.readAll()));
@@ -950,15 +910,7 @@ void tst_BuildWorker::dockerfileImageUnderWerfName()
     const QList<BuildEvent> rebuilt = third.of(BuildEvent::Kind::StageBuilt, u"page"_s);
     QCOMPARE(rebuilt.size(), 1);
     QVERIFY(rebuilt.first().signature != stage.signature);
-    const QString container = buildah({u"from"_s, rebuilt.first().imageName}).trimmed();
-    const QString copy = buildah({u"run"_s,
-                                  u"--isolation"_s,
-                                  u"chroot"_s,
-                                  container,
-                                  u"--"_s,
-                                  u"/bin/cat"_s,
-                                  u"/copy.txt"_s});
-    buildah({u"rm"_s, container});
+    const QString copy = inImage(rebuilt.first().imageName, {u"/bin/cat"_s, u"/copy.txt"_s});
     QCOMPARE(copy, u"two\n"_s);
 
     // A project directory that is a git repository's root: werf hashes the context through git
