@@ -328,6 +328,25 @@ void PropertyEditor::addLine(QFormLayout *form,
     form->addRow(label, withReason(edit, reason));
 }
 
+QString PropertyEditor::addNameRow(QFormLayout *form, const QString &imageName, const Span &nameSpan)
+{
+    auto *name = new QLineEdit(imageName);
+    name->setObjectName(fieldName(QStringLiteral("name")));
+    const QString nameReason = readOnly(nameSpan);
+    name->setReadOnly(!nameReason.isEmpty());
+    connect(name, &QLineEdit::editingFinished, this, [this, name, old = imageName] {
+        const QString text = name->text().trimmed();
+        if (name->isReadOnly() || m_rebuildPending || text == old || text.isEmpty())
+            return;
+        const ConfigEditor editor = m_document->editor();
+        const QString before = m_name;
+        if (apply(editor.renameImage(target(), text), tr("Rename %1 to %2").arg(before, text)))
+            m_name = text;
+    });
+    form->addRow(tr("Name:"), withReason(name, nameReason));
+    return nameReason;
+}
+
 void PropertyEditor::addList(QFormLayout *form,
                              const QString &label,
                              const QString &path,
@@ -667,20 +686,7 @@ void PropertyEditor::buildImage(const StapelImage &image)
 {
     QFormLayout *form = section(image.artifact ? tr("Artifact") : tr("Image"),
                                 QStringLiteral("section:image"));
-    auto *name = new QLineEdit(image.name);
-    name->setObjectName(fieldName(QStringLiteral("name")));
-    const QString nameReason = readOnly(image.nameSpan);
-    name->setReadOnly(!nameReason.isEmpty());
-    connect(name, &QLineEdit::editingFinished, this, [this, name, old = image.name] {
-        const QString text = name->text().trimmed();
-        if (name->isReadOnly() || m_rebuildPending || text == old || text.isEmpty())
-            return;
-        const ConfigEditor editor = m_document->editor();
-        const QString before = m_name;
-        if (apply(editor.renameImage(target(), text), tr("Rename %1 to %2").arg(before, text)))
-            m_name = text;
-    });
-    form->addRow(tr("Name:"), withReason(name, nameReason));
+    const QString nameReason = addNameRow(form, image.name, image.nameSpan);
 
     const LoadedProject &project = m_document->project();
     if (project.version != WerfVersion::V1_1) {
@@ -1209,20 +1215,7 @@ void PropertyEditor::buildDocker(const StapelImage &image)
 void PropertyEditor::buildDockerfile(const DockerfileImage &image)
 {
     QFormLayout *form = section(tr("Dockerfile image"), QStringLiteral("section:dockerfile"));
-    auto *name = new QLineEdit(image.name);
-    name->setObjectName(fieldName(QStringLiteral("name")));
-    const QString nameReason = readOnly(image.nameSpan);
-    name->setReadOnly(!nameReason.isEmpty());
-    connect(name, &QLineEdit::editingFinished, this, [this, name, old = image.name] {
-        const QString text = name->text().trimmed();
-        if (name->isReadOnly() || m_rebuildPending || text == old || text.isEmpty())
-            return;
-        const ConfigEditor editor = m_document->editor();
-        const QString before = m_name;
-        if (apply(editor.renameImage(target(), text), tr("Rename %1 to %2").arg(before, text)))
-            m_name = text;
-    });
-    form->addRow(tr("Name:"), withReason(name, nameReason));
+    addNameRow(form, image.name, image.nameSpan);
     addLine(form, tr("dockerfile:"), QStringLiteral("dockerfile"), image.dockerfile);
     addLine(form, tr("context:"), QStringLiteral("context"), image.context);
     addLine(form, tr("target:"), QStringLiteral("target"), image.target);
