@@ -8,26 +8,6 @@ namespace Stagecraft::Model {
 
 namespace {
 
-// `target` is `base` or lies below it ("" is the root and contains everything).
-bool isRel(const QByteArray &target, const QByteArray &base)
-{
-    if (base.isEmpty())
-        return true;
-    return QByteArray(target + '/').startsWith(QByteArray(base + '/'));
-}
-
-bool isSubDirOf(const QByteArray &target, const QByteArray &base)
-{
-    return target != base && isRel(target, base);
-}
-
-QByteArray rel(const QByteArray &target, const QByteArray &base)
-{
-    if (base.isEmpty())
-        return target;
-    return GoPath::rel(base, target);
-}
-
 // A glob that matches everything below the point where it is evaluated: ".", "", "*", "**",
 // "**/*", ... (only '*' and '/' characters).
 bool hasUniversalGlob(const QList<QByteArray> &globs)
@@ -61,7 +41,7 @@ bool isPathMatched(const QByteArray &path, const QByteArray &pattern)
 bool isAnyPatternMatched(const QByteArray &path, const QList<QByteArray> &patterns)
 {
     for (const QByteArray &pattern : patterns) {
-        if (isRel(path, pattern) || isPathMatched(path, pattern))
+        if (PathMatcher::isRel(path, pattern) || isPathMatched(path, pattern))
             return true;
     }
     return false;
@@ -113,6 +93,25 @@ QByteArray PathMatcher::formatPath(const QByteArray &path)
     if (path.isEmpty() || path == ".")
         return {""};
     return GoPath::clean(path);
+}
+
+bool PathMatcher::isRel(const QByteArray &target, const QByteArray &base)
+{
+    if (base.isEmpty())
+        return true;
+    return QByteArray(target + '/').startsWith(QByteArray(base + '/'));
+}
+
+bool PathMatcher::isSubDirOf(const QByteArray &target, const QByteArray &base)
+{
+    return target != base && isRel(target, base);
+}
+
+QByteArray PathMatcher::rel(const QByteArray &target, const QByteArray &base)
+{
+    if (base.isEmpty())
+        return target;
+    return GoPath::rel(base, target);
 }
 
 bool PathMatcher::matchPath(const QByteArray &rawPath) const

@@ -41,6 +41,12 @@ public:
 
     /** werf's formatPath: "" and "." become "", anything else is Clean()ed. */
     static QByteArray formatPath(const QByteArray &path);
+    /** `target` is `base` or lies below it ("" is the root and contains everything). */
+    static bool isRel(const QByteArray &target, const QByteArray &base);
+    /** `target` lies below `base`, and is not `base` itself. */
+    static bool isSubDirOf(const QByteArray &target, const QByteArray &base);
+    /** GoPath::rel(base, target), with "" as the root (relative to which `target` stays). */
+    static QByteArray rel(const QByteArray &target, const QByteArray &base);
 
 private:
     QByteArray m_basePath;

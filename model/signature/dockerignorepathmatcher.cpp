@@ -6,27 +6,6 @@
 
 namespace Stagecraft::Model {
 
-namespace {
-
-bool isRel(const QByteArray &target, const QByteArray &base)
-{
-    if (base.isEmpty())
-        return true;
-    return QByteArray(target + '/').startsWith(QByteArray(base + '/'));
-}
-
-bool isSubDirOf(const QByteArray &target, const QByteArray &base)
-{
-    return target != base && isRel(target, base);
-}
-
-QByteArray rel(const QByteArray &target, const QByteArray &base)
-{
-    return base.isEmpty() ? target : GoPath::rel(base, target);
-}
-
-} // namespace
-
 DockerIgnorePathMatcher::DockerIgnorePathMatcher(const QByteArray &basePath,
                                                  const DockerIgnore &ignore)
     : m_basePath(PathMatcher::formatPath(basePath))
@@ -44,18 +23,18 @@ DockerIgnorePathMatcher::DockerIgnorePathMatcher(const QByteArray &basePath,
 bool DockerIgnorePathMatcher::matchPath(const QByteArray &rawPath) const
 {
     const QByteArray path = PathMatcher::formatPath(rawPath);
-    if (!isRel(path, m_basePath))
+    if (!PathMatcher::isRel(path, m_basePath))
         return false;
     if (path == m_basePath)
         return true;
-    return !m_ignore.matches(QString::fromUtf8(rel(path, m_basePath)));
+    return !m_ignore.matches(QString::fromUtf8(PathMatcher::rel(path, m_basePath)));
 }
 
 PathMatcher::DirDecision DockerIgnorePathMatcher::processDir(const QByteArray &rawPath) const
 {
     const QByteArray path = PathMatcher::formatPath(rawPath);
-    const bool baseIsBelowPath = isSubDirOf(m_basePath, path);
-    const bool pathIsBelowBase = isSubDirOf(path, m_basePath);
+    const bool baseIsBelowPath = PathMatcher::isSubDirOf(m_basePath, path);
+    const bool pathIsBelowBase = PathMatcher::isSubDirOf(path, m_basePath);
 
     if (pathIsBelowBase || path == m_basePath) {
         if (m_patterns.isEmpty())
@@ -79,7 +58,7 @@ PathMatcher::DirDecision DockerIgnorePathMatcher::processDir(const QByteArray &r
     for (const Pattern &p : m_patterns)
         patterns.append({p.pattern, p.exclusion});
 
-    for (const QByteArray &part : GoPath::splitEscaped(rel(path, m_basePath))) {
+    for (const QByteArray &part : GoPath::splitEscaped(PathMatcher::rel(path, m_basePath))) {
         for (Progress &p : patterns) {
             if (!p.inProgress)
                 continue;
