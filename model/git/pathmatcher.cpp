@@ -114,6 +114,16 @@ QByteArray PathMatcher::rel(const QByteArray &target, const QByteArray &base)
     return GoPath::rel(base, target);
 }
 
+std::optional<PathMatcher::DirDecision> PathMatcher::outsideBase(const QByteArray &path,
+                                                                 const QByteArray &base)
+{
+    if (path == base || isSubDirOf(path, base))
+        return std::nullopt;
+    if (isSubDirOf(base, path))
+        return DirDecision{false, true};
+    return DirDecision{false, false};
+}
+
 bool PathMatcher::matchPath(const QByteArray &rawPath) const
 {
     const QByteArray path = formatPath(rawPath);
@@ -130,23 +140,16 @@ bool PathMatcher::matchPath(const QByteArray &rawPath) const
 PathMatcher::DirDecision PathMatcher::processDir(const QByteArray &rawPath) const
 {
     const QByteArray path = formatPath(rawPath);
-    const bool baseIsBelowPath = isSubDirOf(m_basePath, path);
-    const bool pathIsBelowBase = isSubDirOf(path, m_basePath);
-
-    if (pathIsBelowBase || path == m_basePath) {
-        if (m_includePaths.isEmpty() && m_excludePaths.isEmpty())
-            return {true, false};
-        if (hasUniversalGlob(m_excludePaths))
-            return {false, false};
-        if (hasUniversalGlob(m_includePaths))
-            return {true, false};
-        if (path == m_basePath)
-            return {false, true};
-    } else if (baseIsBelowPath) {
-        return {false, true};
-    } else {
+    if (const std::optional<DirDecision> outside = outsideBase(path, m_basePath))
+        return *outside;
+    if (m_includePaths.isEmpty() && m_excludePaths.isEmpty())
+        return {true, false};
+    if (hasUniversalGlob(m_excludePaths))
         return {false, false};
-    }
+    if (hasUniversalGlob(m_includePaths))
+        return {true, false};
+    if (path == m_basePath)
+        return {false, true};
 
     const QList<QByteArray> parts = GoPath::splitEscaped(rel(path, m_basePath));
     QList<QByteArray> includes = m_includePaths;

@@ -4,6 +4,8 @@
 #include <QByteArray>
 #include <QList>
 
+#include <optional>
+
 namespace Stagecraft::Model {
 
 /**
@@ -47,6 +49,12 @@ public:
     static bool isSubDirOf(const QByteArray &target, const QByteArray &base);
     /** GoPath::rel(base, target), with "" as the root (relative to which `target` stays). */
     static QByteArray rel(const QByteArray &target, const QByteArray &base);
+    /**
+     * The decision for a directory outside `base` (both formatted): walk through it when `base`
+     * lies below it, else skip it. Nothing for `base` itself and what lies below it: that is the
+     * matcher's own to decide.
+     */
+    static std::optional<DirDecision> outsideBase(const QByteArray &path, const QByteArray &base);
 
 private:
     QByteArray m_basePath;

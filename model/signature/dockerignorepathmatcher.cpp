@@ -33,19 +33,12 @@ bool DockerIgnorePathMatcher::matchPath(const QByteArray &rawPath) const
 PathMatcher::DirDecision DockerIgnorePathMatcher::processDir(const QByteArray &rawPath) const
 {
     const QByteArray path = PathMatcher::formatPath(rawPath);
-    const bool baseIsBelowPath = PathMatcher::isSubDirOf(m_basePath, path);
-    const bool pathIsBelowBase = PathMatcher::isSubDirOf(path, m_basePath);
-
-    if (pathIsBelowBase || path == m_basePath) {
-        if (m_patterns.isEmpty())
-            return {true, false};
-        if (path == m_basePath)
-            return {false, true};
-    } else if (baseIsBelowPath) {
+    if (const auto outside = PathMatcher::outsideBase(path, m_basePath))
+        return *outside;
+    if (m_patterns.isEmpty())
+        return {true, false};
+    if (path == m_basePath)
         return {false, true};
-    } else {
-        return {false, false};
-    }
 
     struct Progress
     {
