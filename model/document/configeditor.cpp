@@ -970,6 +970,54 @@ public:
         return result;
     }
 
+    /** A path that is set, resolved in its document (the steps point into `found`). */
+    struct SetPath
+    {
+        QList<PathSegment> segments;
+        std::optional<Found> found;
+        Resolution resolution;
+    };
+
+    /**
+     * Fills `where` for `path`, which must be set in target's document: how the edits of an
+     * existing value begin. `where` is filled in place because the steps point into it.
+     */
+    bool locateSet(const EditTarget &target,
+                   const QString &path,
+                   SetPath *where,
+                   EditResult *error) const
+    {
+        QString message;
+        std::optional<QList<PathSegment>> segments = parsePath(path, &message);
+        if (!segments) {
+            *error = EditResult::failure(message, fileStart());
+            return false;
+        }
+        where->segments = std::move(*segments);
+        return locateParsed(target, path, where, error);
+    }
+
+    /** locateSet() for `where->segments`, parsed already. */
+    bool locateParsed(const EditTarget &target,
+                      const QString &path,
+                      SetPath *where,
+                      EditResult *error) const
+    {
+        where->found = find(target, error);
+        if (!where->found)
+            return false;
+        std::optional<Resolution> r = resolve(where->found->yaml.root, where->segments, error);
+        if (!r)
+            return false;
+        where->resolution = std::move(*r);
+        const Resolution &resolution = where->resolution;
+        if (resolution.resolved < where->segments.size() || resolution.indexMissing) {
+            *error = fail(Tr::tr("%1 is not set").arg(path), resolution.steps.last().node->start);
+            return false;
+        }
+        return true;
+    }
+
     // ---- operations -----------------------------------------------------------------------
 
     EditResult setValue(const EditTarget &target, const QString &path, const QString &value) const
@@ -1162,21 +1210,20 @@ public:
     EditResult renameKey(const EditTarget &target, const QString &path, const QString &key) const
     {
         QString message;
-        const std::optional<QList<PathSegment>> segments = parsePath(path, &message);
+        std::optional<QList<PathSegment>> segments = parsePath(path, &message);
         if (!segments)
             return EditResult::failure(message, fileStart());
         if (key.isEmpty())
             return EditResult::failure(Tr::tr("the new key is empty"), fileStart());
         EditResult error;
-        const std::optional<Found> found = find(target, &error);
-        if (!found)
+        SetPath where;
+        where.segments = std::move(*segments);
+        if (!locateParsed(target, path, &where, &error))
             return error;
-        const std::optional<Resolution> r = resolve(found->yaml.root, *segments, &error);
-        if (!r)
-            return error;
-        if (r->resolved < segments->size() || r->indexMissing || segments->last().index >= 0)
-            return fail(Tr::tr("%1 is not set").arg(path), r->steps.last().node->start);
-        const Step &step = r->steps.last();
+        const Resolution &r = where.resolution;
+        if (where.segments.last().index >= 0) // a list item has no key to rename
+            return fail(Tr::tr("%1 is not set").arg(path), r.steps.last().node->start);
+        const Step &step = r.steps.last();
         if (!step.entry)
             return fail(Tr::tr("%1 is not a key").arg(path), step.node->start);
         if (step.parent && step.parent->entry(key))
@@ -1190,22 +1237,13 @@ public:
     /** Moves list item `from` to index `to`; the items between shift by one. */
     EditResult moveItem(const EditTarget &target, const QString &path, int from, int to) const
     {
-        QString message;
-        const std::optional<QList<PathSegment>> segments = parsePath(path, &message);
-        if (!segments)
-            return EditResult::failure(message, fileStart());
         EditResult error;
-        const std::optional<Found> found = find(target, &error);
-        if (!found)
+        SetPath where;
+        if (!locateSet(target, path, &where, &error))
             return error;
-        const std::optional<Resolution> r = resolve(found->yaml.root, *segments, &error);
-        if (!r)
-            return error;
-        if (r->resolved < segments->size() || r->indexMissing)
-            return fail(Tr::tr("%1 is not set").arg(path), r->steps.last().node->start);
-        const YamlNode &list = *r->steps.last().node;
+        const YamlNode &list = *where.resolution.steps.last().node;
         if (list.kind == YamlNode::Kind::Alias)
-            return aliasRefusal(path, list, found->yaml.root);
+            return aliasRefusal(path, list, where.found->yaml.root);
         if (!list.isSequence())
             return fail(Tr::tr("%1 is not a list").arg(path), list.start);
         const int n = int(list.items.size());
@@ -1236,21 +1274,13 @@ public:
 
     EditResult unset(const EditTarget &target, const QString &path) const
     {
-        QString message;
-        const std::optional<QList<PathSegment>> segments = parsePath(path, &message);
-        if (!segments)
-            return EditResult::failure(message, fileStart());
         EditResult error;
-        const std::optional<Found> found = find(target, &error);
-        if (!found)
+        SetPath where;
+        if (!locateSet(target, path, &where, &error))
             return error;
-        const std::optional<Resolution> r = resolve(found->yaml.root, *segments, &error);
-        if (!r)
-            return error;
-        if (r->resolved < segments->size() || r->indexMissing)
-            return fail(Tr::tr("%1 is not set").arg(path), r->steps.last().node->start);
+        const QList<Step> &steps = where.resolution.steps;
         QList<RenderedEdit> edits;
-        if (!removeStep(r->steps, r->steps.size() - 1, &edits, &error))
+        if (!removeStep(steps, steps.size() - 1, &edits, &error))
             return error;
         return finish(edits);
     }
