@@ -1376,10 +1376,9 @@ public:
         return result;
     }
 
-    EditResult addImage(const QString &name, bool artifact, const QString &base) const
+    /** The refusal of a new image name that an image, artifact or Dockerfile image has. */
+    std::optional<EditResult> nameTaken(const QString &name) const
     {
-        if (name.isEmpty() && artifact)
-            return EditResult::failure(Tr::tr("an artifact needs a name"), fileStart());
         for (const StapelImage &i : p.config.images) {
             if (i.name == name)
                 return EditResult::failure(Tr::tr("an image or artifact named \"%1\" exists")
@@ -1391,6 +1390,15 @@ public:
                 return EditResult::failure(Tr::tr("an image named \"%1\" exists").arg(name),
                                            i.nameSpan.location);
         }
+        return std::nullopt;
+    }
+
+    EditResult addImage(const QString &name, bool artifact, const QString &base) const
+    {
+        if (name.isEmpty() && artifact)
+            return EditResult::failure(Tr::tr("an artifact needs a name"), fileStart());
+        if (std::optional<EditResult> taken = nameTaken(name))
+            return *taken;
         QByteArray body = (artifact ? QByteArrayLiteral("artifact: ") : QByteArrayLiteral("image: "))
                           + (name.isEmpty() ? QByteArrayLiteral("~") : quoteScalar(name).toUtf8());
         if (!base.isEmpty())
@@ -1463,17 +1471,8 @@ public:
         const QString oldName = target.name == u"~" ? QString() : target.name;
         if (newName.isEmpty())
             return EditResult::failure(Tr::tr("the new name is empty"), fileStart());
-        for (const StapelImage &i : p.config.images) {
-            if (i.name == newName)
-                return EditResult::failure(Tr::tr("an image or artifact named \"%1\" exists")
-                                                   .arg(newName),
-                                           i.nameSpan.location);
-        }
-        for (const DockerfileImage &i : p.config.dockerfileImages) {
-            if (i.name == newName)
-                return EditResult::failure(Tr::tr("an image named \"%1\" exists").arg(newName),
-                                           i.nameSpan.location);
-        }
+        if (std::optional<EditResult> taken = nameTaken(newName))
+            return *taken;
         const bool artifact = isArtifactDocument(*found);
         QList<RenderedEdit> edits;
         auto replaceName = [&](const YamlNode &node) {
@@ -1544,17 +1543,8 @@ public:
             return EditResult::failure(
                     Tr::tr("only a document with a single image name can be duplicated"),
                     renderedLocation(found->range.start));
-        for (const StapelImage &i : p.config.images) {
-            if (i.name == newName)
-                return EditResult::failure(Tr::tr("an image or artifact named \"%1\" exists")
-                                                   .arg(newName),
-                                           i.nameSpan.location);
-        }
-        for (const DockerfileImage &i : p.config.dockerfileImages) {
-            if (i.name == newName)
-                return EditResult::failure(Tr::tr("an image named \"%1\" exists").arg(newName),
-                                           i.nameSpan.location);
-        }
+        if (std::optional<EditResult> taken = nameTaken(newName))
+            return *taken;
         const DocumentRange &range = found->range;
         if (auto refused = refusal(range.start, range.end))
             return *refused;
