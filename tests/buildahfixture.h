@@ -113,54 +113,41 @@ inline bool makeOfflineBaseImage(const Model::ContainersStorageOptions &storage,
         *error = QStringLiteral("buildah is not installed");
         return false;
     }
-    const QStringList options = storage.buildahArguments();
     error->clear();
-    const QString container = QString::fromUtf8(
-                                      runTool(buildah,
-                                              options
-                                                      + QStringList{QStringLiteral("from"),
-                                                                    QStringLiteral("scratch")},
-                                              error))
-                                      .trimmed();
+    const auto run = [&](const QStringList &arguments) {
+        return runTool(buildah, storage.buildahArguments() + arguments, error);
+    };
+    const QString container
+            = QString::fromUtf8(run({QStringLiteral("from"), QStringLiteral("scratch")})).trimmed();
     if (container.isEmpty()) {
         if (error->isEmpty())
             *error = QStringLiteral("buildah from scratch printed no container");
         return false;
     }
-    runTool(buildah,
-            options
-                    + QStringList{QStringLiteral("copy"),
-                                  container,
-                                  QStringLiteral("/bin/busybox"),
-                                  QStringLiteral("/bin/busybox")},
-            error);
+    run({QStringLiteral("copy"),
+         container,
+         QStringLiteral("/bin/busybox"),
+         QStringLiteral("/bin/busybox")});
     if (!error->isEmpty())
         return false;
-    runTool(buildah,
-            options
-                    + QStringList{QStringLiteral("run"),
-                                  QStringLiteral("--isolation"),
-                                  QStringLiteral("chroot"),
-                                  container,
-                                  QStringLiteral("--"),
-                                  QStringLiteral("/bin/busybox"),
-                                  QStringLiteral("sh"),
-                                  QStringLiteral("-c"),
-                                  QStringLiteral(
-                                          "/bin/busybox --install -s /bin && mkdir -p /etc "
-                                          "/tmp /root && echo 'root:x:0:0:root:/root:/bin/sh' "
-                                          "> /etc/passwd && echo 'root:x:0:' > /etc/group")},
-            error);
+    run({QStringLiteral("run"),
+         QStringLiteral("--isolation"),
+         QStringLiteral("chroot"),
+         container,
+         QStringLiteral("--"),
+         QStringLiteral("/bin/busybox"),
+         QStringLiteral("sh"),
+         QStringLiteral("-c"),
+         QStringLiteral("/bin/busybox --install -s /bin && mkdir -p /etc /tmp /root && "
+                        "echo 'root:x:0:0:root:/root:/bin/sh' > /etc/passwd && "
+                        "echo 'root:x:0:' > /etc/group")});
     if (!error->isEmpty())
         return false;
-    runTool(buildah,
-            options
-                    + QStringList{QStringLiteral("commit"),
-                                  QStringLiteral("--quiet"),
-                                  QStringLiteral("--rm"),
-                                  container,
-                                  offlineBaseImageName()},
-            error);
+    run({QStringLiteral("commit"),
+         QStringLiteral("--quiet"),
+         QStringLiteral("--rm"),
+         container,
+         offlineBaseImageName()});
     return error->isEmpty();
 }
 
