@@ -6,6 +6,7 @@
 
 #include "storage/containersstorageoptions.h"
 
+#include <QDebug>
 #include <QDir>
 #include <QFileInfo>
 #include <QMap>
@@ -45,6 +46,109 @@ inline QByteArray runTool(const QString &program,
         return {};
     }
     return process.readAllStandardOutput();
+}
+
+/** A containers-storage of the test's own: `root`, the vfs driver (no overlay mounts needed). */
+inline Model::ContainersStorageOptions vfsStorage(const QString &root)
+{
+    Model::ContainersStorageOptions storage;
+    storage.root = root;
+    storage.driver = QStringLiteral("vfs");
+    return storage;
+}
+
+/**
+ * Runs buildah on `storage` and returns its stdout. Its exit code goes to `exitCode`; without
+ * one, a failure is logged as a warning with buildah's stderr.
+ */
+inline QString runBuildah(const Model::ContainersStorageOptions &storage,
+                          const QStringList &arguments,
+                          int *exitCode = nullptr)
+{
+    QProcess process;
+    process.start(QStringLiteral("buildah"), storage.buildahArguments() + arguments);
+    process.waitForFinished(120000);
+    if (exitCode)
+        *exitCode = process.exitCode();
+    else if (process.exitCode() != 0)
+        qWarning() << "buildah" << arguments << process.readAllStandardError();
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+/**
+ * Runs `command` in a working container of `image` (buildah from, run --isolation chroot, rm)
+ * and returns its stdout: how a test looks at what a built stage holds.
+ */
+inline QString runInImage(const Model::ContainersStorageOptions &storage,
+                          const QString &image,
+                          const QStringList &command)
+{
+    const QString container = runBuildah(storage, {QStringLiteral("from"), image}).trimmed();
+    const QString output = runBuildah(storage,
+                                      QStringList{QStringLiteral("run"),
+                                                  QStringLiteral("--isolation"),
+                                                  QStringLiteral("chroot"),
+                                                  container,
+                                                  QStringLiteral("--")}
+                                              + command);
+    runBuildah(storage, {QStringLiteral("rm"), container});
+    return output;
+}
+
+/** The name of the offline base image that resources/example and the tests' configs build on. */
+inline QString offlineBaseImageName()
+{
+    return QStringLiteral("localhost/stagecraft-busybox:1.35");
+}
+
+/**
+ * Makes the offline base image in `storage`: Debian's static busybox in a scratch image, with its
+ * applets and a root user, committed as offlineBaseImageName(). Needs root (buildah run
+ * --isolation chroot); no network.
+ */
+inline bool makeOfflineBaseImage(const Model::ContainersStorageOptions &storage, QString *error)
+{
+    const QString buildah = findTool(QStringLiteral("buildah"));
+    if (buildah.isEmpty()) {
+        *error = QStringLiteral("buildah is not installed");
+        return false;
+    }
+    error->clear();
+    const auto run = [&](const QStringList &arguments) {
+        return runTool(buildah, storage.buildahArguments() + arguments, error);
+    };
+    const QString container
+            = QString::fromUtf8(run({QStringLiteral("from"), QStringLiteral("scratch")})).trimmed();
+    if (container.isEmpty()) {
+        if (error->isEmpty())
+            *error = QStringLiteral("buildah from scratch printed no container");
+        return false;
+    }
+    run({QStringLiteral("copy"),
+         container,
+         QStringLiteral("/bin/busybox"),
+         QStringLiteral("/bin/busybox")});
+    if (!error->isEmpty())
+        return false;
+    run({QStringLiteral("run"),
+         QStringLiteral("--isolation"),
+         QStringLiteral("chroot"),
+         container,
+         QStringLiteral("--"),
+         QStringLiteral("/bin/busybox"),
+         QStringLiteral("sh"),
+         QStringLiteral("-c"),
+         QStringLiteral("/bin/busybox --install -s /bin && mkdir -p /etc /tmp /root && "
+                        "echo 'root:x:0:0:root:/root:/bin/sh' > /etc/passwd && "
+                        "echo 'root:x:0:' > /etc/group")});
+    if (!error->isEmpty())
+        return false;
+    run({QStringLiteral("commit"),
+         QStringLiteral("--quiet"),
+         QStringLiteral("--rm"),
+         container,
+         offlineBaseImageName()});
+    return error->isEmpty();
 }
 
 /** A private buildah store with one working container to commit stage images from. */

@@ -3,7 +3,8 @@
 
 // A real registry for tests: Debian's docker-registry on 127.0.0.1 (a free port), with htpasswd
 // Basic auth and TLS from a CA made with the openssl CLI, all in a directory of the test's own.
-// The same setup as tst_registrystorage's, as a reusable piece.
+// Every test that needs a registry starts it through this class (tst_registrystorage,
+// tst_buildregistry).
 
 #include "buildahfixture.h"
 
@@ -43,7 +44,8 @@ public:
     {
         QDir().mkpath(m_dir);
         const QString openssl = findTool(QStringLiteral("openssl"));
-        // A CA and a server certificate for 127.0.0.1 (IP SAN only).
+        // A CA and a server certificate for 127.0.0.1 (IP SAN only: tests rely on "localhost"
+        // not matching it).
         runTool(openssl,
                 {QStringLiteral("req"),
                  QStringLiteral("-x509"),

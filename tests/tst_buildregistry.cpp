@@ -93,6 +93,7 @@ private Q_SLOTS:
 
 private:
     QString buildah(const QStringList &arguments, int *exitCode = nullptr) const;
+    QString inImage(const QString &image, const QStringList &command) const;
     CommandResult command(const QStringList &arguments) const;
     CommandResult build() const;
     QString repository() const { return m_registry->host() + u"/regbuild/stages"_s; }
@@ -110,17 +111,12 @@ private:
 
 QString tst_BuildRegistry::buildah(const QStringList &arguments, int *exitCode) const
 {
-    ContainersStorageOptions storage;
-    storage.root = m_storageRoot;
-    storage.driver = u"vfs"_s;
-    QProcess process;
-    process.start(u"buildah"_s, storage.buildahArguments() + arguments);
-    process.waitForFinished(120000);
-    if (exitCode)
-        *exitCode = process.exitCode();
-    else if (process.exitCode() != 0)
-        qWarning() << "buildah" << arguments << process.readAllStandardError();
-    return QString::fromUtf8(process.readAllStandardOutput());
+    return runBuildah(vfsStorage(m_storageRoot), arguments, exitCode);
+}
+
+QString tst_BuildRegistry::inImage(const QString &image, const QStringList &command) const
+{
+    return runInImage(vfsStorage(m_storageRoot), image, command);
 }
 
 CommandResult tst_BuildRegistry::command(const QStringList &arguments) const
@@ -198,27 +194,8 @@ void tst_BuildRegistry::initTestCase()
     m_dockerConfig = m_registry->writeDockerConfig();
     m_storageRoot = m_dir.filePath(u"storage"_s);
 
-    // The offline base image, as tst_buildworker makes it.
-    const QString container = buildah({u"from"_s, u"scratch"_s}).trimmed();
-    QVERIFY(!container.isEmpty());
-    int code = 0;
-    buildah({u"copy"_s, container, u"/bin/busybox"_s, u"/bin/busybox"_s}, &code);
-    QCOMPARE(code, 0);
-    buildah({u"run"_s,
-             u"--isolation"_s,
-             u"chroot"_s,
-             container,
-             u"--"_s,
-             u"/bin/busybox"_s,
-             u"sh"_s,
-             u"-c"_s,
-             u"/bin/busybox --install -s /bin && mkdir -p /etc /tmp /root && "
-             "echo 'root:x:0:0:root:/root:/bin/sh' > /etc/passwd && echo 'root:x:0:' > /etc/group"_s},
-            &code);
-    QCOMPARE(code, 0);
-    buildah({u"commit"_s, u"--quiet"_s, u"--rm"_s, container, u"localhost/stagecraft-busybox:1.35"_s},
-            &code);
-    QCOMPARE(code, 0);
+    // The offline base image the config builds on.
+    QVERIFY2(makeOfflineBaseImage(vfsStorage(m_storageRoot), &error), qPrintable(error));
 
     m_projectDir = m_dir.filePath(u"project"_s);
     QVERIFY(QDir().mkpath(m_projectDir));
@@ -372,16 +349,7 @@ void tst_BuildRegistry::cachedStagesArePulledWhenNeeded()
                           u"app/dockerInstructions"_s}));
     QCOMPARE(run.of(u"stage-cached"_s).size(), 5);
     const QString last = run.of(u"stage-built"_s).last().value(u"stageImage").toString();
-    const QString container = buildah({u"from"_s, last}).trimmed();
-    const QString check = buildah({u"run"_s,
-                                   u"--isolation"_s,
-                                   u"chroot"_s,
-                                   container,
-                                   u"--"_s,
-                                   u"/bin/cat"_s,
-                                   u"/app"_s,
-                                   u"/opt/tools/tool"_s});
-    buildah({u"rm"_s, container});
+    const QString check = inImage(last, {u"/bin/cat"_s, u"/app"_s, u"/opt/tools/tool"_s});
     QCOMPARE(check, u"base\n2\ntool\n"_s);
 }
 

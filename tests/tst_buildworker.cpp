@@ -10,6 +10,7 @@
 #include "build/buildworker.h"
 #include "build/processrunner.h"
 #include "build/stagedurations.h"
+#include "buildahfixture.h"
 #include "config/configloader.h"
 #include "signature/planner.h"
 
@@ -34,6 +35,7 @@
 #include <unistd.h>
 
 using namespace Stagecraft::Model;
+using namespace Stagecraft::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -92,6 +94,7 @@ private Q_SLOTS:
 
 private:
     QString buildah(const QStringList &arguments, int *exitCode = nullptr) const;
+    QString inImage(const QString &image, const QStringList &command) const;
     QStringList storedStageImages() const;
     void git(const QStringList &arguments) const;
     void editConfig(const QString &from, const QString &to);
@@ -122,17 +125,12 @@ BuildOptions tst_BuildWorker::options() const
 
 QString tst_BuildWorker::buildah(const QStringList &arguments, int *exitCode) const
 {
-    QProcess process;
-    ContainersStorageOptions storage;
-    storage.root = m_storageRoot;
-    storage.driver = u"vfs"_s;
-    process.start(u"buildah"_s, storage.buildahArguments() + arguments);
-    process.waitForFinished(120000);
-    if (exitCode)
-        *exitCode = process.exitCode();
-    else if (process.exitCode() != 0)
-        qWarning() << "buildah" << arguments << process.readAllStandardError();
-    return QString::fromUtf8(process.readAllStandardOutput());
+    return runBuildah(vfsStorage(m_storageRoot), arguments, exitCode);
+}
+
+QString tst_BuildWorker::inImage(const QString &image, const QStringList &command) const
+{
+    return runInImage(vfsStorage(m_storageRoot), image, command);
 }
 
 QStringList tst_BuildWorker::storedStageImages() const
@@ -231,28 +229,9 @@ void tst_BuildWorker::initTestCase()
     m_storageRoot = m_dir.filePath(u"storage"_s);
     QStandardPaths::setTestModeEnabled(true); // the stage durations go to a test cache
 
-    // The offline base image: Debian's static busybox in a scratch image, with its applets and a
-    // root user, as localhost/stagecraft-busybox:1.35 (what resources/example builds on).
-    const QString container = buildah({u"from"_s, u"scratch"_s}).trimmed();
-    QVERIFY(!container.isEmpty());
-    int code = 0;
-    buildah({u"copy"_s, container, u"/bin/busybox"_s, u"/bin/busybox"_s}, &code);
-    QCOMPARE(code, 0);
-    buildah({u"run"_s,
-             u"--isolation"_s,
-             u"chroot"_s,
-             container,
-             u"--"_s,
-             u"/bin/busybox"_s,
-             u"sh"_s,
-             u"-c"_s,
-             u"/bin/busybox --install -s /bin && mkdir -p /etc /tmp /root && "
-             "echo 'root:x:0:0:root:/root:/bin/sh' > /etc/passwd && echo 'root:x:0:' > /etc/group"_s},
-            &code);
-    QCOMPARE(code, 0);
-    buildah({u"commit"_s, u"--quiet"_s, u"--rm"_s, container, u"localhost/stagecraft-busybox:1.35"_s},
-            &code);
-    QCOMPARE(code, 0);
+    // The offline base image resources/example builds on.
+    QString error;
+    QVERIFY2(makeOfflineBaseImage(vfsStorage(m_storageRoot), &error), qPrintable(error));
 
     // The example inside a git repository at the path its git mapping names.
     m_repoDir = m_dir.filePath(u"repo"_s);
@@ -395,17 +374,11 @@ void tst_BuildWorker::buildsTheExample()
 
     // fromImage (base's user), the import from the artifact, the git mapping with its exclude
     // and owner, the setup command and the docker instructions, all in app's last stage.
-    const QString container = buildah({u"from"_s, appLast.imageName}).trimmed();
-    const QString check = buildah({u"run"_s,
-                                   u"--isolation"_s,
-                                   u"chroot"_s,
-                                   container,
-                                   u"--"_s,
-                                   u"/bin/sh"_s,
+    const QString check = inImage(appLast.imageName,
+                                  {u"/bin/sh"_s,
                                    u"-c"_s,
                                    u"/usr/local/bin/hello; stat -c '%U %n' /srv/app/configure.sh; "
                                    "ls /srv/app; cat /srv/app/BUILD"_s});
-    buildah({u"rm"_s, container});
     QVERIFY2(check.contains(u"hello from stagecraft"), qPrintable(check));
     QVERIFY2(check.contains(u"app /srv/app/configure.sh"), qPrintable(check));
     QVERIFY2(!check.contains(u"README.md"), qPrintable(check));
@@ -426,16 +399,8 @@ void tst_BuildWorker::buildsTheExample()
     QVERIFY2(web.imageName.startsWith(u"werf-stages-storage/stagecraft-example:" + web.signature),
              qPrintable(web.imageName));
     QVERIFY2(web.text.isEmpty(), qPrintable(web.text));
-    const QString webContainer = buildah({u"from"_s, web.imageName}).trimmed();
-    const QString page = buildah({u"run"_s,
-                                  u"--isolation"_s,
-                                  u"chroot"_s,
-                                  webContainer,
-                                  u"--"_s,
-                                  u"/bin/cat"_s,
-                                  u"/www/index.html"_s,
-                                  u"/www/index.txt"_s});
-    buildah({u"rm"_s, webContainer});
+    const QString page = inImage(web.imageName,
+                                 {u"/bin/cat"_s, u"/www/index.html"_s, u"/www/index.txt"_s});
     QVERIFY2(page.startsWith(u"hello from the web image"), qPrintable(page));
 
     // Progress reached the total.
@@ -515,15 +480,7 @@ void tst_BuildWorker::changedInstallRebuildsFromThere()
                           u"dockerInstructions"_s}));
     // The import brought the new file.
     const QString last = run.of(BuildEvent::Kind::StageBuilt, u"app"_s).last().imageName;
-    const QString container = buildah({u"from"_s, last}).trimmed();
-    const QString check = buildah({u"run"_s,
-                                   u"--isolation"_s,
-                                   u"chroot"_s,
-                                   container,
-                                   u"--"_s,
-                                   u"/bin/cat"_s,
-                                   u"/usr/local/bin/CHANGED"_s});
-    buildah({u"rm"_s, container});
+    const QString check = inImage(last, {u"/bin/cat"_s, u"/usr/local/bin/CHANGED"_s});
     QCOMPARE(check.trimmed(), u"changed"_s);
 
     // app's own install command: from and gitArchive cached, install and all after it rebuilt.
@@ -580,15 +537,7 @@ void tst_BuildWorker::gitChangeIsPatchedIn()
     QCOMPARE(run.stages(BuildEvent::Kind::StageBuilt, u"app"_s),
              (QStringList{u"setup"_s, u"dockerInstructions"_s}));
     const QString last = run.of(BuildEvent::Kind::StageBuilt, u"app"_s).last().imageName;
-    const QString container = buildah({u"from"_s, last}).trimmed();
-    const QString check = buildah({u"run"_s,
-                                   u"--isolation"_s,
-                                   u"chroot"_s,
-                                   container,
-                                   u"--"_s,
-                                   u"/bin/cat"_s,
-                                   u"/srv/app/BUILD"_s});
-    buildah({u"rm"_s, container});
+    const QString check = inImage(last, {u"/bin/cat"_s, u"/srv/app/BUILD"_s});
     QVERIFY2(check.contains(u"debug=1"), qPrintable(check));
     // The stage image records the new commit for the mapping.
     const QString labels = buildah(
@@ -781,15 +730,7 @@ void tst_BuildWorker::remoteGitMapping()
             }
             return name;
         }();
-        const QString container = buildah({u"from"_s, last}).trimmed();
-        const QString text = buildah({u"run"_s,
-                                      u"--isolation"_s,
-                                      u"chroot"_s,
-                                      container,
-                                      u"--"_s,
-                                      u"/bin/cat"_s,
-                                      u"/opt/lib/data.txt"_s});
-        buildah({u"rm"_s, container});
+        const QString text = inImage(last, {u"/bin/cat"_s, u"/opt/lib/data.txt"_s});
         return text;
     };
     const BuildRun first = build({}, {}, dir);
@@ -907,15 +848,7 @@ void tst_BuildWorker::singleFileGitMappingIsPatched()
     QCOMPARE(run.stages(BuildEvent::Kind::StageBuilt, u"single"_s),
              (QStringList{u"gitLatestPatch"_s}));
     const QString last = run.of(BuildEvent::Kind::StageBuilt, u"single"_s).last().imageName;
-    const QString container = buildah({u"from"_s, last}).trimmed();
-    const QString check = buildah({u"run"_s,
-                                   u"--isolation"_s,
-                                   u"chroot"_s,
-                                   container,
-                                   u"--"_s,
-                                   u"/bin/cat"_s,
-                                   u"/etc/app.conf"_s});
-    buildah({u"rm"_s, container});
+    const QString check = inImage(last, {u"/bin/cat"_s, u"/etc/app.conf"_s});
     QFile current(m_projectDir + u"/app/app.conf"_s);
     QVERIFY(current.open(QIODevice::ReadOnly));
     QCOMPARE(check, QString::fromUtf8(current.readAll()));
@@ -977,15 +910,7 @@ void tst_BuildWorker::dockerfileImageUnderWerfName()
     const QList<BuildEvent> rebuilt = third.of(BuildEvent::Kind::StageBuilt, u"page"_s);
     QCOMPARE(rebuilt.size(), 1);
     QVERIFY(rebuilt.first().signature != stage.signature);
-    const QString container = buildah({u"from"_s, rebuilt.first().imageName}).trimmed();
-    const QString copy = buildah({u"run"_s,
-                                  u"--isolation"_s,
-                                  u"chroot"_s,
-                                  container,
-                                  u"--"_s,
-                                  u"/bin/cat"_s,
-                                  u"/copy.txt"_s});
-    buildah({u"rm"_s, container});
+    const QString copy = inImage(rebuilt.first().imageName, {u"/bin/cat"_s, u"/copy.txt"_s});
     QCOMPARE(copy, u"two\n"_s);
 
     // A project directory that is a git repository's root: werf hashes the context through git

@@ -431,6 +431,27 @@ void tst_ConfigEditor::refused_data()
                                << S("from is not a map");
     QTest::newRow("unset missing") << S("032") << S("unset") << S("nestcord-docs") << L({"shell"})
                                    << S("shell is not set");
+    QTest::newRow("rename missing") << S("032") << S("renameKey") << S("nestcord-docs")
+                                    << L({"shell", "x"}) << S("shell is not set");
+    QTest::newRow("rename a list item") << S("032") << S("renameKey") << S("nestcord-docs")
+                                        << L({"import[0]", "x"}) << S("import[0] is not set");
+    QTest::newRow("rename to nothing") << S("032") << S("renameKey") << S("nestcord-docs")
+                                       << L({"from", ""}) << S("the new key is empty");
+    QTest::newRow("move missing") << S("032") << S("move") << S("nestcord-docs")
+                                  << L({"shell.install", "0", "1"})
+                                  << S("shell.install is not set");
+    QTest::newRow("add a taken name")
+            << S("032") << S("addImage") << S("nestcord-docs") << L({"image", "alpine"})
+            << S("an image or artifact named \"nestcord-docs\" exists");
+    QTest::newRow("rename onto an artifact")
+            << S("032") << S("rename") << S("nestcord-docs") << L({"nestcord-docs-builder"})
+            << S("an image or artifact named \"nestcord-docs-builder\" exists");
+    QTest::newRow("duplicate onto an artifact")
+            << S("032") << S("duplicate") << S("nestcord-docs") << L({"nestcord-docs-builder"})
+            << S("an image or artifact named \"nestcord-docs-builder\" exists");
+    QTest::newRow("rename onto a Dockerfile image")
+            << S("016") << S("rename") << S("adder") << L({"reader"})
+            << S("an image named \"reader\" exists");
     QTest::newRow("final false in 1.1 syntax")
             << S("032") << S("finalFalse") << S("nestcord-docs-builder") << L({})
             << S("`final: false` needs the newer syntax");

@@ -154,6 +154,7 @@ private Q_SLOTS:
     void imports();
     void mounts();
     void dockerfileImage();
+    void renameDockerfileImage();
     void invalidResultIsAProblem();
     void refusedEditSaysWhere();
     void templateOutputIsReadOnly();
@@ -566,6 +567,23 @@ void tst_PropertyEditor::dockerfileImage()
     expected = replaced(expected, "context: web\n", "context: .\n");
     QCOMPARE(f.document()->text(), expected);
     QCOMPARE(f.undoCount(), 4);
+}
+
+void tst_PropertyEditor::renameDockerfileImage()
+{
+    // A Dockerfile image's name: row renames it like a stapel image's.
+    Fixture f;
+    QVERIFY(f.open());
+    f.select(QStringLiteral("web"));
+    QLineEdit *name = f.field<QLineEdit>(QStringLiteral("field:name"));
+    QVERIFY(name);
+    QVERIFY(!name->isReadOnly());
+    commitLine(name, QStringLiteral("site"));
+    QCOMPARE(f.document()->text(), replaced(projectText, "image: web\n", "image: site\n"));
+    QCOMPARE(f.undoText(), QStringLiteral("Rename web to site"));
+    f.editor()->rebuildNow();
+    QCOMPARE(f.editor()->target().name, QStringLiteral("site"));
+    QCOMPARE(f.field<QLineEdit>(QStringLiteral("field:name"))->text(), QStringLiteral("site"));
 }
 
 void tst_PropertyEditor::invalidResultIsAProblem()

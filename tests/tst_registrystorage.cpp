@@ -4,9 +4,9 @@
 // with buildah under werf's names and labels; the plan must report exactly those as cached.
 
 #include "awaitfuture.h"
-#include "buildahfixture.h"
 #include "commandline.h"
 #include "config/configloader.h"
+#include "registryfixture.h"
 #include "signature/planner.h"
 #include "signature/signatureinputbuilder.h"
 #include "signature/stageimage.h"
@@ -16,25 +16,18 @@
 #include "storage/storageplanner.h"
 #include "storage/storagesession.h"
 
-#include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
-#include <QThread>
 
 using namespace Stagecraft::Model;
 using namespace Stagecraft::Testing;
 
 namespace {
-
-const QString password = QStringLiteral("Reg-Pa55-word");
 
 QByteArray werfYaml()
 {
@@ -59,10 +52,8 @@ class tst_RegistryStorage : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QProcess m_registry;
-    QString m_host;
+    TestRegistry m_registry{m_dir.path()};
     QString m_repo;
-    QString m_ca;
     QString m_projectDir;
     Plan m_basePlan;
     std::unique_ptr<BuildahStore> m_store;
@@ -89,9 +80,18 @@ private:
         return path;
     }
 
-    StoragePlan plan(StorageSpec spec,
-                     std::optional<RegistryCredentials> credentials
-                     = RegistryCredentials{QStringLiteral("robot"), password, false})
+    /** The credentials the registry accepts, as a client passes them. */
+    RegistryCredentials credentials() const
+    {
+        return RegistryCredentials{m_registry.user(), m_registry.password(), false};
+    }
+
+    /** The same, as buildah --creds takes them. */
+    QString basicCredentials() const { return m_registry.user() + u':' + m_registry.password(); }
+
+    StoragePlan plan(StorageSpec spec) { return plan(spec, credentials()); }
+
+    StoragePlan plan(StorageSpec spec, std::optional<RegistryCredentials> credentials)
     {
         StorageSession session(spec, [credentials](const QString &) { return credentials; });
         const LoadedProject project = loadProject(m_projectDir);
@@ -111,7 +111,7 @@ private:
         StorageSpec spec;
         QString error;
         spec = *StorageSpec::parse(host + QStringLiteral("/storetest/stages"), &error);
-        spec.caFile = m_ca;
+        spec.caFile = m_registry.caFile();
         spec.timeoutMs = 15000;
         return spec;
     }
@@ -119,120 +119,17 @@ private:
 private slots:
     void initTestCase()
     {
-        for (const QString &tool : {QStringLiteral("docker-registry"),
-                                    QStringLiteral("buildah"),
-                                    QStringLiteral("openssl"),
-                                    QStringLiteral("htpasswd")}) {
+        for (const QString &tool : TestRegistry::tools() + QStringList{QStringLiteral("buildah")}) {
             if (!needTool(tool))
                 return;
         }
         QVERIFY(m_dir.isValid());
         QString error;
-        const QString openssl = findTool(QStringLiteral("openssl"));
-        // A CA and a server certificate for 127.0.0.1 (IP SAN only: "localhost" must not match).
-        runTool(openssl,
-                {QStringLiteral("req"),
-                 QStringLiteral("-x509"),
-                 QStringLiteral("-newkey"),
-                 QStringLiteral("ec"),
-                 QStringLiteral("-pkeyopt"),
-                 QStringLiteral("ec_paramgen_curve:prime256v1"),
-                 QStringLiteral("-nodes"),
-                 QStringLiteral("-keyout"),
-                 m_dir.filePath(QStringLiteral("ca.key")),
-                 QStringLiteral("-out"),
-                 m_dir.filePath(QStringLiteral("ca.crt")),
-                 QStringLiteral("-days"),
-                 QStringLiteral("2"),
-                 QStringLiteral("-subj"),
-                 QStringLiteral("/CN=Stagecraft Test CA")},
-                &error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        runTool(openssl,
-                {QStringLiteral("req"),
-                 QStringLiteral("-newkey"),
-                 QStringLiteral("ec"),
-                 QStringLiteral("-pkeyopt"),
-                 QStringLiteral("ec_paramgen_curve:prime256v1"),
-                 QStringLiteral("-nodes"),
-                 QStringLiteral("-keyout"),
-                 m_dir.filePath(QStringLiteral("server.key")),
-                 QStringLiteral("-out"),
-                 m_dir.filePath(QStringLiteral("server.csr")),
-                 QStringLiteral("-subj"),
-                 QStringLiteral("/CN=127.0.0.1")},
-                &error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        write(QStringLiteral("ext.cnf"), "subjectAltName=IP:127.0.0.1\n");
-        runTool(openssl,
-                {QStringLiteral("x509"),
-                 QStringLiteral("-req"),
-                 QStringLiteral("-in"),
-                 m_dir.filePath(QStringLiteral("server.csr")),
-                 QStringLiteral("-CA"),
-                 m_dir.filePath(QStringLiteral("ca.crt")),
-                 QStringLiteral("-CAkey"),
-                 m_dir.filePath(QStringLiteral("ca.key")),
-                 QStringLiteral("-CAcreateserial"),
-                 QStringLiteral("-out"),
-                 m_dir.filePath(QStringLiteral("server.crt")),
-                 QStringLiteral("-days"),
-                 QStringLiteral("2"),
-                 QStringLiteral("-extfile"),
-                 m_dir.filePath(QStringLiteral("ext.cnf"))},
-                &error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_ca = m_dir.filePath(QStringLiteral("ca.crt"));
+        QVERIFY2(m_registry.start(&error), qPrintable(error));
+        m_repo = m_registry.host() + QStringLiteral("/storetest/stages");
+        // buildah push verifies the registry against a directory of CA files.
         QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("certs"))));
-        QVERIFY(QFile::copy(m_ca, m_dir.filePath(QStringLiteral("certs/ca.crt"))));
-
-        const QByteArray htpasswd = runTool(findTool(QStringLiteral("htpasswd")),
-                                            {QStringLiteral("-Bbn"),
-                                             QStringLiteral("robot"),
-                                             password},
-                                            &error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        write(QStringLiteral("htpasswd"), htpasswd);
-
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        const quint16 port = probe.serverPort();
-        probe.close();
-        m_host = QStringLiteral("127.0.0.1:") + QString::number(port);
-        m_repo = m_host + QStringLiteral("/storetest/stages");
-        const QString config
-                = write(QStringLiteral("registry.yml"),
-                        "version: 0.1\n"
-                        "log:\n  level: error\n"
-                        "storage:\n  filesystem:\n    rootdirectory: "
-                                + m_dir.filePath(QStringLiteral("registry")).toUtf8()
-                                + "\n"
-                                  "http:\n  addr: "
-                                + m_host.toUtf8() + "\n  tls:\n    certificate: "
-                                + m_dir.filePath(QStringLiteral("server.crt")).toUtf8()
-                                + "\n    key: "
-                                + m_dir.filePath(QStringLiteral("server.key")).toUtf8()
-                                + "\nauth:\n  htpasswd:\n    realm: stagecraft-test\n    path: "
-                                + m_dir.filePath(QStringLiteral("htpasswd")).toUtf8() + "\n");
-        // Its log (TLS handshakes the tests break on purpose, buildah probing blobs) goes to a file.
-        m_registry.setProcessChannelMode(QProcess::MergedChannels);
-        m_registry.setStandardOutputFile(m_dir.filePath(QStringLiteral("registry.log")));
-        m_registry.start(findTool(QStringLiteral("docker-registry")),
-                         {QStringLiteral("serve"), config});
-        QVERIFY2(m_registry.waitForStarted(10000), qPrintable(m_registry.errorString()));
-        // Wait until it listens (it prints nothing reliable at log level error).
-        QDeadlineTimer deadline(20000);
-        bool listening = false;
-        while (!deadline.hasExpired() && m_registry.state() == QProcess::Running) {
-            QTcpSocket socket;
-            socket.connectToHost(QHostAddress::LocalHost, port);
-            if (socket.waitForConnected(200)) {
-                listening = true;
-                break;
-            }
-            QThread::msleep(100);
-        }
-        QVERIFY2(listening, "docker-registry did not start listening");
+        QVERIFY(QFile::copy(m_registry.caFile(), m_dir.filePath(QStringLiteral("certs/ca.crt"))));
 
         // The project and its signatures (no storage).
         m_projectDir = m_dir.filePath(QStringLiteral("project"));
@@ -263,7 +160,7 @@ private slots:
                 || !m_store->push(local,
                                   m_repo + u':' + tag,
                                   m_dir.filePath(QStringLiteral("certs")),
-                                  QStringLiteral("robot:") + password,
+                                  basicCredentials(),
                                   &e))
                 return e;
             return QString();
@@ -282,7 +179,7 @@ private slots:
                               + QStringLiteral("-1700000000000"),
                       m_repo + QStringLiteral(":managed-image-app"),
                       m_dir.filePath(QStringLiteral("certs")),
-                      QStringLiteral("robot:") + password,
+                      basicCredentials(),
                       &e);
         QVERIFY2(e.isEmpty(), qPrintable(e));
         m_pushed.insert(QStringLiteral("from"),
@@ -293,20 +190,11 @@ private slots:
                                 + QStringLiteral("-1700000000100"));
     }
 
-    void cleanupTestCase()
-    {
-        if (m_registry.state() != QProcess::NotRunning) {
-            m_registry.terminate();
-            if (!m_registry.waitForFinished(5000)) {
-                m_registry.kill();
-                m_registry.waitForFinished(5000);
-            }
-        }
-    }
+    void cleanupTestCase() { m_registry.stop(); }
 
     void exactlyThePushedStagesAreCached()
     {
-        const StoragePlan result = plan(registrySpec(m_host));
+        const StoragePlan result = plan(registrySpec(m_registry.host()));
         QVERIFY2(result.storageOk, qPrintable(result.storageError));
         QVERIFY(result.warnings.isEmpty());
         const ImagePlan *app = result.plan.image(QStringLiteral("app"), ImageKind::Image);
@@ -327,11 +215,7 @@ private slots:
     void commandLineJson()
     {
         // Credentials from a docker config, as `stagecraft plan --storage` reads them.
-        const QString configDir = m_dir.filePath(QStringLiteral("docker"));
-        QVERIFY(QDir().mkpath(configDir));
-        write(QStringLiteral("docker/config.json"),
-              "{\"auths\":{\"" + m_host.toUtf8() + "\":{\"auth\":\""
-                      + (QStringLiteral("robot:") + password).toUtf8().toBase64() + "\"}}}");
+        const QString configDir = m_registry.writeDockerConfig();
         qputenv("DOCKER_CONFIG", configDir.toUtf8());
         QString outText;
         QString errText;
@@ -343,7 +227,7 @@ private slots:
                                                            QStringLiteral("--storage"),
                                                            m_repo,
                                                            QStringLiteral("--ca-file"),
-                                                           m_ca,
+                                                           m_registry.caFile(),
                                                            QStringLiteral("--json")},
                                                           out,
                                                           err);
@@ -351,7 +235,7 @@ private slots:
         err.flush();
         qunsetenv("DOCKER_CONFIG");
         QCOMPARE(code, 0);
-        QVERIFY2(!errText.contains(password), qPrintable(errText));
+        QVERIFY2(!errText.contains(m_registry.password()), qPrintable(errText));
         const QJsonArray stages = QJsonDocument::fromJson(outText.toUtf8())
                                           .object()
                                           .value(u"images")
@@ -373,12 +257,12 @@ private slots:
 
     void wrongPassword()
     {
-        const StoragePlan result = plan(registrySpec(m_host),
-                                        RegistryCredentials{QStringLiteral("robot"),
+        const StoragePlan result = plan(registrySpec(m_registry.host()),
+                                        RegistryCredentials{m_registry.user(),
                                                             QStringLiteral("wrong-Secret"),
                                                             false});
         QVERIFY(!result.storageOk);
-        QVERIFY2(result.storageError.contains(m_host), qPrintable(result.storageError));
+        QVERIFY2(result.storageError.contains(m_registry.host()), qPrintable(result.storageError));
         QVERIFY(result.storageError.contains(QLatin1String("401")));
         QVERIFY(!result.storageError.contains(QLatin1String("wrong-Secret")));
         const ImagePlan *app = result.plan.image(QStringLiteral("app"), ImageKind::Image);
@@ -405,7 +289,7 @@ private slots:
         QFETCH(QString, host);
         QFETCH(bool, withCa);
         QFETCH(QString, expected);
-        const QString address = host + m_host.mid(m_host.indexOf(u':'));
+        const QString address = host + m_registry.host().mid(m_registry.host().indexOf(u':'));
         StorageSpec spec = registrySpec(address);
         if (!withCa)
             spec.caFile.clear();
@@ -418,9 +302,9 @@ private slots:
 
     void insecureRegistry()
     {
-        StorageSpec spec = registrySpec(m_host);
+        StorageSpec spec = registrySpec(m_registry.host());
         spec.caFile.clear();
-        spec.insecureRegistries = {m_host};
+        spec.insecureRegistries = {m_registry.host()};
         const StoragePlan result = plan(spec);
         QVERIFY2(result.storageOk, qPrintable(result.storageError));
         QVERIFY2(result.warnings.join(u'\n').contains(QLatin1String("verification is off")),
@@ -432,10 +316,10 @@ private slots:
     void inspectLabels()
     {
         // The labels werf reads for its choice among candidates come back from the config blob.
-        StorageSession session(registrySpec(m_host), [](const QString &) {
-            return std::optional<RegistryCredentials>(
-                    RegistryCredentials{QStringLiteral("robot"), password, false});
-        });
+        StorageSession session(registrySpec(m_registry.host()),
+                               [accepted = credentials()](const QString &) {
+                                   return std::optional<RegistryCredentials>(accepted);
+                               });
         const StageListing listing = await(
                 session.storage()->listStages(QStringLiteral("storetest")));
         QVERIFY(listing.ok);
@@ -463,11 +347,11 @@ private slots:
         using Outcome = ConnectionTestResult::Outcome;
         using Transport = ConnectionTestResult::Transport;
         QTest::newRow("verified TLS, signed in, repository readable")
-                << password << QStringLiteral("storetest/stages") << true << false
+                << m_registry.password() << QStringLiteral("storetest/stages") << true << false
                 << int(Outcome::Reachable) << int(Transport::VerifiedTls)
                 << QStringLiteral("is readable: 6 tag(s)");
         QTest::newRow("repository not there yet")
-                << password << QStringLiteral("storetest/nothing") << true << false
+                << m_registry.password() << QStringLiteral("storetest/nothing") << true << false
                 << int(Outcome::RepositoryNotFound) << int(Transport::VerifiedTls)
                 << QStringLiteral("does not exist yet");
         QTest::newRow("wrong password")
@@ -478,10 +362,10 @@ private slots:
                 << QString() << QString() << true << false << int(Outcome::CredentialsNeeded)
                 << int(Transport::VerifiedTls) << QStringLiteral("needs credentials");
         QTest::newRow("CA not trusted")
-                << password << QString() << false << false << int(Outcome::TlsError)
+                << m_registry.password() << QString() << false << false << int(Outcome::TlsError)
                 << int(Transport::Unknown) << QStringLiteral("certificate");
         QTest::newRow("insecure host, no verification")
-                << password << QStringLiteral("storetest/stages") << false << true
+                << m_registry.password() << QStringLiteral("storetest/stages") << false << true
                 << int(Outcome::Reachable) << int(Transport::UnverifiedTls)
                 << QStringLiteral("not verified");
     }
@@ -497,12 +381,12 @@ private slots:
         QFETCH(int, transport);
         QFETCH(QString, expected);
         ConnectionTestRequest request;
-        request.address = m_host;
+        request.address = m_registry.host();
         request.repository = repository;
-        request.options.caFile = withCa ? m_ca : QString();
+        request.options.caFile = withCa ? m_registry.caFile() : QString();
         request.options.insecure = insecure;
         if (!secret.isEmpty())
-            request.credentials = RegistryCredentials{QStringLiteral("robot"), secret, false};
+            request.credentials = RegistryCredentials{m_registry.user(), secret, false};
         QObject context;
         std::optional<ConnectionTestResult> result;
         defaultConnectionTester()(request, &context, [&result](const ConnectionTestResult &r) {
@@ -523,7 +407,7 @@ private slots:
     {
         // A Dockerfile FROM an image of this registry: `plan --storage REPO` reads its ONBUILD
         // triggers from the image's config blob and computes the dockerfile stage.
-        const QString baseImage = m_host + QStringLiteral("/base/busybox:1.35");
+        const QString baseImage = m_registry.host() + QStringLiteral("/base/busybox:1.35");
         QString error;
         const QString container = QString::fromUtf8(m_store->buildah({QStringLiteral("from"),
                                                                       QStringLiteral("scratch")},
@@ -553,7 +437,7 @@ private slots:
         QVERIFY2(m_store->push(QStringLiteral("localhost/regbase:1"),
                                baseImage,
                                m_dir.filePath(QStringLiteral("certs")),
-                               QStringLiteral("robot:") + password,
+                               basicCredentials(),
                                &error),
                  qPrintable(error));
 
@@ -566,10 +450,10 @@ private slots:
               "FROM " + baseImage.toUtf8() + "\nRUN echo hi\n");
         const LoadedProject project = loadProject(projectDir);
         QVERIFY(project.ok());
-        StorageSession session(registrySpec(m_host), [](const QString &) {
-            return std::optional<RegistryCredentials>(
-                    RegistryCredentials{QStringLiteral("robot"), password, false});
-        });
+        StorageSession session(registrySpec(m_registry.host()),
+                               [accepted = credentials()](const QString &) {
+                                   return std::optional<RegistryCredentials>(accepted);
+                               });
         const StoragePlan result = await(planWithStorageAsync(project,
                                                               session.storage(),
                                                               session.registry()),
@@ -585,7 +469,7 @@ private slots:
         options.baseImageOnBuild.insert(baseImage, {});
         QVERIFY(stage.signature
                 != planProject(project, options).images.first().stages.first().signature);
-        QVERIFY(result.baseImagesRead.value(baseImage).contains(m_host));
+        QVERIFY(result.baseImagesRead.value(baseImage).contains(m_registry.host()));
     }
 };
 

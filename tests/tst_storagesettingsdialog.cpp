@@ -85,6 +85,8 @@ private slots:
     void init();
     void cleanup();
 
+    void labelsNameTheirFields_data();
+    void labelsNameTheirFields();
     void insecureWarning();
     void invalidEntriesKeepTheDialogOpen();
     void testConnection();
@@ -131,6 +133,36 @@ QByteArray tst_StorageSettingsDialog::iniBytes() const
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return file.readAll();
+}
+
+void tst_StorageSettingsDialog::labelsNameTheirFields_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("address") << u"addressEdit"_s << u"A&ddress:"_s;
+    QTest::newRow("user name") << u"usernameEdit"_s << u"&User name:"_s;
+    QTest::newRow("password") << u"passwordEdit"_s << u"&Password:"_s;
+    QTest::newRow("CA file") << u"caFileEdit"_s << u"&CA certificate:"_s;
+    QTest::newRow("default storage") << u"defaultStorageCombo"_s << u"D&efault storage:"_s;
+    QTest::newRow("storage root") << u"storageRootEdit"_s << u"containers-storage &root:"_s;
+    QTest::newRow("storage driver") << u"storageDriverCombo"_s << u"Storage dri&ver:"_s;
+}
+
+void tst_StorageSettingsDialog::labelsNameTheirFields()
+{
+    // Each form label is the buddy of its field: its mnemonic focuses the field.
+    QFETCH(QString, field);
+    QFETCH(QString, label);
+    Ui::StorageSettingsDialog dialog(*m_settings, *m_store);
+    QWidget *widget = child<QWidget>(dialog, field);
+    QVERIFY(widget);
+    QStringList texts;
+    const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+    for (const QLabel *l : labels) {
+        if (l->buddy() == widget)
+            texts << l->text();
+    }
+    QCOMPARE(texts, QStringList{label});
 }
 
 void tst_StorageSettingsDialog::insecureWarning()

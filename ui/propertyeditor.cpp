@@ -47,6 +47,24 @@ QString fieldName(const QString &path)
     return u"field:" + path;
 }
 
+/** Makes `box` a list or map field named for `path`; its parts stack without margins. */
+QVBoxLayout *fieldBox(QWidget *box, const QString &path)
+{
+    box->setObjectName(fieldName(path));
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    return layout;
+}
+
+/** Names a part of a field (`field:PATH:PART`: its items, new-item editors and buttons). */
+template<typename Widget>
+Widget *fieldPart(Widget *widget, const QString &path, QStringView part)
+{
+    widget->setObjectName(fieldName(path) + u':' + part);
+    return widget;
+}
+
 /** A YAML flow list of plain strings, each quoted as needed. */
 QString flowList(const QStringList &items)
 {
@@ -329,18 +347,33 @@ void PropertyEditor::addLine(QFormLayout *form,
     form->addRow(label, withReason(edit, reason));
 }
 
+QString PropertyEditor::addNameRow(QFormLayout *form, const QString &imageName, const Span &nameSpan)
+{
+    auto *name = new QLineEdit(imageName);
+    name->setObjectName(fieldName(QStringLiteral("name")));
+    const QString nameReason = readOnly(nameSpan);
+    name->setReadOnly(!nameReason.isEmpty());
+    connect(name, &QLineEdit::editingFinished, this, [this, name, old = imageName] {
+        const QString text = name->text().trimmed();
+        if (name->isReadOnly() || m_rebuildPending || text == old || text.isEmpty())
+            return;
+        const ConfigEditor editor = m_document->editor();
+        const QString before = m_name;
+        if (apply(editor.renameImage(target(), text), tr("Rename %1 to %2").arg(before, text)))
+            m_name = text;
+    });
+    form->addRow(tr("Name:"), withReason(name, nameReason));
+    return nameReason;
+}
+
 void PropertyEditor::addList(QFormLayout *form,
                              const QString &label,
                              const QString &path,
                              const StringListValue &value)
 {
     auto *box = new QWidget;
-    box->setObjectName(fieldName(path));
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    auto *list = new QListWidget;
-    list->setObjectName(fieldName(path) + u":items");
+    QVBoxLayout *layout = fieldBox(box, path);
+    auto *list = fieldPart(new QListWidget, path, u"items");
     list->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                           | QAbstractItemView::SelectedClicked);
     list->setAlternatingRowColors(true);
@@ -368,17 +401,12 @@ void PropertyEditor::addList(QFormLayout *form,
     adding->setSpacing(4);
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(4);
-    auto *newItem = new QLineEdit;
-    newItem->setObjectName(fieldName(path) + u":new");
+    auto *newItem = fieldPart(new QLineEdit, path, u"new");
     newItem->setPlaceholderText(tr("New item"));
-    auto *add = new QPushButton(tr("Add"));
-    add->setObjectName(fieldName(path) + u":add");
-    auto *remove = new QPushButton(tr("Remove"));
-    remove->setObjectName(fieldName(path) + u":remove");
-    auto *up = new QPushButton(tr("Up"));
-    up->setObjectName(fieldName(path) + u":up");
-    auto *down = new QPushButton(tr("Down"));
-    down->setObjectName(fieldName(path) + u":down");
+    auto *add = fieldPart(new QPushButton(tr("Add")), path, u"add");
+    auto *remove = fieldPart(new QPushButton(tr("Remove")), path, u"remove");
+    auto *up = fieldPart(new QPushButton(tr("Up")), path, u"up");
+    auto *down = fieldPart(new QPushButton(tr("Down")), path, u"down");
     adding->addWidget(newItem, 1);
     adding->addWidget(add);
     buttons->addWidget(remove);
@@ -464,12 +492,8 @@ void PropertyEditor::addMap(QFormLayout *form,
                             const StringMapValue &value)
 {
     auto *box = new QWidget;
-    box->setObjectName(fieldName(path));
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    auto *table = new QTableWidget(int(value.entries.size()), 2);
-    table->setObjectName(fieldName(path) + u":items");
+    QVBoxLayout *layout = fieldBox(box, path);
+    auto *table = fieldPart(new QTableWidget(int(value.entries.size()), 2), path, u"items");
     table->setHorizontalHeaderLabels({tr("Name"), tr("Value")});
     table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     table->horizontalHeader()->setStretchLastSection(true);
@@ -499,16 +523,12 @@ void PropertyEditor::addMap(QFormLayout *form,
     layout->addWidget(table);
     auto *row = new QHBoxLayout;
     row->setSpacing(4);
-    auto *newKey = new QLineEdit;
-    newKey->setObjectName(fieldName(path) + u":newKey");
+    auto *newKey = fieldPart(new QLineEdit, path, u"newKey");
     newKey->setPlaceholderText(tr("Name"));
-    auto *newValue = new QLineEdit;
-    newValue->setObjectName(fieldName(path) + u":newValue");
+    auto *newValue = fieldPart(new QLineEdit, path, u"newValue");
     newValue->setPlaceholderText(tr("Value"));
-    auto *add = new QPushButton(tr("Add"));
-    add->setObjectName(fieldName(path) + u":add");
-    auto *remove = new QPushButton(tr("Remove"));
-    remove->setObjectName(fieldName(path) + u":remove");
+    auto *add = fieldPart(new QPushButton(tr("Add")), path, u"add");
+    auto *remove = fieldPart(new QPushButton(tr("Remove")), path, u"remove");
     row->addWidget(newKey, 1);
     row->addWidget(newValue, 2);
     row->addWidget(add);
@@ -668,20 +688,7 @@ void PropertyEditor::buildImage(const StapelImage &image)
 {
     QFormLayout *form = section(image.artifact ? tr("Artifact") : tr("Image"),
                                 QStringLiteral("section:image"));
-    auto *name = new QLineEdit(image.name);
-    name->setObjectName(fieldName(QStringLiteral("name")));
-    const QString nameReason = readOnly(image.nameSpan);
-    name->setReadOnly(!nameReason.isEmpty());
-    connect(name, &QLineEdit::editingFinished, this, [this, name, old = image.name] {
-        const QString text = name->text().trimmed();
-        if (name->isReadOnly() || m_rebuildPending || text == old || text.isEmpty())
-            return;
-        const ConfigEditor editor = m_document->editor();
-        const QString before = m_name;
-        if (apply(editor.renameImage(target(), text), tr("Rename %1 to %2").arg(before, text)))
-            m_name = text;
-    });
-    form->addRow(tr("Name:"), withReason(name, nameReason));
+    const QString nameReason = addNameRow(form, image.name, image.nameSpan);
 
     const LoadedProject &project = m_document->project();
     if (project.version != WerfVersion::V1_1) {
@@ -1210,20 +1217,7 @@ void PropertyEditor::buildDocker(const StapelImage &image)
 void PropertyEditor::buildDockerfile(const DockerfileImage &image)
 {
     QFormLayout *form = section(tr("Dockerfile image"), QStringLiteral("section:dockerfile"));
-    auto *name = new QLineEdit(image.name);
-    name->setObjectName(fieldName(QStringLiteral("name")));
-    const QString nameReason = readOnly(image.nameSpan);
-    name->setReadOnly(!nameReason.isEmpty());
-    connect(name, &QLineEdit::editingFinished, this, [this, name, old = image.name] {
-        const QString text = name->text().trimmed();
-        if (name->isReadOnly() || m_rebuildPending || text == old || text.isEmpty())
-            return;
-        const ConfigEditor editor = m_document->editor();
-        const QString before = m_name;
-        if (apply(editor.renameImage(target(), text), tr("Rename %1 to %2").arg(before, text)))
-            m_name = text;
-    });
-    form->addRow(tr("Name:"), withReason(name, nameReason));
+    addNameRow(form, image.name, image.nameSpan);
     addLine(form, tr("dockerfile:"), QStringLiteral("dockerfile"), image.dockerfile);
     addLine(form, tr("context:"), QStringLiteral("context"), image.context);
     addLine(form, tr("target:"), QStringLiteral("target"), image.target);

@@ -85,6 +85,8 @@ private:
                  const QString &path,
                  const Model::StringValue &value,
                  bool raw = false);
+    /** The image's name:, renamed (with its references) on editing; returns why it is read-only. */
+    QString addNameRow(QFormLayout *form, const QString &imageName, const Model::Span &nameSpan);
     void addList(QFormLayout *form,
                  const QString &label,
                  const QString &path,

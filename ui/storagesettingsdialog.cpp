@@ -39,6 +39,27 @@ QString warningStyle()
     return u"QLabel { color: #a03000; font-weight: bold; }"_s;
 }
 
+/** `widget` with its object name (the tests find the dialog's widgets by it). */
+template<typename Widget>
+Widget *named(Widget *widget, const QString &objectName)
+{
+    widget->setObjectName(objectName);
+    return widget;
+}
+
+/**
+ * Adds a form row for `field` (a widget or a layout) under a new label whose buddy is `buddy`;
+ * retranslate() gives the label its text.
+ */
+template<typename Field>
+QLabel *addLabelledRow(QFormLayout *form, QWidget *buddy, Field *field)
+{
+    auto *label = new QLabel(buddy->parentWidget());
+    label->setBuddy(buddy);
+    form->addRow(label, field);
+    return label;
+}
+
 } // namespace
 
 StorageSettingsDialog::StorageSettingsDialog(Model::RegistrySettings &settings,
@@ -81,14 +102,10 @@ QString StorageSettingsDialog::statusText() const
 void StorageSettingsDialog::createWidgets()
 {
     m_registriesBox = new QGroupBox(this);
-    m_list = new QListWidget(m_registriesBox);
-    m_list->setObjectName(u"registryList"_s);
-    m_addButton = new QPushButton(m_registriesBox);
-    m_addButton->setObjectName(u"addRegistryButton"_s);
-    m_removeButton = new QPushButton(m_registriesBox);
-    m_removeButton->setObjectName(u"removeRegistryButton"_s);
-    m_importButton = new QPushButton(m_registriesBox);
-    m_importButton->setObjectName(u"importButton"_s);
+    m_list = named(new QListWidget(m_registriesBox), u"registryList"_s);
+    m_addButton = named(new QPushButton(m_registriesBox), u"addRegistryButton"_s);
+    m_removeButton = named(new QPushButton(m_registriesBox), u"removeRegistryButton"_s);
+    m_importButton = named(new QPushButton(m_registriesBox), u"importButton"_s);
 
     auto *listButtons = new QHBoxLayout;
     listButtons->addWidget(m_addButton);
@@ -98,30 +115,20 @@ void StorageSettingsDialog::createWidgets()
     listColumn->addLayout(listButtons);
     listColumn->addWidget(m_importButton);
 
-    m_address = new QLineEdit(m_registriesBox);
-    m_address->setObjectName(u"addressEdit"_s);
-    m_username = new QLineEdit(m_registriesBox);
-    m_username->setObjectName(u"usernameEdit"_s);
-    m_password = new QLineEdit(m_registriesBox);
-    m_password->setObjectName(u"passwordEdit"_s);
+    m_address = named(new QLineEdit(m_registriesBox), u"addressEdit"_s);
+    m_username = named(new QLineEdit(m_registriesBox), u"usernameEdit"_s);
+    m_password = named(new QLineEdit(m_registriesBox), u"passwordEdit"_s);
     m_password->setEchoMode(QLineEdit::Password);
-    m_forgetPassword = new QCheckBox(m_registriesBox);
-    m_forgetPassword->setObjectName(u"forgetPasswordCheck"_s);
-    m_caFile = new QLineEdit(m_registriesBox);
-    m_caFile->setObjectName(u"caFileEdit"_s);
-    m_caFileButton = new QPushButton(m_registriesBox);
-    m_caFileButton->setObjectName(u"caFileButton"_s);
-    m_insecure = new QCheckBox(m_registriesBox);
-    m_insecure->setObjectName(u"insecureCheck"_s);
-    m_insecureWarning = new QLabel(m_registriesBox);
-    m_insecureWarning->setObjectName(u"insecureWarning"_s);
+    m_forgetPassword = named(new QCheckBox(m_registriesBox), u"forgetPasswordCheck"_s);
+    m_caFile = named(new QLineEdit(m_registriesBox), u"caFileEdit"_s);
+    m_caFileButton = named(new QPushButton(m_registriesBox), u"caFileButton"_s);
+    m_insecure = named(new QCheckBox(m_registriesBox), u"insecureCheck"_s);
+    m_insecureWarning = named(new QLabel(m_registriesBox), u"insecureWarning"_s);
     m_insecureWarning->setWordWrap(true);
     m_insecureWarning->setStyleSheet(warningStyle());
     m_insecureWarning->setVisible(false);
-    m_testButton = new QPushButton(m_registriesBox);
-    m_testButton->setObjectName(u"testConnectionButton"_s);
-    m_testResult = new QLabel(m_registriesBox);
-    m_testResult->setObjectName(u"testResult"_s);
+    m_testButton = named(new QPushButton(m_registriesBox), u"testConnectionButton"_s);
+    m_testResult = named(new QLabel(m_registriesBox), u"testResult"_s);
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -133,15 +140,11 @@ void StorageSettingsDialog::createWidgets()
     testRow->addWidget(m_testResult, 1);
 
     auto *form = new QFormLayout;
-    m_addressLabel = new QLabel(m_registriesBox);
-    m_usernameLabel = new QLabel(m_registriesBox);
-    m_passwordLabel = new QLabel(m_registriesBox);
-    m_caFileLabel = new QLabel(m_registriesBox);
-    form->addRow(m_addressLabel, m_address);
-    form->addRow(m_usernameLabel, m_username);
-    form->addRow(m_passwordLabel, m_password);
+    m_addressLabel = addLabelledRow(form, m_address, m_address);
+    m_usernameLabel = addLabelledRow(form, m_username, m_username);
+    m_passwordLabel = addLabelledRow(form, m_password, m_password);
     form->addRow(QString(), m_forgetPassword);
-    form->addRow(m_caFileLabel, caRow);
+    m_caFileLabel = addLabelledRow(form, m_caFile, caRow);
     form->addRow(QString(), m_insecure);
     form->addRow(m_insecureWarning);
     form->addRow(testRow);
@@ -151,33 +154,25 @@ void StorageSettingsDialog::createWidgets()
     registriesLayout->addLayout(form, 2);
 
     m_storageBox = new QGroupBox(this);
-    m_defaultStorage = new QComboBox(m_storageBox);
-    m_defaultStorage->setObjectName(u"defaultStorageCombo"_s);
+    m_defaultStorage = named(new QComboBox(m_storageBox), u"defaultStorageCombo"_s);
     m_defaultStorage->setEditable(true);
-    m_storageRoot = new QLineEdit(m_storageBox);
-    m_storageRoot->setObjectName(u"storageRootEdit"_s);
-    m_storageRootButton = new QPushButton(m_storageBox);
-    m_storageRootButton->setObjectName(u"storageRootButton"_s);
-    m_storageDriver = new QComboBox(m_storageBox);
-    m_storageDriver->setObjectName(u"storageDriverCombo"_s);
+    m_storageRoot = named(new QLineEdit(m_storageBox), u"storageRootEdit"_s);
+    m_storageRootButton = named(new QPushButton(m_storageBox), u"storageRootButton"_s);
+    m_storageDriver = named(new QComboBox(m_storageBox), u"storageDriverCombo"_s);
     m_storageDriver->setEditable(true);
     m_storageDriver->addItems({QString(), u"overlay"_s, u"vfs"_s});
     auto *rootRow = new QHBoxLayout;
     rootRow->addWidget(m_storageRoot);
     rootRow->addWidget(m_storageRootButton);
     auto *storageForm = new QFormLayout(m_storageBox);
-    m_defaultStorageLabel = new QLabel(m_storageBox);
-    m_storageRootLabel = new QLabel(m_storageBox);
-    m_storageDriverLabel = new QLabel(m_storageBox);
-    storageForm->addRow(m_defaultStorageLabel, m_defaultStorage);
-    storageForm->addRow(m_storageRootLabel, rootRow);
-    storageForm->addRow(m_storageDriverLabel, m_storageDriver);
+    m_defaultStorageLabel = addLabelledRow(storageForm, m_defaultStorage, m_defaultStorage);
+    m_storageRootLabel = addLabelledRow(storageForm, m_storageRoot, rootRow);
+    m_storageDriverLabel = addLabelledRow(storageForm, m_storageDriver, m_storageDriver);
 
-    m_status = new QLabel(this);
-    m_status->setObjectName(u"statusLabel"_s);
+    m_status = named(new QLabel(this), u"statusLabel"_s);
     m_status->setWordWrap(true);
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->setObjectName(u"buttonBox"_s);
+    m_buttons = named(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this),
+                      u"buttonBox"_s);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_registriesBox, 1);
@@ -212,30 +207,23 @@ void StorageSettingsDialog::retranslate()
     m_importButton->setText(tr("&Import from ~/.docker/config.json…"));
     m_addressLabel->setText(tr("A&ddress:"));
     m_address->setPlaceholderText(tr("registry.example.com or 127.0.0.1:5000"));
-    m_addressLabel->setBuddy(m_address);
     m_usernameLabel->setText(tr("&User name:"));
-    m_usernameLabel->setBuddy(m_username);
     m_passwordLabel->setText(tr("&Password:"));
-    m_passwordLabel->setBuddy(m_password);
     m_forgetPassword->setText(tr("Delete the stored password from the keychain"));
     m_caFileLabel->setText(tr("&CA certificate:"));
-    m_caFileLabel->setBuddy(m_caFile);
     m_caFile->setPlaceholderText(tr("system certificates only"));
     m_caFileButton->setText(tr("&Browse…"));
     m_insecure->setText(tr("I&nsecure: plain HTTP or HTTPS without certificate verification"));
     m_testButton->setText(tr("&Test Connection"));
     m_storageBox->setTitle(tr("Stages storage"));
     m_defaultStorageLabel->setText(tr("D&efault storage:"));
-    m_defaultStorageLabel->setBuddy(m_defaultStorage);
     m_defaultStorage->setToolTip(
             tr("\"local\" (containers-storage, shared with buildah), \"docker\" (the local Docker "
                "daemon) or a registry repository such as 127.0.0.1:5000/project/stages"));
     m_storageRootLabel->setText(tr("containers-storage &root:"));
-    m_storageRootLabel->setBuddy(m_storageRoot);
     m_storageRoot->setPlaceholderText(tr("buildah's default"));
     m_storageRootButton->setText(tr("Bro&wse…"));
     m_storageDriverLabel->setText(tr("Storage dri&ver:"));
-    m_storageDriverLabel->setBuddy(m_storageDriver);
     m_storageDriver->setItemText(0, tr("default"));
     updateWarning();
     updateStoredSecretHint();

@@ -970,6 +970,54 @@ public:
         return result;
     }
 
+    /** A path that is set, resolved in its document (the steps point into `found`). */
+    struct SetPath
+    {
+        QList<PathSegment> segments;
+        std::optional<Found> found;
+        Resolution resolution;
+    };
+
+    /**
+     * Fills `where` for `path`, which must be set in target's document: how the edits of an
+     * existing value begin. `where` is filled in place because the steps point into it.
+     */
+    bool locateSet(const EditTarget &target,
+                   const QString &path,
+                   SetPath *where,
+                   EditResult *error) const
+    {
+        QString message;
+        std::optional<QList<PathSegment>> segments = parsePath(path, &message);
+        if (!segments) {
+            *error = EditResult::failure(message, fileStart());
+            return false;
+        }
+        where->segments = std::move(*segments);
+        return locateParsed(target, path, where, error);
+    }
+
+    /** locateSet() for `where->segments`, parsed already. */
+    bool locateParsed(const EditTarget &target,
+                      const QString &path,
+                      SetPath *where,
+                      EditResult *error) const
+    {
+        where->found = find(target, error);
+        if (!where->found)
+            return false;
+        std::optional<Resolution> r = resolve(where->found->yaml.root, where->segments, error);
+        if (!r)
+            return false;
+        where->resolution = std::move(*r);
+        const Resolution &resolution = where->resolution;
+        if (resolution.resolved < where->segments.size() || resolution.indexMissing) {
+            *error = fail(Tr::tr("%1 is not set").arg(path), resolution.steps.last().node->start);
+            return false;
+        }
+        return true;
+    }
+
     // ---- operations -----------------------------------------------------------------------
 
     EditResult setValue(const EditTarget &target, const QString &path, const QString &value) const
@@ -1162,21 +1210,20 @@ public:
     EditResult renameKey(const EditTarget &target, const QString &path, const QString &key) const
     {
         QString message;
-        const std::optional<QList<PathSegment>> segments = parsePath(path, &message);
+        std::optional<QList<PathSegment>> segments = parsePath(path, &message);
         if (!segments)
             return EditResult::failure(message, fileStart());
         if (key.isEmpty())
             return EditResult::failure(Tr::tr("the new key is empty"), fileStart());
         EditResult error;
-        const std::optional<Found> found = find(target, &error);
-        if (!found)
+        SetPath where;
+        where.segments = std::move(*segments);
+        if (!locateParsed(target, path, &where, &error))
             return error;
-        const std::optional<Resolution> r = resolve(found->yaml.root, *segments, &error);
-        if (!r)
-            return error;
-        if (r->resolved < segments->size() || r->indexMissing || segments->last().index >= 0)
-            return fail(Tr::tr("%1 is not set").arg(path), r->steps.last().node->start);
-        const Step &step = r->steps.last();
+        const Resolution &r = where.resolution;
+        if (where.segments.last().index >= 0) // a list item has no key to rename
+            return fail(Tr::tr("%1 is not set").arg(path), r.steps.last().node->start);
+        const Step &step = r.steps.last();
         if (!step.entry)
             return fail(Tr::tr("%1 is not a key").arg(path), step.node->start);
         if (step.parent && step.parent->entry(key))
@@ -1190,22 +1237,13 @@ public:
     /** Moves list item `from` to index `to`; the items between shift by one. */
     EditResult moveItem(const EditTarget &target, const QString &path, int from, int to) const
     {
-        QString message;
-        const std::optional<QList<PathSegment>> segments = parsePath(path, &message);
-        if (!segments)
-            return EditResult::failure(message, fileStart());
         EditResult error;
-        const std::optional<Found> found = find(target, &error);
-        if (!found)
+        SetPath where;
+        if (!locateSet(target, path, &where, &error))
             return error;
-        const std::optional<Resolution> r = resolve(found->yaml.root, *segments, &error);
-        if (!r)
-            return error;
-        if (r->resolved < segments->size() || r->indexMissing)
-            return fail(Tr::tr("%1 is not set").arg(path), r->steps.last().node->start);
-        const YamlNode &list = *r->steps.last().node;
+        const YamlNode &list = *where.resolution.steps.last().node;
         if (list.kind == YamlNode::Kind::Alias)
-            return aliasRefusal(path, list, found->yaml.root);
+            return aliasRefusal(path, list, where.found->yaml.root);
         if (!list.isSequence())
             return fail(Tr::tr("%1 is not a list").arg(path), list.start);
         const int n = int(list.items.size());
@@ -1236,21 +1274,13 @@ public:
 
     EditResult unset(const EditTarget &target, const QString &path) const
     {
-        QString message;
-        const std::optional<QList<PathSegment>> segments = parsePath(path, &message);
-        if (!segments)
-            return EditResult::failure(message, fileStart());
         EditResult error;
-        const std::optional<Found> found = find(target, &error);
-        if (!found)
+        SetPath where;
+        if (!locateSet(target, path, &where, &error))
             return error;
-        const std::optional<Resolution> r = resolve(found->yaml.root, *segments, &error);
-        if (!r)
-            return error;
-        if (r->resolved < segments->size() || r->indexMissing)
-            return fail(Tr::tr("%1 is not set").arg(path), r->steps.last().node->start);
+        const QList<Step> &steps = where.resolution.steps;
         QList<RenderedEdit> edits;
-        if (!removeStep(r->steps, r->steps.size() - 1, &edits, &error))
+        if (!removeStep(steps, steps.size() - 1, &edits, &error))
             return error;
         return finish(edits);
     }
@@ -1346,10 +1376,9 @@ public:
         return result;
     }
 
-    EditResult addImage(const QString &name, bool artifact, const QString &base) const
+    /** The refusal of a new image name that an image, artifact or Dockerfile image has. */
+    std::optional<EditResult> nameTaken(const QString &name) const
     {
-        if (name.isEmpty() && artifact)
-            return EditResult::failure(Tr::tr("an artifact needs a name"), fileStart());
         for (const StapelImage &i : p.config.images) {
             if (i.name == name)
                 return EditResult::failure(Tr::tr("an image or artifact named \"%1\" exists")
@@ -1361,6 +1390,15 @@ public:
                 return EditResult::failure(Tr::tr("an image named \"%1\" exists").arg(name),
                                            i.nameSpan.location);
         }
+        return std::nullopt;
+    }
+
+    EditResult addImage(const QString &name, bool artifact, const QString &base) const
+    {
+        if (name.isEmpty() && artifact)
+            return EditResult::failure(Tr::tr("an artifact needs a name"), fileStart());
+        if (std::optional<EditResult> taken = nameTaken(name))
+            return *taken;
         QByteArray body = (artifact ? QByteArrayLiteral("artifact: ") : QByteArrayLiteral("image: "))
                           + (name.isEmpty() ? QByteArrayLiteral("~") : quoteScalar(name).toUtf8());
         if (!base.isEmpty())
@@ -1433,17 +1471,8 @@ public:
         const QString oldName = target.name == u"~" ? QString() : target.name;
         if (newName.isEmpty())
             return EditResult::failure(Tr::tr("the new name is empty"), fileStart());
-        for (const StapelImage &i : p.config.images) {
-            if (i.name == newName)
-                return EditResult::failure(Tr::tr("an image or artifact named \"%1\" exists")
-                                                   .arg(newName),
-                                           i.nameSpan.location);
-        }
-        for (const DockerfileImage &i : p.config.dockerfileImages) {
-            if (i.name == newName)
-                return EditResult::failure(Tr::tr("an image named \"%1\" exists").arg(newName),
-                                           i.nameSpan.location);
-        }
+        if (std::optional<EditResult> taken = nameTaken(newName))
+            return *taken;
         const bool artifact = isArtifactDocument(*found);
         QList<RenderedEdit> edits;
         auto replaceName = [&](const YamlNode &node) {
@@ -1514,17 +1543,8 @@ public:
             return EditResult::failure(
                     Tr::tr("only a document with a single image name can be duplicated"),
                     renderedLocation(found->range.start));
-        for (const StapelImage &i : p.config.images) {
-            if (i.name == newName)
-                return EditResult::failure(Tr::tr("an image or artifact named \"%1\" exists")
-                                                   .arg(newName),
-                                           i.nameSpan.location);
-        }
-        for (const DockerfileImage &i : p.config.dockerfileImages) {
-            if (i.name == newName)
-                return EditResult::failure(Tr::tr("an image named \"%1\" exists").arg(newName),
-                                           i.nameSpan.location);
-        }
+        if (std::optional<EditResult> taken = nameTaken(newName))
+            return *taken;
         const DocumentRange &range = found->range;
         if (auto refused = refusal(range.start, range.end))
             return *refused;

@@ -8,26 +8,6 @@ namespace Stagecraft::Model {
 
 namespace {
 
-// `target` is `base` or lies below it ("" is the root and contains everything).
-bool isRel(const QByteArray &target, const QByteArray &base)
-{
-    if (base.isEmpty())
-        return true;
-    return QByteArray(target + '/').startsWith(QByteArray(base + '/'));
-}
-
-bool isSubDirOf(const QByteArray &target, const QByteArray &base)
-{
-    return target != base && isRel(target, base);
-}
-
-QByteArray rel(const QByteArray &target, const QByteArray &base)
-{
-    if (base.isEmpty())
-        return target;
-    return GoPath::rel(base, target);
-}
-
 // A glob that matches everything below the point where it is evaluated: ".", "", "*", "**",
 // "**/*", ... (only '*' and '/' characters).
 bool hasUniversalGlob(const QList<QByteArray> &globs)
@@ -61,7 +41,7 @@ bool isPathMatched(const QByteArray &path, const QByteArray &pattern)
 bool isAnyPatternMatched(const QByteArray &path, const QList<QByteArray> &patterns)
 {
     for (const QByteArray &pattern : patterns) {
-        if (isRel(path, pattern) || isPathMatched(path, pattern))
+        if (PathMatcher::isRel(path, pattern) || isPathMatched(path, pattern))
             return true;
     }
     return false;
@@ -115,6 +95,35 @@ QByteArray PathMatcher::formatPath(const QByteArray &path)
     return GoPath::clean(path);
 }
 
+bool PathMatcher::isRel(const QByteArray &target, const QByteArray &base)
+{
+    if (base.isEmpty())
+        return true;
+    return QByteArray(target + '/').startsWith(QByteArray(base + '/'));
+}
+
+bool PathMatcher::isSubDirOf(const QByteArray &target, const QByteArray &base)
+{
+    return target != base && isRel(target, base);
+}
+
+QByteArray PathMatcher::rel(const QByteArray &target, const QByteArray &base)
+{
+    if (base.isEmpty())
+        return target;
+    return GoPath::rel(base, target);
+}
+
+std::optional<PathMatcher::DirDecision> PathMatcher::outsideBase(const QByteArray &path,
+                                                                 const QByteArray &base)
+{
+    if (path == base || isSubDirOf(path, base))
+        return std::nullopt;
+    if (isSubDirOf(base, path))
+        return DirDecision{false, true};
+    return DirDecision{false, false};
+}
+
 bool PathMatcher::matchPath(const QByteArray &rawPath) const
 {
     const QByteArray path = formatPath(rawPath);
@@ -131,23 +140,16 @@ bool PathMatcher::matchPath(const QByteArray &rawPath) const
 PathMatcher::DirDecision PathMatcher::processDir(const QByteArray &rawPath) const
 {
     const QByteArray path = formatPath(rawPath);
-    const bool baseIsBelowPath = isSubDirOf(m_basePath, path);
-    const bool pathIsBelowBase = isSubDirOf(path, m_basePath);
-
-    if (pathIsBelowBase || path == m_basePath) {
-        if (m_includePaths.isEmpty() && m_excludePaths.isEmpty())
-            return {true, false};
-        if (hasUniversalGlob(m_excludePaths))
-            return {false, false};
-        if (hasUniversalGlob(m_includePaths))
-            return {true, false};
-        if (path == m_basePath)
-            return {false, true};
-    } else if (baseIsBelowPath) {
-        return {false, true};
-    } else {
+    if (const std::optional<DirDecision> outside = outsideBase(path, m_basePath))
+        return *outside;
+    if (m_includePaths.isEmpty() && m_excludePaths.isEmpty())
+        return {true, false};
+    if (hasUniversalGlob(m_excludePaths))
         return {false, false};
-    }
+    if (hasUniversalGlob(m_includePaths))
+        return {true, false};
+    if (path == m_basePath)
+        return {false, true};
 
     const QList<QByteArray> parts = GoPath::splitEscaped(rel(path, m_basePath));
     QList<QByteArray> includes = m_includePaths;

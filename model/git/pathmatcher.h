@@ -4,6 +4,8 @@
 #include <QByteArray>
 #include <QList>
 
+#include <optional>
+
 namespace Stagecraft::Model {
 
 /**
@@ -41,6 +43,18 @@ public:
 
     /** werf's formatPath: "" and "." become "", anything else is Clean()ed. */
     static QByteArray formatPath(const QByteArray &path);
+    /** `target` is `base` or lies below it ("" is the root and contains everything). */
+    static bool isRel(const QByteArray &target, const QByteArray &base);
+    /** `target` lies below `base`, and is not `base` itself. */
+    static bool isSubDirOf(const QByteArray &target, const QByteArray &base);
+    /** GoPath::rel(base, target), with "" as the root (relative to which `target` stays). */
+    static QByteArray rel(const QByteArray &target, const QByteArray &base);
+    /**
+     * The decision for a directory outside `base` (both formatted): walk through it when `base`
+     * lies below it, else skip it. Nothing for `base` itself and what lies below it: that is the
+     * matcher's own to decide.
+     */
+    static std::optional<DirDecision> outsideBase(const QByteArray &path, const QByteArray &base);
 
 private:
     QByteArray m_basePath;

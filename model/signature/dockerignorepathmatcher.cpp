@@ -6,27 +6,6 @@
 
 namespace Stagecraft::Model {
 
-namespace {
-
-bool isRel(const QByteArray &target, const QByteArray &base)
-{
-    if (base.isEmpty())
-        return true;
-    return QByteArray(target + '/').startsWith(QByteArray(base + '/'));
-}
-
-bool isSubDirOf(const QByteArray &target, const QByteArray &base)
-{
-    return target != base && isRel(target, base);
-}
-
-QByteArray rel(const QByteArray &target, const QByteArray &base)
-{
-    return base.isEmpty() ? target : GoPath::rel(base, target);
-}
-
-} // namespace
-
 DockerIgnorePathMatcher::DockerIgnorePathMatcher(const QByteArray &basePath,
                                                  const DockerIgnore &ignore)
     : m_basePath(PathMatcher::formatPath(basePath))
@@ -44,29 +23,22 @@ DockerIgnorePathMatcher::DockerIgnorePathMatcher(const QByteArray &basePath,
 bool DockerIgnorePathMatcher::matchPath(const QByteArray &rawPath) const
 {
     const QByteArray path = PathMatcher::formatPath(rawPath);
-    if (!isRel(path, m_basePath))
+    if (!PathMatcher::isRel(path, m_basePath))
         return false;
     if (path == m_basePath)
         return true;
-    return !m_ignore.matches(QString::fromUtf8(rel(path, m_basePath)));
+    return !m_ignore.matches(QString::fromUtf8(PathMatcher::rel(path, m_basePath)));
 }
 
 PathMatcher::DirDecision DockerIgnorePathMatcher::processDir(const QByteArray &rawPath) const
 {
     const QByteArray path = PathMatcher::formatPath(rawPath);
-    const bool baseIsBelowPath = isSubDirOf(m_basePath, path);
-    const bool pathIsBelowBase = isSubDirOf(path, m_basePath);
-
-    if (pathIsBelowBase || path == m_basePath) {
-        if (m_patterns.isEmpty())
-            return {true, false};
-        if (path == m_basePath)
-            return {false, true};
-    } else if (baseIsBelowPath) {
+    if (const auto outside = PathMatcher::outsideBase(path, m_basePath))
+        return *outside;
+    if (m_patterns.isEmpty())
+        return {true, false};
+    if (path == m_basePath)
         return {false, true};
-    } else {
-        return {false, false};
-    }
 
     struct Progress
     {
@@ -79,7 +51,7 @@ PathMatcher::DirDecision DockerIgnorePathMatcher::processDir(const QByteArray &r
     for (const Pattern &p : m_patterns)
         patterns.append({p.pattern, p.exclusion});
 
-    for (const QByteArray &part : GoPath::splitEscaped(rel(path, m_basePath))) {
+    for (const QByteArray &part : GoPath::splitEscaped(PathMatcher::rel(path, m_basePath))) {
         for (Progress &p : patterns) {
             if (!p.inProgress)
                 continue;
