@@ -151,8 +151,7 @@ void tst_ConveyorScene::edgesEndAtTheirStages()
         QVERIFY(item);
         StageItem *target = scene.stageItem(edge.target, edge.targetStage);
         QVERIFY(target);
-        QVERIFY2(onRectBorder(item->route().last(),
-                              target->sceneBoundingRect().adjusted(2, 2, -2, -2))
+        QVERIFY2(onRectBorder(item->route().last(), target->mapRectToScene(target->boxRect()))
                          || onRectBorder(item->route().last(),
                                          scene.imageItem(edge.target)
                                                  ->sceneBoundingRect()
@@ -161,8 +160,7 @@ void tst_ConveyorScene::edgesEndAtTheirStages()
         if (edge.kind == EdgeKind::Import && edge.sourceStage) {
             StageItem *source = scene.stageItem(edge.source, *edge.sourceStage);
             QVERIFY(source);
-            QVERIFY(onRectBorder(item->route().first(),
-                                 source->sceneBoundingRect().adjusted(2, 2, -2, -2)));
+            QVERIFY(onRectBorder(item->route().first(), source->mapRectToScene(source->boxRect())));
         }
     }
 }

@@ -440,6 +440,10 @@ void ConveyorScene::relayout()
     };
     m_options.textWidth = cached(QFontMetricsF(m_palette.nameFont()), m_nameWidths);
     m_options.stageTextWidth = cached(QFontMetricsF(m_palette.stageFont()), m_stageWidths);
+    // The header's badge and margins at the fonts the items paint with, so that a name that
+    // sets its node's width is not elided by a few pixels.
+    m_options.metrics.badgeWidth = ImageNodeItem::headerChrome(m_palette)
+                                   - 2 * m_options.metrics.padding;
     ConveyorLayoutOptions options = m_options;
     if (m_focus >= 0)
         options.manualPositions.clear(); // a focused view is a fresh, compact picture
@@ -696,7 +700,7 @@ std::optional<std::pair<int, StageId>> ConveyorScene::stageAt(const QPointF &poi
             continue;
         for (const ConveyorStage &stage : m_conveyor.images.at(i).stages) {
             const StageItem *item = stageItem(i, stage.id);
-            if (item && item->isVisible() && item->sceneBoundingRect().contains(point))
+            if (item && item->isVisible() && item->mapRectToScene(item->boxRect()).contains(point))
                 return std::make_pair(i, stage.id);
         }
     }

@@ -29,6 +29,8 @@ public:
     void setEdge(int edge) { m_edge = edge; }
     Model::EdgeKind kind() const { return m_kind; }
     const QPolygonF &route() const { return m_route; }
+    /** Where the import label is drawn (scene coordinates, the item sits at the origin); null without one. */
+    QRectF labelRect() const { return m_labelRect; }
 
     void setRoute(const QPolygonF &route);
     void setDimmed(bool dimmed);

@@ -34,6 +34,16 @@ public:
     /** Boxes of the Dockerfile's own stages, in local coordinates. */
     void setDockerfileStageRects(const QList<QRectF> &rects) { m_dockerfileRects = rects; }
 
+    /** The box itself (local coordinates); boundingRect() also holds the badge and pen. */
+    QRectF boxRect() const { return QRectF(QPointF(0, 0), m_size); }
+    /** Where the stage name is drawn (local coordinates); the name is elided beyond it. */
+    QRectF nameRect() const;
+    /**
+     * The what-if badge of an invalidated stage (local coordinates): on the box's top-right
+     * corner, so that it takes no room from the name.
+     */
+    QRectF badgeRect() const;
+
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 

@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What a user sees of the graph, over the bundled example and every real project of the shared
+// corpus: names that fit their boxes, labels and routes that keep off the nodes and each other.
+// These are the faults found by looking at screenshots, written down so that they stay fixed.
+#include "config/configloader.h"
+#include "conveyorscene.h"
+#include "edgeitem.h"
+#include "imagenodeitem.h"
+#include "models/stagestatus.h"
+#include "projectloader.h"
+#include "scenepalette.h"
+#include "stageitem.h"
+
+#include <QDir>
+#include <QFontMetricsF>
+#include <QTest>
+
+#include <memory>
+
+using namespace Stagecraft;
+using namespace Stagecraft::Model;
+using Ui::ConveyorScene;
+using Ui::EdgeItem;
+using Ui::ImageNodeItem;
+using Ui::ScenePalette;
+using Ui::StageItem;
+
+namespace {
+
+/** The projects to look at: the example and every corpus project that loads with images. */
+QStringList projectDirs()
+{
+    QStringList dirs{QStringLiteral(STAGECRAFT_SOURCE_DIR "/resources/example")};
+    const QDir corpus(QStringLiteral(STAGECRAFT_SHARED_DIR "/corpus/werf-yaml"));
+    const QStringList entries = corpus.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QString &entry : entries)
+        dirs.append(corpus.filePath(entry));
+    return dirs;
+}
+
+/** A thin rect around an orthogonal segment, for intersection tests. */
+QRectF segmentRect(const QPointF &a, const QPointF &b)
+{
+    return QRectF(a, b).normalized().adjusted(-0.5, -0.5, 0.5, 0.5);
+}
+
+QString describe(const Conveyor &conveyor, int image)
+{
+    return imageKindName(conveyor.images.at(image).kind) + u':'
+           + conveyor.images.at(image).displayName();
+}
+
+} // namespace
+
+class tst_SceneLook : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void stageNamesFit_data() { projects(); }
+    void stageNamesFit();
+    void imageNamesFit_data() { projects(); }
+    void imageNamesFit();
+    void edgeLabelsKeepClear_data() { projects(); }
+    void edgeLabelsKeepClear();
+    void routesAvoidNodes_data() { projects(); }
+    void routesAvoidNodes();
+
+private:
+    void projects();
+    /** The project's scene as the window shows it, or nullptr (with a QSKIP reason) when empty. */
+    std::unique_ptr<ConveyorScene> sceneFor(const QString &dir, QString *skip) const;
+};
+
+void tst_SceneLook::initTestCase()
+{
+    QVERIFY2(QDir(QStringLiteral(STAGECRAFT_SHARED_DIR "/corpus/werf-yaml")).exists(),
+             "the shared corpus is missing");
+    // 071 takes its project name from CI; without it werf (and Stagecraft) refuse the config.
+    qputenv("CI_PROJECT_PATH_SLUG", "look");
+}
+
+void tst_SceneLook::projects()
+{
+    QTest::addColumn<QString>("dir");
+    for (const QString &dir : projectDirs())
+        QTest::newRow(qPrintable(QDir(dir).dirName())) << dir;
+}
+
+std::unique_ptr<ConveyorScene> tst_SceneLook::sceneFor(const QString &dir, QString *skip) const
+{
+    const Model::LoadedProject project = Model::loadProject(dir);
+    const Ui::LoadedProject shown = Ui::windowProject(project);
+    if (shown.conveyor.images.isEmpty()) {
+        *skip = QStringLiteral("no image to draw");
+        return nullptr;
+    }
+    auto scene = std::make_unique<ConveyorScene>();
+    scene->setScenePalette(ScenePalette::light());
+    scene->setConveyor(shown.conveyor, shown.dockerfiles);
+    return scene;
+}
+
+void tst_SceneLook::stageNamesFit()
+{
+    QFETCH(QString, dir);
+    QString skip;
+    const auto scene = sceneFor(dir, &skip);
+    if (!scene)
+        QSKIP(qPrintable(skip));
+    // The what-if preview marks stages invalidated: its badge must not cost the name its end.
+    StageStatuses statuses;
+    for (const ConveyorImage &image : scene->conveyor().images) {
+        for (const ConveyorStage &stage : image.stages)
+            statuses.insert(statusKey(image, stage.id), StageStatus::Invalidated);
+    }
+    scene->setStatuses(statuses);
+    const QFontMetricsF metrics(scene->scenePalette().stageFont());
+    int stages = 0;
+    for (ImageNodeItem *node : scene->imageItems()) {
+        const QRectF kindBadge = node->mapRectToScene(node->kindBadgeRect());
+        const QList<QRectF> &boxes = scene->currentLayout().images.at(node->image()).stageRects;
+        for (QGraphicsItem *child : node->childItems()) {
+            auto *stage = qgraphicsitem_cast<StageItem *>(child);
+            if (!stage)
+                continue;
+            ++stages;
+            const QString name = stageName(stage->stage());
+            const QString where = describe(scene->conveyor(), node->image()) + u'/' + name;
+            QVERIFY2(metrics.horizontalAdvance(name) <= stage->nameRect().width(),
+                     qPrintable(where + u" does not fit its box"));
+            const QRectF badge = stage->mapRectToScene(stage->badgeRect());
+            QVERIFY2(!badge.intersects(kindBadge),
+                     qPrintable(where + u": its badge covers the kind badge"));
+            for (qsizetype row = 0; row < boxes.size(); ++row) {
+                QVERIFY2(row == stage->stageRow() || !badge.intersects(boxes.at(row)),
+                         qPrintable(where + u": its badge covers the next stage"));
+            }
+        }
+    }
+    QVERIFY(stages > 0);
+}
+
+void tst_SceneLook::imageNamesFit()
+{
+    QFETCH(QString, dir);
+    QString skip;
+    const auto scene = sceneFor(dir, &skip);
+    if (!scene)
+        QSKIP(qPrintable(skip));
+    const QFontMetricsF nameMetrics(scene->scenePalette().nameFont());
+    const QFontMetricsF externalMetrics(scene->scenePalette().stageFont());
+    for (ImageNodeItem *node : scene->imageItems()) {
+        const bool external = node->kind() == ImageKind::External;
+        const QString name = scene->conveyor().images.at(node->image()).displayName();
+        const qreal width = (external ? externalMetrics : nameMetrics).horizontalAdvance(name);
+        QVERIFY2(width <= node->nameRect().width(),
+                 qPrintable(describe(scene->conveyor(), node->image())
+                            + QStringLiteral(": the name needs %1 px, the header gives %2")
+                                      .arg(width)
+                                      .arg(node->nameRect().width())));
+        if (!external)
+            QVERIFY(!node->nameRect().intersects(node->kindBadgeRect()));
+    }
+}
+
+void tst_SceneLook::edgeLabelsKeepClear()
+{
+    QFETCH(QString, dir);
+    QString skip;
+    const auto scene = sceneFor(dir, &skip);
+    if (!scene)
+        QSKIP(qPrintable(skip));
+    const ConveyorLayout &layout = scene->currentLayout();
+    const QList<EdgeItem *> &edges = scene->edgeItems();
+    int labels = 0;
+    for (EdgeItem *edge : edges) {
+        const QRectF label = edge->labelRect();
+        if (label.isNull())
+            continue;
+        ++labels;
+        const QString what = QStringLiteral("the label of edge %1").arg(edge->edge());
+        for (int i = 0; i < layout.images.size(); ++i) {
+            if (layout.images.at(i).visible)
+                QVERIFY2(!label.intersects(layout.images.at(i).rect),
+                         qPrintable(what + u" covers " + describe(scene->conveyor(), i)));
+        }
+        for (EdgeItem *other : edges) {
+            if (other == edge)
+                continue;
+            QVERIFY2(other->labelRect().isNull() || !label.intersects(other->labelRect()),
+                     qPrintable(
+                             what
+                             + QStringLiteral(" covers the label of edge %1").arg(other->edge())));
+            const QPolygonF &route = other->route();
+            for (qsizetype k = 1; k < route.size(); ++k) {
+                QVERIFY2(!label.intersects(segmentRect(route.at(k - 1), route.at(k))),
+                         qPrintable(what + QStringLiteral(" covers edge %1").arg(other->edge())));
+            }
+        }
+    }
+    Q_UNUSED(labels);
+}
+
+void tst_SceneLook::routesAvoidNodes()
+{
+    QFETCH(QString, dir);
+    QString skip;
+    const auto scene = sceneFor(dir, &skip);
+    if (!scene)
+        QSKIP(qPrintable(skip));
+    const Conveyor &conveyor = scene->conveyor();
+    const ConveyorLayout &layout = scene->currentLayout();
+    for (int e = 0; e < conveyor.edges.size(); ++e) {
+        const EdgeGeometry &geometry = layout.edges.at(e);
+        if (!geometry.visible)
+            continue;
+        const ConveyorEdge &edge = conveyor.edges.at(e);
+        const QPolygonF &route = geometry.route;
+        for (int i = 0; i < layout.images.size(); ++i) {
+            const ImageGeometry &image = layout.images.at(i);
+            if (!image.visible)
+                continue;
+            // An edge enters its target through the header (imports) and leaves its source at
+            // the border; every other node must be left alone.
+            if (i == edge.source || i == edge.target)
+                continue;
+            const QRectF inside = image.rect.adjusted(1, 1, -1, -1);
+            for (qsizetype k = 1; k < route.size(); ++k) {
+                QVERIFY2(!segmentRect(route.at(k - 1), route.at(k)).intersects(inside),
+                         qPrintable(QStringLiteral("edge %1 (%2 → %3) crosses %4")
+                                            .arg(e)
+                                            .arg(describe(conveyor, edge.source),
+                                                 describe(conveyor, edge.target),
+                                                 describe(conveyor, i))));
+            }
+        }
+    }
+}
+
+QTEST_MAIN(tst_SceneLook)
+#include "tst_scenelook.moc"
