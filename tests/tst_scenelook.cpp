@@ -13,6 +13,8 @@
 
 #include <QDir>
 #include <QFontMetricsF>
+#include <QImage>
+#include <QPainter>
 #include <QTest>
 
 #include <memory>
@@ -66,6 +68,7 @@ private slots:
     void edgeLabelsKeepClear();
     void routesAvoidNodes_data() { projects(); }
     void routesAvoidNodes();
+    void edgesVisibleZoomedOut();
 
 private:
     void projects();
@@ -236,6 +239,54 @@ void tst_SceneLook::routesAvoidNodes()
                                                  describe(conveyor, i))));
             }
         }
+    }
+}
+
+void tst_SceneLook::edgesVisibleZoomedOut()
+{
+    // The window's whole-graph fit of a larger project is at about a quarter; the edges, the
+    // dashed imports most, must still show there.
+    QString skip;
+    const auto scene = sceneFor(QStringLiteral(STAGECRAFT_SOURCE_DIR "/resources/example"), &skip);
+    QVERIFY(scene);
+    constexpr qreal zoom = 0.25;
+    const QRectF source = scene->itemsBoundingRect();
+    QImage image((source.size() * zoom).toSize(), QImage::Format_RGB32);
+    image.fill(Qt::white);
+    scene->setBackgroundColor(Qt::white);
+    {
+        QPainter painter(&image);
+        scene->render(&painter, QRectF(QPointF(0, 0), source.size() * zoom), source);
+    }
+    const Conveyor &conveyor = scene->conveyor();
+    for (EdgeItem *edge : scene->edgeItems()) {
+        // The longest horizontal run of the route, away from its ends and the nodes.
+        const QPolygonF &route = edge->route();
+        QLineF run;
+        for (qsizetype k = 1; k < route.size(); ++k) {
+            const QLineF line(route.at(k - 1), route.at(k));
+            if (qFuzzyCompare(line.y1() + 1, line.y2() + 1)
+                && std::abs(line.dx()) > std::abs(run.dx()))
+                run = line;
+        }
+        if (std::abs(run.dx()) < 40)
+            continue;
+        int darkest = 255;
+        const qreal left = std::min(run.x1(), run.x2()) + 10;
+        const qreal right = std::max(run.x1(), run.x2()) - 10;
+        for (qreal x = left; x < right; x += 1 / zoom) {
+            const QPointF p = (QPointF(x, run.y1()) - source.topLeft()) * zoom;
+            for (int dy = -1; dy <= 1; ++dy) {
+                const QPoint pixel(int(p.x()), int(p.y()) + dy);
+                if (image.rect().contains(pixel))
+                    darkest = std::min(darkest, qGray(image.pixel(pixel)));
+            }
+        }
+        const ConveyorEdge &e = conveyor.edges.at(edge->edge());
+        QVERIFY2(darkest < 200,
+                 qPrintable(QStringLiteral("edge %1 → %2 is %3/255 grey at a quarter zoom")
+                                    .arg(describe(conveyor, e.source), describe(conveyor, e.target))
+                                    .arg(darkest)));
     }
 }
 

@@ -8,6 +8,7 @@
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Stagecraft::Ui {
@@ -17,6 +18,9 @@ using namespace Stagecraft::Model;
 namespace {
 constexpr qreal s_arrowLength = 8;
 constexpr qreal s_cornerRadius = 5;
+constexpr qreal s_minScreenWidth = 1.2;
+/** Within boundingRect()'s margin (the arrow length) on either side of the route. */
+constexpr qreal s_maxSceneWidth = 14;
 } // namespace
 
 EdgeItem::EdgeItem(int edge, EdgeKind kind, const QString &label)
@@ -175,6 +179,11 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         color = pal.highlight;
         width += isSelected() ? 2.0 : 1.0;
     }
+    // Zoomed out (the whole-graph fit of a large project is at 0.1 to 0.4) a 1.5 px stroke
+    // becomes a fraction of a screen pixel and the edges fade out, the dashed imports first:
+    // keep them at least about a screen pixel wide.
+    if (lod > 0)
+        width = std::clamp(s_minScreenWidth / lod, width, s_maxSceneWidth);
     painter->setRenderHint(QPainter::Antialiasing, true);
     QPen pen(color, width, style, Qt::FlatCap, Qt::RoundJoin);
     if (style == Qt::DashLine)
