@@ -69,6 +69,8 @@ private slots:
     void routesAvoidNodes_data() { projects(); }
     void routesAvoidNodes();
     void edgesVisibleZoomedOut();
+    void noTinySteps_data() { projects(); }
+    void noTinySteps();
 
 private:
     void projects();
@@ -287,6 +289,29 @@ void tst_SceneLook::edgesVisibleZoomedOut()
                  qPrintable(QStringLiteral("edge %1 → %2 is %3/255 grey at a quarter zoom")
                                     .arg(describe(conveyor, e.source), describe(conveyor, e.target))
                                     .arg(darkest)));
+    }
+}
+
+void tst_SceneLook::noTinySteps()
+{
+    // A step of a pixel or two in an edge reads as a drawing glitch, not as a bend.
+    QFETCH(QString, dir);
+    QString skip;
+    const auto scene = sceneFor(dir, &skip);
+    if (!scene)
+        QSKIP(qPrintable(skip));
+    const Conveyor &conveyor = scene->conveyor();
+    for (EdgeItem *edge : scene->edgeItems()) {
+        const QPolygonF &route = edge->route();
+        for (qsizetype k = 1; k < route.size(); ++k) {
+            const qreal step = QLineF(route.at(k - 1), route.at(k)).length();
+            const ConveyorEdge &e = conveyor.edges.at(edge->edge());
+            QVERIFY2(step >= 3,
+                     qPrintable(QStringLiteral("edge %1 → %2 has a %3 px step")
+                                        .arg(describe(conveyor, e.source),
+                                             describe(conveyor, e.target))
+                                        .arg(step)));
+        }
     }
 }
 

@@ -13,6 +13,9 @@ namespace Stagecraft::Model {
 
 namespace {
 
+/** Vertical steps of an edge shorter than this are straightened where the route is free. */
+constexpr qreal s_stepSnap = 3;
+
 /** A place in a layer: a real node or a point where a long edge passes through the layer. */
 struct Slot
 {
@@ -568,7 +571,12 @@ qreal ComponentLayout::run(const std::vector<int> &nodes,
                 continue;
             }
             if (edge.targetPort.side == PortSide::Top) {
-                const qreal ey = entryY.value(e);
+                qreal ey = entryY.value(e);
+                // An entry run a pixel or two off the height the edge arrives at would be drawn
+                // as a tiny step (the example's import did that): ride on at that height.
+                // Stacked runs are entrySpacing apart, far more than the snap.
+                if (std::abs(ey - y) < s_stepSnap && y < target.y() - 6)
+                    ey = y;
                 points << QPointF(x, ey) << QPointF(target.x(), ey);
             } else if (edge.targetPort.side == PortSide::Bottom) {
                 const qreal ey = target.y() + 10;
