@@ -165,8 +165,18 @@ void tst_SceneLook::imageNamesFit()
                             + QStringLiteral(": the name needs %1 px, the header gives %2")
                                       .arg(width)
                                       .arg(node->nameRect().width())));
-        if (!external)
+        if (!external) {
             QVERIFY(!node->nameRect().intersects(node->kindBadgeRect()));
+            continue;
+        }
+        // An external node is its name in a dashed box: a long registry path must not leave a
+        // wide empty tail (085's ci-tools reference had 60 px).
+        const qreal nodeWidth = scene->currentLayout().images.at(node->image()).rect.width();
+        QVERIFY2(nodeWidth <= std::max(120.0, width + 24),
+                 qPrintable(describe(scene->conveyor(), node->image())
+                            + QStringLiteral(": %1 px wide for a %2 px name")
+                                      .arg(nodeWidth)
+                                      .arg(width)));
     }
 }
 

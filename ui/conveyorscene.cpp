@@ -440,6 +440,7 @@ void ConveyorScene::relayout()
     };
     m_options.textWidth = cached(QFontMetricsF(m_palette.nameFont()), m_nameWidths);
     m_options.stageTextWidth = cached(QFontMetricsF(m_palette.stageFont()), m_stageWidths);
+    m_options.externalTextWidth = m_options.stageTextWidth; // the same font, the same cache
     // The header's badge and margins at the fonts the items paint with, so that a name that
     // sets its node's width is not elided by a few pixels.
     m_options.metrics.badgeWidth = ImageNodeItem::headerChrome(m_palette)

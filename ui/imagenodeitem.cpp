@@ -124,10 +124,11 @@ QRectF ImageNodeItem::nameRect() const
 void ImageNodeItem::drawFarName(QPainter *painter,
                                 const QRectF &band,
                                 const QColor &color,
+                                QFont font,
                                 qreal pixelSize) const
 {
     const ConveyorScene *s = conveyorScene();
-    QFont font = s->scenePalette().nameFont();
+    const int ownSize = font.pixelSize();
     font.setPixelSize(std::max(1, qRound(pixelSize)));
     const QRectF text = band.adjusted(10, 0, -10, 0);
     // A long name (a registry path) gets smaller rather than cut: at this distance the user
@@ -136,7 +137,7 @@ void ImageNodeItem::drawFarName(QPainter *painter,
     const QString name = s->conveyor().images.at(m_image).displayName();
     const qreal width = QFontMetricsF(font).horizontalAdvance(name);
     if (width > text.width()) {
-        const int minimum = std::min(font.pixelSize(), s->scenePalette().nameFont().pixelSize());
+        const int minimum = std::min(font.pixelSize(), ownSize);
         font.setPixelSize(
                 std::max(minimum, int(std::floor(font.pixelSize() * text.width() / width))));
     }
@@ -174,7 +175,11 @@ void ImageNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         if (lod < farNameLevelOfDetail)
             return;
         if (lod < textLevelOfDetail) {
-            drawFarName(painter, r, pal.secondaryText, std::min<qreal>(18, r.height() * 0.7));
+            drawFarName(painter,
+                        r,
+                        pal.secondaryText,
+                        pal.stageFont(),
+                        std::min<qreal>(18, r.height() * 0.7));
             return;
         }
         painter->setFont(pal.stageFont());
@@ -223,7 +228,7 @@ void ImageNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
                               stageStatusColor(s->imageStatus(m_image)));
         }
         if (lod >= farNameLevelOfDetail)
-            drawFarName(painter, QRectF(0, 0, r.width(), 26), pal.text, 20);
+            drawFarName(painter, QRectF(0, 0, r.width(), 26), pal.text, pal.nameFont(), 20);
         return;
     }
 

@@ -61,10 +61,11 @@ protected:
 private:
     ConveyorScene *conveyorScene() const;
     QPainterPath outline() const;
-    /** The name alone, @p pixelSize scene pixels high, in @p band: the far-zoom label. */
+    /** The name alone in @p font, @p pixelSize scene pixels high, in @p band: the far-zoom label. */
     void drawFarName(QPainter *painter,
                      const QRectF &band,
                      const QColor &color,
+                     QFont font,
                      qreal pixelSize) const;
 
     int m_image = -1;

@@ -23,11 +23,14 @@ ImageGeometry shapeImage(const ConveyorImage &image,
     const auto textWidth = options.textWidth ? options.textWidth : estimateTextWidth;
     ImageGeometry g;
     g.collapsed = collapsed || image.kind == ImageKind::External;
-    const qreal nameWidth = textWidth(image.displayName());
     if (image.kind == ImageKind::External) {
-        g.rect = QRectF(0, 0, std::max(120.0, nameWidth + 2 * m.padding + 26), m.externalHeight);
+        // The name with 10 px on either side, as the node draws it; no badge.
+        const qreal width = (options.externalTextWidth ? options.externalTextWidth
+                                                       : textWidth)(image.displayName());
+        g.rect = QRectF(0, 0, std::max(120.0, std::ceil(width) + 20), m.externalHeight);
         return g;
     }
+    const qreal nameWidth = textWidth(image.displayName());
     const qreal headerWidth = nameWidth + 2 * m.padding + m.badgeWidth;
     if (g.collapsed) {
         g.rect = QRectF(0,

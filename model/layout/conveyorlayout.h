@@ -49,6 +49,11 @@ struct ConveyorLayoutOptions
     QHash<QString, int> dockerfileStages;
     /** Width of a header text; the default estimates 7 px per character. */
     std::function<qreal(const QString &)> textWidth;
+    /**
+     * Width of an external image's name, which is drawn in the stage font (it is a reference,
+     * not one of the project's images); when unset, textWidth is used.
+     */
+    std::function<qreal(const QString &)> externalTextWidth;
     /** Width of a stage name; when set, stage boxes are as wide as their names need. */
     std::function<qreal(const QString &)> stageTextWidth;
 };
