@@ -604,18 +604,21 @@ void ConveyorScene::rebuildItems()
                 break;
             }
         }
+        const qreal labelLeft = edge.target >= 0 && edge.target < m_layout.images.size()
+                                        ? m_layout.images.at(edge.target).rect.left()
+                                        : -1e9;
         if (item) {
             item->setEdge(e);
             item->setVisible(geometry.visible);
             if (item->route() != geometry.route)
-                item->setRoute(geometry.route);
+                item->setRoute(geometry.route, labelLeft);
         } else {
             item = new EdgeItem(e,
                                 edge.kind,
                                 edge.kind == EdgeKind::Import ? edge.label : QString());
             item->setVisible(geometry.visible);
             addItem(item);
-            item->setRoute(geometry.route);
+            item->setRoute(geometry.route, labelLeft);
         }
         edges.append(item);
     }
@@ -690,7 +693,7 @@ void ConveyorScene::rerouteEdgesOf(int image)
                                                 tp.side);
         m_layout.edges[e].route = route;
         if (EdgeItem *item = edgeItem(e))
-            item->setRoute(route);
+            item->setRoute(route, t.rect.left());
     }
 }
 

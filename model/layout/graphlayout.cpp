@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -414,19 +415,24 @@ qreal ComponentLayout::run(const std::vector<int> &nodes,
     for (Slot &s : m_slots)
         s.y += top - minY;
 
-    // Entry and exit runs of edges attached at the top/bottom of a node, ordered by where the
-    // edge comes from so that the runs do not cross each other.
+    // Entry and exit runs of edges attached at the top/bottom of a node. Entries into stages
+    // further left run lower, so that no edge comes down across another's run and its label;
+    // entries into one stage are ordered by where the edge comes from, so that they do not
+    // cross each other. Exits are ordered by where the edge goes.
     QHash<int, qreal> entryY; // edge → y of the horizontal run above the target
     QHash<int, qreal> exitY;  // edge → y of the horizontal run below the source
     {
-        QHash<int, std::vector<std::pair<int, int>>> entering; // target slot → (upper pos, edge)
+        // target slot → (port x, upper pos, edge)
+        QHash<int, std::vector<std::tuple<qreal, int, int>>> entering;
         QHash<int, std::vector<std::pair<int, int>>> leaving;
         for (int e : edges) {
             const LayoutEdge &edge = m_graph.edges.at(e);
             const std::vector<int> &hops = m_chains.value(e);
             if (edge.targetPort.side == PortSide::Top) {
                 const Hop &last = m_hops[size_t(hops.back())];
-                entering[last.lower].emplace_back(-m_slots[size_t(last.upper)].pos, e);
+                entering[last.lower].emplace_back(edge.targetPort.offset.x(),
+                                                  -m_slots[size_t(last.upper)].pos,
+                                                  e);
             }
             if (edge.sourcePort.side == PortSide::Bottom) {
                 const Hop &first = m_hops[size_t(hops.front())];
@@ -437,7 +443,7 @@ qreal ComponentLayout::run(const std::vector<int> &nodes,
             auto list = it.value();
             std::sort(list.begin(), list.end());
             for (size_t k = 0; k < list.size(); ++k)
-                entryY.insert(list[k].second,
+                entryY.insert(std::get<2>(list[k]),
                               m_slots[size_t(it.key())].y - 10 - qreal(k) * m_options.entrySpacing);
         }
         for (auto it = leaving.begin(); it != leaving.end(); ++it) {
