@@ -70,6 +70,8 @@ private slots:
     void routesAvoidNodes_data() { projects(); }
     void routesAvoidNodes();
     void edgesVisibleZoomedOut();
+    void importsComeDownBesideNames_data() { projects(); }
+    void importsComeDownBesideNames();
     // Only the real projects: generated graphs still have sub-pixel steps where a from* edge
     // enters a node that its other edges pulled a little off its source's height.
     void noTinySteps_data() { projects(false); }
@@ -321,6 +323,39 @@ void tst_SceneLook::edgesVisibleZoomedOut()
                  qPrintable(QStringLiteral("edge %1 → %2 is %3/255 grey at a quarter zoom")
                                     .arg(describe(conveyor, e.source), describe(conveyor, e.target))
                                     .arg(darkest)));
+    }
+}
+
+void tst_SceneLook::importsComeDownBesideNames()
+{
+    QFETCH(QString, dir);
+    QString skip;
+    const auto scene = sceneFor(dir, &skip);
+    if (!scene)
+        QSKIP(qPrintable(skip));
+    const Conveyor &conveyor = scene->conveyor();
+    const QFontMetricsF metrics(scene->scenePalette().nameFont());
+    for (EdgeItem *edge : scene->edgeItems()) {
+        const ConveyorEdge &e = conveyor.edges.at(edge->edge());
+        const QPolygonF &route = edge->route();
+        if (scene->currentLayout().edges.at(edge->edge()).targetSide != PortSide::Top
+            || route.size() < 2)
+            continue;
+        ImageNodeItem *target = scene->imageItem(e.target);
+        const QRectF nameRect = target->mapRectToScene(target->nameRect());
+        const qreal advance = metrics.horizontalAdvance(conveyor.images.at(e.target).displayName());
+        const QRectF name(nameRect.left(),
+                          nameRect.top(),
+                          std::min(advance, nameRect.width()),
+                          nameRect.height());
+        const QRectF badge = target->mapRectToScene(target->kindBadgeRect());
+        const QRectF descent = segmentRect(route.at(route.size() - 2), route.last());
+        // Only where the stage has room beside them: a stage wholly under the name keeps its
+        // centre (none in the corpus or the generated graphs).
+        QVERIFY2(!descent.intersects(name) && !descent.intersects(badge),
+                 qPrintable(
+                         QStringLiteral("the import %1 → %2 comes down through the header of %2")
+                                 .arg(describe(conveyor, e.source), describe(conveyor, e.target))));
     }
 }
 

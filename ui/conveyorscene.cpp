@@ -686,7 +686,7 @@ void ConveyorScene::rerouteEdgesOf(int image)
         const ImageGeometry &s = m_layout.images.at(edge.source);
         const ImageGeometry &t = m_layout.images.at(edge.target);
         const LayoutPort sp = edgeSourcePort(m_conveyor, edge, s);
-        const LayoutPort tp = edgeTargetPort(m_conveyor, edge, t);
+        const LayoutPort tp = edgeTargetPort(m_conveyor, edge, t, m_options.metrics);
         const QPolygonF route = orthogonalRoute(s.rect.topLeft() + sp.offset,
                                                 sp.side,
                                                 t.rect.topLeft() + tp.offset,

@@ -32,6 +32,7 @@ struct ConveyorMetrics
     qreal dockerfileStageWidth = 92; ///< one `FROM … AS` stage inside the dockerfile stage
     qreal dockerfileStageHeight = 24;
     qreal badgeWidth = 74; ///< room for the kind badge in the header
+    qreal nameLeft = 12;   ///< where the header name starts
 };
 
 struct ConveyorLayoutOptions
@@ -65,6 +66,8 @@ struct ImageGeometry
     bool manual = false; ///< placed by the user (manualPositions)
     int layer = 0;
     QRectF rect;
+    /** Width of the header name (textWidth); imports come down beside it, not through it. */
+    qreal nameWidth = 0;
     /** Scene rects of the stages, parallel to ConveyorImage::stages; empty when collapsed. */
     QList<QRectF> stageRects;
     /** Scene rects of the Dockerfile's own stages inside the `dockerfile` stage. */
@@ -104,6 +107,7 @@ LayoutPort edgeSourcePort(const Conveyor &conveyor,
                           const ImageGeometry &source);
 LayoutPort edgeTargetPort(const Conveyor &conveyor,
                           const ConveyorEdge &edge,
-                          const ImageGeometry &target);
+                          const ImageGeometry &target,
+                          const ConveyorMetrics &metrics = {});
 
 } // namespace Stagecraft::Model
