@@ -572,7 +572,16 @@ qreal ComponentLayout::run(const std::vector<int> &nodes,
             const qreal x = trackX(hops[i]);
             points << QPointF(x, y);
             if (i + 1 < hops.size()) {
-                y = portY(hop.lower, hop.lowerOffset);
+                // Through a pass-through slot. Where its height is a hair off the height the
+                // edge arrives at, or the height of the side entry it is heading for, the edge
+                // rides on at that height instead of drawing a step of a pixel or two: the slot
+                // is trackSpacing + dummyHeight from its neighbours, far more than the snap.
+                const qreal through = portY(hop.lower, hop.lowerOffset);
+                const bool entersSide = !isVertical(edge.targetPort.side);
+                if (entersSide && std::abs(through - target.y()) < s_stepSnap)
+                    y = target.y();
+                else if (std::abs(through - y) >= s_stepSnap)
+                    y = through;
                 points << QPointF(x, y);
                 continue;
             }
