@@ -20,7 +20,6 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStyleOptionGraphicsItem>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -29,7 +28,6 @@
 using namespace Stagecraft;
 using namespace Stagecraft::Model;
 using namespace Stagecraft::Tests;
-using namespace Qt::StringLiterals;
 using Ui::ConveyorScene;
 using Ui::EdgeItem;
 using Ui::ImageNodeItem;
@@ -85,7 +83,6 @@ private slots:
     void legendLeftOutOfSmallView();
     void legendNeverCoversNodes();
     void farZoomKeepsNames();
-    void invalidatedBadgeLeavesNamesWhole();
 
 private:
     QTemporaryDir m_dir;
@@ -155,8 +152,7 @@ void tst_ConveyorScene::edgesEndAtTheirStages()
         QVERIFY(item);
         StageItem *target = scene.stageItem(edge.target, edge.targetStage);
         QVERIFY(target);
-        QVERIFY2(onRectBorder(item->route().last(),
-                              target->sceneBoundingRect().adjusted(2, 2, -2, -2))
+        QVERIFY2(onRectBorder(item->route().last(), target->mapRectToScene(target->boxRect()))
                          || onRectBorder(item->route().last(),
                                          scene.imageItem(edge.target)
                                                  ->sceneBoundingRect()
@@ -165,8 +161,7 @@ void tst_ConveyorScene::edgesEndAtTheirStages()
         if (edge.kind == EdgeKind::Import && edge.sourceStage) {
             StageItem *source = scene.stageItem(edge.source, *edge.sourceStage);
             QVERIFY(source);
-            QVERIFY(onRectBorder(item->route().first(),
-                                 source->sceneBoundingRect().adjusted(2, 2, -2, -2)));
+            QVERIFY(onRectBorder(item->route().first(), source->mapRectToScene(source->boxRect())));
         }
     }
 }
@@ -728,54 +723,6 @@ void tst_ConveyorScene::legendNeverCoversNodes()
              qPrintable(QStringLiteral("lowest node bottom %1, visible bottom %2")
                                 .arg(lowest->sceneBoundingRect().bottom())
                                 .arg(visible.bottom())));
-}
-
-void tst_ConveyorScene::invalidatedBadgeLeavesNamesWhole()
-{
-    // Every stage invalidated (a what-if that touches everything): the "!" badges must not cut a
-    // stage name short or sit on it.
-    ConveyorScene scene;
-    const Conveyor c = exampleConveyor();
-    scene.setConveyor(c);
-    StageStatuses statuses;
-    for (const ConveyorImage &image : c.images) {
-        for (const ConveyorStage &stage : image.stages)
-            statuses.insert(statusKey(image, stage.id), StageStatus::Invalidated);
-    }
-    scene.setStatuses(statuses);
-    const QFontMetricsF fm(scene.scenePalette().stageFont());
-    int checked = 0;
-    for (int i = 0; i < c.images.size(); ++i) {
-        for (const ConveyorStage &stage : c.images.at(i).stages) {
-            const StageItem *item = scene.stageItem(i, stage.id);
-            QVERIFY(item);
-            const QRectF name = item->nameRect();
-            const QRectF badge = item->invalidatedBadgeRect();
-            const QString label = stageName(stage.id);
-            QVERIFY2(name.width() >= fm.horizontalAdvance(label),
-                     qPrintable(label + u" is cut to "_s + QString::number(name.width())));
-            QVERIFY2(name.right() <= badge.left() + 0.01 || name.bottom() <= badge.top(),
-                     qPrintable(label + u": the badge covers the name"_s));
-            QVERIFY(QRectF(QPointF(0, 0), item->boundingRect().size()).contains(badge));
-            ++checked;
-        }
-    }
-    QVERIFY2(checked >= 12, qPrintable(QString::number(checked)));
-    // And it is painted: the badge's centre has the invalidated colour.
-    const StageItem *item = scene.stageItem(c.indexOf(u"app"_s, ImageKind::Image), StageId::Install);
-    QVERIFY(item);
-    QImage image(item->boundingRect().size().toSize(), QImage::Format_RGB32);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    painter.translate(-item->boundingRect().topLeft());
-    QStyleOptionGraphicsItem option;
-    const_cast<StageItem *>(item)->paint(&painter, &option, nullptr);
-    painter.end();
-    const QPointF centre = item->invalidatedBadgeRect().center() - item->boundingRect().topLeft();
-    const QColor painted = image.pixelColor(centre.toPoint() + QPoint(-3, 0));
-    const QColor expected = stageStatusColor(StageStatus::Invalidated);
-    QVERIFY2(std::abs(painted.hue() - expected.hue()) < 12,
-             qPrintable(painted.name() + u" vs "_s + expected.name()));
 }
 
 QTEST_MAIN(tst_ConveyorScene)

@@ -440,6 +440,11 @@ void ConveyorScene::relayout()
     };
     m_options.textWidth = cached(QFontMetricsF(m_palette.nameFont()), m_nameWidths);
     m_options.stageTextWidth = cached(QFontMetricsF(m_palette.stageFont()), m_stageWidths);
+    m_options.externalTextWidth = m_options.stageTextWidth; // the same font, the same cache
+    // The header's badge and margins at the fonts the items paint with, so that a name that
+    // sets its node's width is not elided by a few pixels.
+    m_options.metrics.badgeWidth = ImageNodeItem::headerChrome(m_palette)
+                                   - 2 * m_options.metrics.padding;
     ConveyorLayoutOptions options = m_options;
     if (m_focus >= 0)
         options.manualPositions.clear(); // a focused view is a fresh, compact picture
@@ -599,18 +604,21 @@ void ConveyorScene::rebuildItems()
                 break;
             }
         }
+        const qreal labelLeft = edge.target >= 0 && edge.target < m_layout.images.size()
+                                        ? m_layout.images.at(edge.target).rect.left()
+                                        : -1e9;
         if (item) {
             item->setEdge(e);
             item->setVisible(geometry.visible);
             if (item->route() != geometry.route)
-                item->setRoute(geometry.route);
+                item->setRoute(geometry.route, labelLeft);
         } else {
             item = new EdgeItem(e,
                                 edge.kind,
                                 edge.kind == EdgeKind::Import ? edge.label : QString());
             item->setVisible(geometry.visible);
             addItem(item);
-            item->setRoute(geometry.route);
+            item->setRoute(geometry.route, labelLeft);
         }
         edges.append(item);
     }
@@ -678,14 +686,14 @@ void ConveyorScene::rerouteEdgesOf(int image)
         const ImageGeometry &s = m_layout.images.at(edge.source);
         const ImageGeometry &t = m_layout.images.at(edge.target);
         const LayoutPort sp = edgeSourcePort(m_conveyor, edge, s);
-        const LayoutPort tp = edgeTargetPort(m_conveyor, edge, t);
+        const LayoutPort tp = edgeTargetPort(m_conveyor, edge, t, m_options.metrics);
         const QPolygonF route = orthogonalRoute(s.rect.topLeft() + sp.offset,
                                                 sp.side,
                                                 t.rect.topLeft() + tp.offset,
                                                 tp.side);
         m_layout.edges[e].route = route;
         if (EdgeItem *item = edgeItem(e))
-            item->setRoute(route);
+            item->setRoute(route, t.rect.left());
     }
 }
 
@@ -696,7 +704,7 @@ std::optional<std::pair<int, StageId>> ConveyorScene::stageAt(const QPointF &poi
             continue;
         for (const ConveyorStage &stage : m_conveyor.images.at(i).stages) {
             const StageItem *item = stageItem(i, stage.id);
-            if (item && item->isVisible() && item->sceneBoundingRect().contains(point))
+            if (item && item->isVisible() && item->mapRectToScene(item->boxRect()).contains(point))
                 return std::make_pair(i, stage.id);
         }
     }

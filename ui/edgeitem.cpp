@@ -8,6 +8,7 @@
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Stagecraft::Ui {
@@ -17,6 +18,11 @@ using namespace Stagecraft::Model;
 namespace {
 constexpr qreal s_arrowLength = 8;
 constexpr qreal s_cornerRadius = 5;
+constexpr qreal s_minScreenWidth = 1.2;
+/** Narrower than this an elided import label says too little; it is then drawn whole. */
+constexpr qreal s_minLabelWidth = 60;
+/** Within boundingRect()'s margin (the arrow length) on either side of the route. */
+constexpr qreal s_maxSceneWidth = 14;
 } // namespace
 
 EdgeItem::EdgeItem(int edge, EdgeKind kind, const QString &label)
@@ -32,6 +38,9 @@ EdgeItem::EdgeItem(int edge, EdgeKind kind, const QString &label)
     // the thin stroke around the route, so clicks next to it still reach the nodes.
     setFlag(ItemIsSelectable);
     setAcceptedMouseButtons(Qt::LeftButton);
+    // The label is elided to its run; pointing at it shows it whole (shape() holds the label).
+    if (!m_label.isEmpty())
+        setToolTip(m_label);
 }
 
 ConveyorScene *EdgeItem::conveyorScene() const
@@ -39,10 +48,11 @@ ConveyorScene *EdgeItem::conveyorScene() const
     return qobject_cast<ConveyorScene *>(scene());
 }
 
-void EdgeItem::setRoute(const QPolygonF &route)
+void EdgeItem::setRoute(const QPolygonF &route, qreal labelLeft)
 {
     prepareGeometryChange();
     m_route = route;
+    m_labelLeft = labelLeft;
     QPainterPath path;
     if (route.size() >= 2) {
         path.moveTo(route.first());
@@ -124,7 +134,12 @@ QRectF EdgeItem::computeLabelRect() const
         const QPointF b = m_route.at(i);
         if (std::abs(a.y() - b.y()) < 0.01 && std::abs(a.x() - b.x()) > 1) {
             const qreal right = std::max(a.x(), b.x()) - 4;
-            return QRectF(right - width, a.y() - height - 1, width, height);
+            // Over the target only: further left the run crosses the channel's tracks, which
+            // the label's backing would hide. A longer label is elided (the tooltip has it
+            // whole), unless that leaves too little of it to read.
+            const qreal room = right - std::max(std::min(a.x(), b.x()) + 6, m_labelLeft + 4);
+            const qreal fitted = room >= s_minLabelWidth ? std::min(width, room) : width;
+            return QRectF(right - fitted, a.y() - height - 1, fitted, height);
         }
     }
     const QPointF end = m_route.last();
@@ -142,6 +157,8 @@ QPainterPath EdgeItem::shape() const
         QPainterPathStroker stroker;
         stroker.setWidth(8);
         m_shape = stroker.createStroke(path());
+        if (!m_labelRect.isNull())
+            m_shape.addRect(m_labelRect);
     }
     return m_shape;
 }
@@ -175,6 +192,11 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         color = pal.highlight;
         width += isSelected() ? 2.0 : 1.0;
     }
+    // Zoomed out (the whole-graph fit of a large project is at 0.1 to 0.4) a 1.5 px stroke
+    // becomes a fraction of a screen pixel and the edges fade out, the dashed imports first:
+    // keep them at least about a screen pixel wide.
+    if (lod > 0)
+        width = std::clamp(s_minScreenWidth / lod, width, s_maxSceneWidth);
     painter->setRenderHint(QPainter::Antialiasing, true);
     QPen pen(color, width, style, Qt::FlatCap, Qt::RoundJoin);
     if (style == Qt::DashLine)

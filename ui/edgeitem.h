@@ -29,8 +29,14 @@ public:
     void setEdge(int edge) { m_edge = edge; }
     Model::EdgeKind kind() const { return m_kind; }
     const QPolygonF &route() const { return m_route; }
+    /** Where the import label is drawn (scene coordinates, the item sits at the origin); null without one. */
+    QRectF labelRect() const { return m_labelRect; }
 
-    void setRoute(const QPolygonF &route);
+    /**
+     * @p labelLeft is where the label may start at the furthest left: the target's left edge,
+     * since left of it the channel's tracks cross the entry run and the label would hide them.
+     */
+    void setRoute(const QPolygonF &route, qreal labelLeft = -1e9);
     void setDimmed(bool dimmed);
     bool isDimmed() const { return m_dimmed; }
     void setHighlighted(bool highlighted);
@@ -48,6 +54,7 @@ private:
     Model::EdgeKind m_kind = Model::EdgeKind::FromImage;
     QString m_label;
     QPolygonF m_route;
+    qreal m_labelLeft = -1e9;
     // Computed once per route: boundingRect() runs for every item on every paint and hit test.
     QRectF m_labelRect;
     QString m_elidedLabel;

@@ -10,6 +10,8 @@
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
 
+#include <cmath>
+
 namespace Stagecraft::Ui {
 
 using namespace Stagecraft::Model;
@@ -17,6 +19,11 @@ using namespace Stagecraft::Model;
 namespace {
 constexpr qreal s_radius = 6;
 constexpr qreal s_chamfer = 9;
+
+constexpr qreal s_nameLeft = 12;
+constexpr qreal s_badgeRightMargin = 7;
+constexpr qreal s_badgeGap = 6;
+constexpr qreal s_markerSize = 16;
 
 QString kindBadge(ImageKind kind)
 {
@@ -87,22 +94,58 @@ QRectF ImageNodeItem::headerRect() const
     return QRectF(0, 0, m_size.width(), std::min<qreal>(26, m_size.height()));
 }
 
+qreal ImageNodeItem::headerChrome(const ScenePalette &palette)
+{
+    const QFontMetricsF metrics(palette.smallFont());
+    qreal badge = 0;
+    for (ImageKind kind : {ImageKind::Image, ImageKind::Artifact, ImageKind::Dockerfile})
+        badge = std::max(badge, metrics.horizontalAdvance(kindBadge(kind)) + 12);
+    return std::ceil(s_nameLeft + s_badgeGap + badge + s_badgeRightMargin);
+}
+
+QRectF ImageNodeItem::kindBadgeRect() const
+{
+    const ConveyorScene *s = conveyorScene();
+    const QFontMetricsF metrics(s ? s->scenePalette().smallFont() : QFont());
+    const qreal width = metrics.horizontalAdvance(kindBadge(m_kind)) + 12;
+    return QRectF(m_size.width() - width - s_badgeRightMargin, 5, width, 16);
+}
+
+QRectF ImageNodeItem::nameRect() const
+{
+    if (m_kind == ImageKind::External)
+        return QRectF(QPointF(0, 0), m_size).adjusted(10, 0, -10, 0);
+    qreal right = kindBadgeRect().left() - s_badgeGap;
+    if (const ConveyorScene *s = conveyorScene(); s && s->problemCount(m_image) > 0)
+        right -= s_markerSize + 6;
+    return QRectF(s_nameLeft, 0, right - s_nameLeft, headerRect().height());
+}
+
 void ImageNodeItem::drawFarName(QPainter *painter,
                                 const QRectF &band,
                                 const QColor &color,
+                                QFont font,
                                 qreal pixelSize) const
 {
     const ConveyorScene *s = conveyorScene();
-    QFont font = s->scenePalette().nameFont();
+    const int ownSize = font.pixelSize();
     font.setPixelSize(std::max(1, qRound(pixelSize)));
+    const QRectF text = band.adjusted(10, 0, -10, 0);
+    // A long name (a registry path) gets smaller rather than cut: at this distance the user
+    // reads names to tell the nodes apart, and the middle of an elided path is often where two
+    // differ. Not below the node's own text size, which the layout made room for.
+    const QString name = s->conveyor().images.at(m_image).displayName();
+    const qreal width = QFontMetricsF(font).horizontalAdvance(name);
+    if (width > text.width()) {
+        const int minimum = std::min(font.pixelSize(), ownSize);
+        font.setPixelSize(
+                std::max(minimum, int(std::floor(font.pixelSize() * text.width() / width))));
+    }
     painter->setFont(font);
     painter->setPen(color);
-    const QRectF text = band.adjusted(10, 0, -10, 0);
     painter->drawText(text,
                       Qt::AlignVCenter | Qt::AlignLeft,
-                      QFontMetricsF(font).elidedText(s->conveyor().images.at(m_image).displayName(),
-                                                     Qt::ElideMiddle,
-                                                     text.width()));
+                      QFontMetricsF(font).elidedText(name, Qt::ElideMiddle, text.width()));
 }
 
 void ImageNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -132,12 +175,16 @@ void ImageNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         if (lod < farNameLevelOfDetail)
             return;
         if (lod < textLevelOfDetail) {
-            drawFarName(painter, r, pal.secondaryText, std::min<qreal>(18, r.height() * 0.7));
+            drawFarName(painter,
+                        r,
+                        pal.secondaryText,
+                        pal.stageFont(),
+                        std::min<qreal>(18, r.height() * 0.7));
             return;
         }
         painter->setFont(pal.stageFont());
         painter->setPen(pal.secondaryText);
-        const QRectF text = r.adjusted(10, 0, -10, 0);
+        const QRectF text = nameRect();
         painter->drawText(text,
                           Qt::AlignVCenter | Qt::AlignLeft,
                           QFontMetricsF(pal.stageFont())
@@ -181,16 +228,14 @@ void ImageNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
                               stageStatusColor(s->imageStatus(m_image)));
         }
         if (lod >= farNameLevelOfDetail)
-            drawFarName(painter, QRectF(0, 0, r.width(), 26), pal.text, 20);
+            drawFarName(painter, QRectF(0, 0, r.width(), 26), pal.text, pal.nameFont(), 20);
         return;
     }
 
     // Kind badge on the right of the header.
     const QFont small = pal.smallFont();
-    const QFontMetricsF smallMetrics(small);
     const QString badge = kindBadge(image.kind);
-    const qreal badgeWidth = smallMetrics.horizontalAdvance(badge) + 12;
-    const QRectF badgeRect(r.width() - badgeWidth - 7, 5, badgeWidth, 16);
+    const QRectF badgeRect = kindBadgeRect();
     painter->setPen(QPen(accent, 1));
     QColor badgeFill = accent;
     badgeFill.setAlphaF(pal.dark ? 0.30f : 0.14f);
@@ -201,10 +246,12 @@ void ImageNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     painter->drawText(badgeRect, Qt::AlignCenter, badge);
 
     // Problems marker before the badge.
-    qreal nameRight = badgeRect.left() - 6;
     const int problems = s->problemCount(m_image);
     if (problems > 0) {
-        const QRectF marker(nameRight - 18, 5, 16, 16);
+        const QRectF marker(badgeRect.left() - s_badgeGap - s_markerSize,
+                            5,
+                            s_markerSize,
+                            s_markerSize);
         painter->setPen(Qt::NoPen);
         painter->setBrush(s->hasErrors(m_image) ? pal.error
                                                 : stageStatusColor(StageStatus::Invalidated));
@@ -213,18 +260,17 @@ void ImageNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->drawText(marker,
                           Qt::AlignCenter,
                           problems > 9 ? QStringLiteral("!") : QString::number(problems));
-        nameRight = marker.left() - 4;
     }
 
     const QFont nameFont = pal.nameFont();
     painter->setFont(nameFont);
     painter->setPen(pal.text);
-    const QRectF nameRect(12, 0, nameRight - 12, 26);
-    painter->drawText(nameRect,
+    const QRectF name = nameRect();
+    painter->drawText(name,
                       Qt::AlignVCenter | Qt::AlignLeft,
                       QFontMetricsF(nameFont).elidedText(image.displayName(),
                                                          Qt::ElideMiddle,
-                                                         nameRect.width()));
+                                                         name.width()));
 
     if (m_collapsed) {
         // The stage-status summary: one segment per stage, in conveyor order.

@@ -8,6 +8,7 @@
 namespace Stagecraft::Ui {
 
 class ConveyorScene;
+struct ScenePalette;
 
 /**
  * One image of the conveyor: a header with its name, kind and status summary and, when
@@ -39,6 +40,15 @@ public:
 
     /** The header band (local coordinates): dragging and double-clicking act here. */
     QRectF headerRect() const;
+    /** The kind badge on the right of the header (local coordinates). */
+    QRectF kindBadgeRect() const;
+    /** Where the name is drawn (local coordinates), left of the badge and problems marker. */
+    QRectF nameRect() const;
+    /**
+     * The header width beyond the name's own, at the palette's fonts: margins, the widest kind
+     * badge and the gap to it (ConveyorMetrics::badgeWidth plus twice its padding).
+     */
+    static qreal headerChrome(const ScenePalette &palette);
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
@@ -51,10 +61,11 @@ protected:
 private:
     ConveyorScene *conveyorScene() const;
     QPainterPath outline() const;
-    /** The name alone, @p pixelSize scene pixels high, in @p band: the far-zoom label. */
+    /** The name alone in @p font, @p pixelSize scene pixels high, in @p band: the far-zoom label. */
     void drawFarName(QPainter *painter,
                      const QRectF &band,
                      const QColor &color,
+                     QFont font,
                      qreal pixelSize) const;
 
     int m_image = -1;

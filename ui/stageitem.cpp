@@ -38,23 +38,29 @@ ConveyorScene *StageItem::conveyorScene() const
     return qobject_cast<ConveyorScene *>(scene());
 }
 
-QRectF StageItem::invalidatedBadgeRect() const
-{
-    return QRectF(m_size.width() - 12, 1.5, 10.5, 10.5);
-}
+namespace {
+constexpr qreal s_badgeSize = 13;
+/** The name's line: the whole box, or the label row above a Dockerfile's own stages. */
+constexpr qreal s_dockerfileLineHeight = 26;
+} // namespace
 
 QRectF StageItem::nameRect() const
 {
-    const QFontMetricsF fm(conveyorScene() ? conveyorScene()->scenePalette().stageFont()
-                                           : ScenePalette::light().stageFont());
-    const qreal lineHeight = m_dockerfileRects.isEmpty() ? m_size.height() : 26;
-    const qreal width = std::min(fm.horizontalAdvance(stageName(m_stage)), m_size.width() - 14);
-    return QRectF(10, (lineHeight - fm.height()) / 2, width, fm.height());
+    const qreal lineHeight = m_dockerfileRects.isEmpty() ? m_size.height() : s_dockerfileLineHeight;
+    return QRectF(10, 0, m_size.width() - 14, lineHeight);
+}
+
+QRectF StageItem::badgeRect() const
+{
+    // Half over the gap above the box (the header band's lower edge, clear of the kind badge)
+    // and the gap to the next box; the name's line starts below it.
+    return QRectF(m_size.width() - s_badgeSize + 4, -4, s_badgeSize, s_badgeSize);
 }
 
 QRectF StageItem::boundingRect() const
 {
-    return QRectF(QPointF(0, 0), m_size).adjusted(-2, -2, 2, 2);
+    return QRectF(QPointF(0, 0), m_size).adjusted(-2, -2, 2, 2)
+           | badgeRect().adjusted(-1, -1, 1, 1);
 }
 
 void StageItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -89,30 +95,27 @@ void StageItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     const QFont font = pal.stageFont();
     painter->setFont(font);
     painter->setPen(pal.text);
-    const qreal lineHeight = m_dockerfileRects.isEmpty() ? r.height() : 26;
-    // The what-if badge: colour alone is not enough (colour vision, greyscale prints). It sits in
-    // the box's top-right corner, clear of the name: boxes are as wide as their names (statuses
-    // are not layout input), and a badge on the name's line cut "install" down to "ins…".
-    const QRectF text(10, 0, r.width() - 14, lineHeight);
-    if (status == StageStatus::Invalidated) {
-        const QRectF circle = invalidatedBadgeRect();
-        painter->setPen(QPen(pal.stageFill(color), 1));
-        painter->setBrush(color);
-        painter->drawEllipse(circle);
-        QFont bold = font;
-        bold.setBold(true);
-        bold.setPixelSize(8);
-        painter->setFont(bold);
-        painter->setPen(Qt::white);
-        painter->drawText(circle, Qt::AlignCenter, QStringLiteral("!"));
-        painter->setFont(font);
-        painter->setPen(pal.text);
-    }
+    const QRectF text = nameRect();
     painter->drawText(text,
                       Qt::AlignVCenter | Qt::AlignLeft,
                       QFontMetricsF(font).elidedText(stageName(m_stage),
                                                      Qt::ElideRight,
                                                      text.width()));
+    // The what-if badge: colour alone is not enough (colour vision, greyscale prints). It sits
+    // on the corner, drawn last, so that it neither shortens the name nor hides under it.
+    if (status == StageStatus::Invalidated) {
+        const QRectF circle = badgeRect();
+        painter->setPen(QPen(pal.nodeFill, 1.5));
+        painter->setBrush(color);
+        painter->drawEllipse(circle);
+        QFont bold = font;
+        bold.setBold(true);
+        bold.setPixelSize(int(s_badgeSize * 0.75));
+        painter->setFont(bold);
+        painter->setPen(Qt::white);
+        painter->drawText(circle, Qt::AlignCenter, QStringLiteral("!"));
+        painter->setFont(font);
+    }
 
     if (m_dockerfileRects.isEmpty())
         return;

@@ -34,10 +34,15 @@ public:
     /** Boxes of the Dockerfile's own stages, in local coordinates. */
     void setDockerfileStageRects(const QList<QRectF> &rects) { m_dockerfileRects = rects; }
 
-    /** Where the stage's name is drawn (its full width when it fits), in local coordinates. */
+    /** The box itself (local coordinates); boundingRect() also holds the badge and pen. */
+    QRectF boxRect() const { return QRectF(QPointF(0, 0), m_size); }
+    /** Where the stage name is drawn (local coordinates); the name is elided beyond it. */
     QRectF nameRect() const;
-    /** The "!" of an invalidated stage, in the top-right corner, clear of the name. */
-    QRectF invalidatedBadgeRect() const;
+    /**
+     * The what-if badge of an invalidated stage (local coordinates): on the box's top-right
+     * corner, so that it takes no room from the name.
+     */
+    QRectF badgeRect() const;
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

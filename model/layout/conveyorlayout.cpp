@@ -23,11 +23,15 @@ ImageGeometry shapeImage(const ConveyorImage &image,
     const auto textWidth = options.textWidth ? options.textWidth : estimateTextWidth;
     ImageGeometry g;
     g.collapsed = collapsed || image.kind == ImageKind::External;
-    const qreal nameWidth = textWidth(image.displayName());
     if (image.kind == ImageKind::External) {
-        g.rect = QRectF(0, 0, std::max(120.0, nameWidth + 2 * m.padding + 26), m.externalHeight);
+        // The name with 10 px on either side, as the node draws it; no badge.
+        const qreal width = (options.externalTextWidth ? options.externalTextWidth
+                                                       : textWidth)(image.displayName());
+        g.rect = QRectF(0, 0, std::max(120.0, std::ceil(width) + 20), m.externalHeight);
         return g;
     }
+    const qreal nameWidth = textWidth(image.displayName());
+    g.nameWidth = nameWidth;
     const qreal headerWidth = nameWidth + 2 * m.padding + m.badgeWidth;
     if (g.collapsed) {
         g.rect = QRectF(0,
@@ -65,6 +69,43 @@ ImageGeometry shapeImage(const ConveyorImage &image,
     const qreal width = std::max({headerWidth, x - m.stageSpacing + m.padding, m.collapsedMinWidth});
     g.rect = QRectF(0, 0, width, m.headerHeight + rowHeight + m.padding);
     return g;
+}
+
+/**
+ * Where an import comes down into stage @p s: its centre, unless that is under the header's name
+ * or kind badge (the arrow would strike through the text); then the nearest point of the stage
+ * clear of both, if it has one.
+ */
+constexpr qreal s_entryInset = 8; // keeps an arrow head off a box's rounded corners
+
+/**
+ * How much wider the node would have to be for an import into stage @p s to come down between
+ * the name and the kind badge: 0 when it can already (or when the stage is wholly under the
+ * name, where no width helps).
+ */
+qreal entryGap(const QRectF &s, const ImageGeometry &target, const ConveyorMetrics &m)
+{
+    const QRectF &r = target.rect;
+    const qreal freeLeft = r.left() + m.nameLeft + target.nameWidth + 6;
+    const qreal freeRight = r.right() - m.badgeWidth - 2;
+    const qreal centre = s.center().x();
+    if ((centre >= freeLeft && centre <= freeRight) || s.right() - s_entryInset < freeLeft)
+        return 0;
+    return std::max<qreal>(0, std::max(freeLeft, s.left() + s_entryInset) - freeRight);
+}
+
+qreal entryX(const QRectF &s, const ImageGeometry &target, const ConveyorMetrics &m)
+{
+    constexpr qreal inset = s_entryInset;
+    const QRectF &r = target.rect;
+    const qreal freeLeft = r.left() + m.nameLeft + target.nameWidth + 6;
+    const qreal freeRight = r.right() - m.badgeWidth - 2;
+    const qreal lo = std::max(s.left() + inset, freeLeft);
+    const qreal hi = std::min(s.right() - inset, freeRight);
+    const qreal centre = s.center().x();
+    if (lo > hi || (centre >= freeLeft && centre <= freeRight))
+        return centre;
+    return std::clamp(centre, lo, hi);
 }
 
 int stageRow(const ConveyorImage &image, StageId id)
@@ -115,7 +156,8 @@ LayoutPort edgeSourcePort(const Conveyor &conveyor,
 
 LayoutPort edgeTargetPort(const Conveyor &conveyor,
                           const ConveyorEdge &edge,
-                          const ImageGeometry &target)
+                          const ImageGeometry &target,
+                          const ConveyorMetrics &metrics)
 {
     const ConveyorImage &image = conveyor.images.at(edge.target);
     const QRectF &r = target.rect;
@@ -127,7 +169,7 @@ LayoutPort edgeTargetPort(const Conveyor &conveyor,
             const QRectF &s = target.stageRects.at(row);
             if (entersFrom && row == 0)
                 return {QPointF(0, s.center().y()) - QPointF(0, r.top()), PortSide::Left};
-            return {QPointF(s.center().x(), s.top()) - r.topLeft(), PortSide::Top};
+            return {QPointF(entryX(s, target, metrics), s.top()) - r.topLeft(), PortSide::Top};
         }
     }
     if (entersFrom)
@@ -152,11 +194,28 @@ ConveyorLayout layoutConveyor(const Conveyor &conveyor, const ConveyorLayoutOpti
         ImageGeometry g = shapeImage(image, collapsed, options.dockerfileStages.value(key), options);
         g.visible = options.visible.isEmpty() || options.visible.contains(i);
         layout.images[i] = g;
+    }
+    // A node whose name reaches to its kind badge leaves an import into a stage below them no
+    // way down but through the text: widen it just enough to open a gap over that stage.
+    for (const ConveyorEdge &edge : conveyor.edges) {
+        if (edge.kind != EdgeKind::Import || edge.target < 0 || edge.target >= n)
+            continue;
+        ImageGeometry &g = layout.images[edge.target];
+        const int row = stageRow(conveyor.images.at(edge.target), edge.targetStage);
+        if (g.collapsed || row < 0 || row >= g.stageRects.size())
+            continue;
+        const QRectF &s = g.stageRects.at(row);
+        const qreal missing = entryGap(s, g, options.metrics);
+        if (missing > 0)
+            g.rect.setWidth(g.rect.width() + std::ceil(missing));
+    }
+    for (int i = 0; i < n; ++i) {
+        const ImageGeometry &g = layout.images.at(i);
         if (!g.visible)
             continue;
         nodeOfImage[i] = int(graph.nodes.size());
         imageOfNode.append(i);
-        graph.nodes.append({key, g.rect.size()});
+        graph.nodes.append({imageKey(conveyor.images.at(i)), g.rect.size()});
     }
     QList<int> edgeOfLayoutEdge;
     for (int e = 0; e < conveyor.edges.size(); ++e) {
@@ -171,7 +230,10 @@ ConveyorLayout layoutConveyor(const Conveyor &conveyor, const ConveyorLayoutOpti
         le.source = nodeOfImage.at(edge.source);
         le.target = nodeOfImage.at(edge.target);
         le.sourcePort = edgeSourcePort(conveyor, edge, layout.images.at(edge.source));
-        le.targetPort = edgeTargetPort(conveyor, edge, layout.images.at(edge.target));
+        le.targetPort = edgeTargetPort(conveyor,
+                                       edge,
+                                       layout.images.at(edge.target),
+                                       options.metrics);
         eg.sourceSide = le.sourcePort.side;
         eg.targetSide = le.targetPort.side;
         edgeOfLayoutEdge.append(e);
@@ -207,7 +269,7 @@ ConveyorLayout layoutConveyor(const Conveyor &conveyor, const ConveyorLayoutOpti
             const ImageGeometry &s = layout.images.at(edge.source);
             const ImageGeometry &t = layout.images.at(edge.target);
             const LayoutPort sp = edgeSourcePort(conveyor, edge, s);
-            const LayoutPort tp = edgeTargetPort(conveyor, edge, t);
+            const LayoutPort tp = edgeTargetPort(conveyor, edge, t, options.metrics);
             eg.route = orthogonalRoute(s.rect.topLeft() + sp.offset,
                                        sp.side,
                                        t.rect.topLeft() + tp.offset,

@@ -32,6 +32,7 @@ struct ConveyorMetrics
     qreal dockerfileStageWidth = 92; ///< one `FROM … AS` stage inside the dockerfile stage
     qreal dockerfileStageHeight = 24;
     qreal badgeWidth = 74; ///< room for the kind badge in the header
+    qreal nameLeft = 12;   ///< where the header name starts
 };
 
 struct ConveyorLayoutOptions
@@ -49,6 +50,11 @@ struct ConveyorLayoutOptions
     QHash<QString, int> dockerfileStages;
     /** Width of a header text; the default estimates 7 px per character. */
     std::function<qreal(const QString &)> textWidth;
+    /**
+     * Width of an external image's name, which is drawn in the stage font (it is a reference,
+     * not one of the project's images); when unset, textWidth is used.
+     */
+    std::function<qreal(const QString &)> externalTextWidth;
     /** Width of a stage name; when set, stage boxes are as wide as their names need. */
     std::function<qreal(const QString &)> stageTextWidth;
 };
@@ -60,6 +66,8 @@ struct ImageGeometry
     bool manual = false; ///< placed by the user (manualPositions)
     int layer = 0;
     QRectF rect;
+    /** Width of the header name (textWidth); imports come down beside it, not through it. */
+    qreal nameWidth = 0;
     /** Scene rects of the stages, parallel to ConveyorImage::stages; empty when collapsed. */
     QList<QRectF> stageRects;
     /** Scene rects of the Dockerfile's own stages inside the `dockerfile` stage. */
@@ -99,6 +107,7 @@ LayoutPort edgeSourcePort(const Conveyor &conveyor,
                           const ImageGeometry &source);
 LayoutPort edgeTargetPort(const Conveyor &conveyor,
                           const ConveyorEdge &edge,
-                          const ImageGeometry &target);
+                          const ImageGeometry &target,
+                          const ConveyorMetrics &metrics = {});
 
 } // namespace Stagecraft::Model

@@ -6,12 +6,16 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 namespace Stagecraft::Model {
 
 namespace {
+
+/** Vertical steps of an edge shorter than this are straightened where the route is free. */
+constexpr qreal s_stepSnap = 3;
 
 /** A place in a layer: a real node or a point where a long edge passes through the layer. */
 struct Slot
@@ -411,19 +415,24 @@ qreal ComponentLayout::run(const std::vector<int> &nodes,
     for (Slot &s : m_slots)
         s.y += top - minY;
 
-    // Entry and exit runs of edges attached at the top/bottom of a node, ordered by where the
-    // edge comes from so that the runs do not cross each other.
+    // Entry and exit runs of edges attached at the top/bottom of a node. Entries into stages
+    // further left run lower, so that no edge comes down across another's run and its label;
+    // entries into one stage are ordered by where the edge comes from, so that they do not
+    // cross each other. Exits are ordered by where the edge goes.
     QHash<int, qreal> entryY; // edge → y of the horizontal run above the target
     QHash<int, qreal> exitY;  // edge → y of the horizontal run below the source
     {
-        QHash<int, std::vector<std::pair<int, int>>> entering; // target slot → (upper pos, edge)
+        // target slot → (port x, upper pos, edge)
+        QHash<int, std::vector<std::tuple<qreal, int, int>>> entering;
         QHash<int, std::vector<std::pair<int, int>>> leaving;
         for (int e : edges) {
             const LayoutEdge &edge = m_graph.edges.at(e);
             const std::vector<int> &hops = m_chains.value(e);
             if (edge.targetPort.side == PortSide::Top) {
                 const Hop &last = m_hops[size_t(hops.back())];
-                entering[last.lower].emplace_back(-m_slots[size_t(last.upper)].pos, e);
+                entering[last.lower].emplace_back(edge.targetPort.offset.x(),
+                                                  -m_slots[size_t(last.upper)].pos,
+                                                  e);
             }
             if (edge.sourcePort.side == PortSide::Bottom) {
                 const Hop &first = m_hops[size_t(hops.front())];
@@ -434,7 +443,7 @@ qreal ComponentLayout::run(const std::vector<int> &nodes,
             auto list = it.value();
             std::sort(list.begin(), list.end());
             for (size_t k = 0; k < list.size(); ++k)
-                entryY.insert(list[k].second,
+                entryY.insert(std::get<2>(list[k]),
                               m_slots[size_t(it.key())].y - 10 - qreal(k) * m_options.entrySpacing);
         }
         for (auto it = leaving.begin(); it != leaving.end(); ++it) {
@@ -563,12 +572,26 @@ qreal ComponentLayout::run(const std::vector<int> &nodes,
             const qreal x = trackX(hops[i]);
             points << QPointF(x, y);
             if (i + 1 < hops.size()) {
-                y = portY(hop.lower, hop.lowerOffset);
+                // Through a pass-through slot. Where its height is a hair off the height the
+                // edge arrives at, or the height of the side entry it is heading for, the edge
+                // rides on at that height instead of drawing a step of a pixel or two: the slot
+                // is trackSpacing + dummyHeight from its neighbours, far more than the snap.
+                const qreal through = portY(hop.lower, hop.lowerOffset);
+                const bool entersSide = !isVertical(edge.targetPort.side);
+                if (entersSide && std::abs(through - target.y()) < s_stepSnap)
+                    y = target.y();
+                else if (std::abs(through - y) >= s_stepSnap)
+                    y = through;
                 points << QPointF(x, y);
                 continue;
             }
             if (edge.targetPort.side == PortSide::Top) {
-                const qreal ey = entryY.value(e);
+                qreal ey = entryY.value(e);
+                // An entry run a pixel or two off the height the edge arrives at would be drawn
+                // as a tiny step (the example's import did that): ride on at that height.
+                // Stacked runs are entrySpacing apart, far more than the snap.
+                if (std::abs(ey - y) < s_stepSnap && y < target.y() - 6)
+                    ey = y;
                 points << QPointF(x, ey) << QPointF(target.x(), ey);
             } else if (edge.targetPort.side == PortSide::Bottom) {
                 const qreal ey = target.y() + 10;

@@ -49,7 +49,11 @@ struct LayoutGraph
 struct LayoutOptions
 {
     qreal nodeGap = 26;       ///< vertical space between two nodes of a layer
-    qreal entrySpacing = 14;  ///< extra vertical space per edge entering/leaving through Top/Bottom
+    /**
+     * Extra vertical space per edge entering/leaving through Top/Bottom: the distance between
+     * stacked entry runs, each of which carries its import label (11 px text) above it.
+     */
+    qreal entrySpacing = 18;
     qreal channelMargin = 22; ///< space between a layer and its first/last edge track
     qreal trackSpacing = 9;   ///< horizontal distance between vertical edge tracks in a channel
     qreal componentGap = 60;  ///< vertical space between unconnected parts of the graph
