@@ -179,15 +179,20 @@ bool BuildahImageBuilder::buildah(const QStringList &arguments,
                output);
 }
 
-void BuildahImageBuilder::cleanupContainer(const QString &container)
+void BuildahImageBuilder::cleanup(const QStringList &command)
 {
     // Runs even after a cancel: a cancellation of its own, nothing reported.
-    BuildCancellation cleanup;
+    BuildCancellation own;
     ProcessSpec spec;
     spec.program = m_session.options.buildahProgram;
-    spec.arguments = m_session.buildahArguments({QStringLiteral("rm"), container});
+    spec.arguments = m_session.buildahArguments(command);
     spec.captureOutput = true;
-    runProcess(spec, cleanup);
+    runProcess(spec, own);
+}
+
+void BuildahImageBuilder::cleanupContainer(const QString &container)
+{
+    cleanup({QStringLiteral("rm"), container});
 }
 
 QStringList BuildahImageBuilder::fromArguments(const QString &container, const QString &image) const
@@ -221,12 +226,7 @@ bool BuildahImageBuilder::pushStage(const QString &name, const QString &stage)
         return true;
     // Not in the registry, so not stored: the local copy goes too, or a later build would take
     // a stage the storage does not have.
-    BuildCancellation cleanup;
-    ProcessSpec spec;
-    spec.program = m_session.options.buildahProgram;
-    spec.arguments = m_session.buildahArguments({QStringLiteral("rmi"), name});
-    spec.captureOutput = true;
-    runProcess(spec, cleanup);
+    cleanup({QStringLiteral("rmi"), name});
     if (!m_session.cancellation.isCancelled())
         m_failure.message = Tr::tr("%1/%2: cannot push %3 to the stages storage: %4")
                                     .arg(m_plan.displayName(), stage, name, m_failure.message);
@@ -747,12 +747,7 @@ bool BuildahImageBuilder::buildStage(const StagePlan &stage,
                  &out)) {
         // A commit cut short may still have stored the image: nothing may stay of the stage.
         cleanupContainer(container);
-        BuildCancellation cleanup;
-        ProcessSpec spec;
-        spec.program = m_session.options.buildahProgram;
-        spec.arguments = m_session.buildahArguments({QStringLiteral("rmi"), name});
-        spec.captureOutput = true;
-        runProcess(spec, cleanup);
+        cleanup({QStringLiteral("rmi"), name});
         return false;
     }
     if (!pushStage(name, stage.name))
@@ -1137,14 +1132,8 @@ BuildahImageBuilder::Result BuildahImageBuilder::runDockerfile()
     m_session.emitEvent(startedEvent);
     const auto removeTag = [&] {
         // A build cut short in its commit may have stored the image: nothing may stay of it.
-        if (!werfName)
-            return;
-        BuildCancellation cleanup;
-        ProcessSpec rmi;
-        rmi.program = m_session.options.buildahProgram;
-        rmi.arguments = m_session.buildahArguments({QStringLiteral("rmi"), tag});
-        rmi.captureOutput = true;
-        runProcess(rmi, cleanup);
+        if (werfName)
+            cleanup({QStringLiteral("rmi"), tag});
     };
 
     int steps = 0;

@@ -115,6 +115,8 @@ private:
     QStringList mountArguments();
     QString fail(const QString &message);
     void output(const QString &stage, const QString &line);
+    /** Runs a buildah clean-up command (rm, rmi): also after a cancel, its failure unreported. */
+    void cleanup(const QStringList &command);
     void cleanupContainer(const QString &container);
     QString uniqueName(const QString &prefix) const;
 
