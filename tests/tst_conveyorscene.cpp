@@ -83,6 +83,7 @@ private slots:
     void legendLeftOutOfSmallView();
     void legendNeverCoversNodes();
     void farZoomKeepsNames();
+    void problemMarkerHasItsRoom();
 
 private:
     QTemporaryDir m_dir;
@@ -725,7 +726,6 @@ void tst_ConveyorScene::legendNeverCoversNodes()
                                 .arg(visible.bottom())));
 }
 
-QTEST_MAIN(tst_ConveyorScene)
 /** Between farNameLevelOfDetail and textLevelOfDetail a node's header still shows its name. */
 void tst_ConveyorScene::farZoomKeepsNames()
 {
@@ -764,4 +764,41 @@ void tst_ConveyorScene::farZoomKeepsNames()
     QCOMPARE(plain, 0);
 }
 
+void tst_ConveyorScene::problemMarkerHasItsRoom()
+{
+    // A collapsed node whose name sets its width: the problems marker between the name and the
+    // kind badge widens the node instead of eliding the name.
+    Conveyor c = exampleConveyor();
+    c.images[1].name = QStringLiteral("tools-artifact-with-a-name-that-sets-the-node-width");
+    ConveyorScene scene;
+    scene.setConveyor(c);
+    scene.setCollapsed(1, true);
+    const qreal plain = scene.currentLayout().images.at(1).rect.width();
+    const qreal nameWidth = scene.imageItem(1)->nameRect().width();
+    QVERIFY(plain > ImageNodeItem::headerChrome(scene.scenePalette()) + 170); // the name sets it
+    const qreal otherWidth = scene.currentLayout().images.at(3).rect.width();
+
+    QSignalSpy rebuilt(&scene, &ConveyorScene::layoutRebuilt);
+    scene.setProblemCounts({{1, 2}}, {1});
+    QCOMPARE(rebuilt.count(), 1);
+    QCOMPARE(scene.currentLayout().images.at(1).rect.width(), plain + ImageNodeItem::markerRoom());
+    QCOMPARE(scene.imageItem(1)->nameRect().width(), nameWidth);
+    QCOMPARE(scene.currentLayout().images.at(3).rect.width(), otherWidth);
+    // Another count on the same images: only a repaint.
+    scene.setProblemCounts({{1, 5}});
+    QCOMPARE(rebuilt.count(), 1);
+    // An edit that keeps the problems is laid out once, already with the marker's room.
+    scene.setConveyor(c);
+    QCOMPARE(rebuilt.count(), 2);
+    QCOMPARE(scene.currentLayout().images.at(1).rect.width(), plain + ImageNodeItem::markerRoom());
+    scene.setProblemCounts({{1, 5}});
+    QCOMPARE(rebuilt.count(), 2);
+    QCOMPARE(scene.imageItem(1)->nameRect().width(), nameWidth);
+    // Problems gone: the node is as narrow as before.
+    scene.setProblemCounts({});
+    QCOMPARE(rebuilt.count(), 3);
+    QCOMPARE(scene.currentLayout().images.at(1).rect.width(), plain);
+}
+
+QTEST_MAIN(tst_ConveyorScene)
 #include "tst_conveyorscene.moc"

@@ -167,6 +167,12 @@ void tst_SceneLook::imageNamesFit()
     const auto scene = sceneFor(dir, &skip);
     if (!scene)
         QSKIP(qPrintable(skip));
+    // Every other image has problems: their marker takes room in the header, and the layout
+    // must give it back rather than elide the name.
+    QHash<int, int> problems;
+    for (int i = 1; i < scene->conveyor().images.size(); i += 2)
+        problems.insert(i, 1 + i % 12);
+    scene->setProblemCounts(problems);
     const QFontMetricsF nameMetrics(scene->scenePalette().nameFont());
     const QFontMetricsF externalMetrics(scene->scenePalette().stageFont());
     for (ImageNodeItem *node : scene->imageItems()) {

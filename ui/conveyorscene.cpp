@@ -171,6 +171,19 @@ void ConveyorScene::setProblemCounts(const QHash<int, int> &counts, const QSet<i
 {
     m_problemCounts = counts;
     m_problemErrors = withErrors;
+    // By key, so that they carry over to the next conveyor of the same project: an edit that
+    // does not change which images have problems is laid out once, in setConveyor().
+    QSet<QString> marked;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (it.value() > 0 && it.key() >= 0 && it.key() < m_conveyor.images.size()
+            && m_conveyor.images.at(it.key()).kind != ImageKind::External)
+            marked.insert(imageKey(m_conveyor.images.at(it.key())));
+    }
+    if (marked != m_options.marked) {
+        m_options.marked = marked;
+        relayout();
+        return;
+    }
     for (ImageNodeItem *node : std::as_const(m_nodes))
         node->update();
 }
@@ -445,6 +458,7 @@ void ConveyorScene::relayout()
     // sets its node's width is not elided by a few pixels.
     m_options.metrics.badgeWidth = ImageNodeItem::headerChrome(m_palette)
                                    - 2 * m_options.metrics.padding;
+    m_options.metrics.markerWidth = ImageNodeItem::markerRoom();
     ConveyorLayoutOptions options = m_options;
     if (m_focus >= 0)
         options.manualPositions.clear(); // a focused view is a fresh, compact picture

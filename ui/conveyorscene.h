@@ -60,7 +60,10 @@ public:
     /** The tooltip of a stage box: image/stage, where it is defined and the reasons. */
     QString stageToolTip(int image, int stageRow) const;
 
-    /** Number of problems per image, shown as a marker on the node; red when one is an error. */
+    /**
+     * Number of problems per image, shown as a marker on the node; red when one is an error. The
+     * marked nodes are laid out again when they change: the marker takes room in the header.
+     */
     void setProblemCounts(const QHash<int, int> &counts, const QSet<int> &withErrors = {});
     int problemCount(int image) const { return m_problemCounts.value(image); }
     bool hasErrors(int image) const { return m_problemErrors.contains(image); }

@@ -103,6 +103,11 @@ qreal ImageNodeItem::headerChrome(const ScenePalette &palette)
     return std::ceil(s_nameLeft + s_badgeGap + badge + s_badgeRightMargin);
 }
 
+qreal ImageNodeItem::markerRoom()
+{
+    return s_markerSize + 6;
+}
+
 QRectF ImageNodeItem::kindBadgeRect() const
 {
     const ConveyorScene *s = conveyorScene();
@@ -117,7 +122,7 @@ QRectF ImageNodeItem::nameRect() const
         return QRectF(QPointF(0, 0), m_size).adjusted(10, 0, -10, 0);
     qreal right = kindBadgeRect().left() - s_badgeGap;
     if (const ConveyorScene *s = conveyorScene(); s && s->problemCount(m_image) > 0)
-        right -= s_markerSize + 6;
+        right -= markerRoom();
     return QRectF(s_nameLeft, 0, right - s_nameLeft, headerRect().height());
 }
 

@@ -49,6 +49,8 @@ public:
      * badge and the gap to it (ConveyorMetrics::badgeWidth plus twice its padding).
      */
     static qreal headerChrome(const ScenePalette &palette);
+    /** The header width the problems marker takes from the name (ConveyorMetrics::markerWidth). */
+    static qreal markerRoom();
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;

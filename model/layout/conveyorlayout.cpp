@@ -32,7 +32,9 @@ ImageGeometry shapeImage(const ConveyorImage &image,
     }
     const qreal nameWidth = textWidth(image.displayName());
     g.nameWidth = nameWidth;
-    const qreal headerWidth = nameWidth + 2 * m.padding + m.badgeWidth;
+    g.marked = !options.marked.isEmpty() && options.marked.contains(imageKey(image));
+    const qreal headerWidth = nameWidth + 2 * m.padding + m.badgeWidth
+                              + (g.marked ? m.markerWidth : 0);
     if (g.collapsed) {
         g.rect = QRectF(0,
                         0,
@@ -87,7 +89,7 @@ qreal entryGap(const QRectF &s, const ImageGeometry &target, const ConveyorMetri
 {
     const QRectF &r = target.rect;
     const qreal freeLeft = r.left() + m.nameLeft + target.nameWidth + 6;
-    const qreal freeRight = r.right() - m.badgeWidth - 2;
+    const qreal freeRight = r.right() - m.badgeWidth - (target.marked ? m.markerWidth : 0) - 2;
     const qreal centre = s.center().x();
     if ((centre >= freeLeft && centre <= freeRight) || s.right() - s_entryInset < freeLeft)
         return 0;
@@ -99,7 +101,7 @@ qreal entryX(const QRectF &s, const ImageGeometry &target, const ConveyorMetrics
     constexpr qreal inset = s_entryInset;
     const QRectF &r = target.rect;
     const qreal freeLeft = r.left() + m.nameLeft + target.nameWidth + 6;
-    const qreal freeRight = r.right() - m.badgeWidth - 2;
+    const qreal freeRight = r.right() - m.badgeWidth - (target.marked ? m.markerWidth : 0) - 2;
     const qreal lo = std::max(s.left() + inset, freeLeft);
     const qreal hi = std::min(s.right() - inset, freeRight);
     const qreal centre = s.center().x();

@@ -31,8 +31,9 @@ struct ConveyorMetrics
     qreal externalHeight = 30;
     qreal dockerfileStageWidth = 92; ///< one `FROM … AS` stage inside the dockerfile stage
     qreal dockerfileStageHeight = 24;
-    qreal badgeWidth = 74; ///< room for the kind badge in the header
-    qreal nameLeft = 12;   ///< where the header name starts
+    qreal badgeWidth = 74;  ///< room for the kind badge in the header
+    qreal markerWidth = 22; ///< room for the problems marker between the name and the badge
+    qreal nameLeft = 12;    ///< where the header name starts
 };
 
 struct ConveyorLayoutOptions
@@ -48,6 +49,8 @@ struct ConveyorLayoutOptions
     QHash<QString, QPointF> manualPositions;
     /** Number of `FROM` stages of Dockerfile images whose Dockerfile is readable, by imageKey(). */
     QHash<QString, int> dockerfileStages;
+    /** Images whose header shows a problems marker (metrics.markerWidth wide), by imageKey(). */
+    QSet<QString> marked;
     /** Width of a header text; the default estimates 7 px per character. */
     std::function<qreal(const QString &)> textWidth;
     /**
@@ -68,6 +71,8 @@ struct ImageGeometry
     QRectF rect;
     /** Width of the header name (textWidth); imports come down beside it, not through it. */
     qreal nameWidth = 0;
+    /** The header shows a problems marker left of the kind badge (ConveyorLayoutOptions::marked). */
+    bool marked = false;
     /** Scene rects of the stages, parallel to ConveyorImage::stages; empty when collapsed. */
     QList<QRectF> stageRects;
     /** Scene rects of the Dockerfile's own stages inside the `dockerfile` stage. */
