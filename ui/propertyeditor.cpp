@@ -861,16 +861,12 @@ void PropertyEditor::buildShell(const StapelImage &image, StageId stage)
     const QString key = isUserStage(stage) ? stageName(stage) : QString();
     QFormLayout *form = section(tr("Shell"), QStringLiteral("section:shell"));
     const ShellConfig &shell = image.shell;
-    const StringListValue *commands = stage == StageId::BeforeInstall ? &shell.beforeInstall
-                                      : stage == StageId::Install     ? &shell.install
-                                      : stage == StageId::BeforeSetup ? &shell.beforeSetup
-                                                                      : &shell.setup;
-    const StringValue *cache = stage == StageId::BeforeInstall ? &shell.beforeInstallCacheVersion
-                               : stage == StageId::Install     ? &shell.installCacheVersion
-                               : stage == StageId::BeforeSetup ? &shell.beforeSetupCacheVersion
-                                                               : &shell.setupCacheVersion;
-    addList(form, tr("%1:").arg(key), u"shell." + key, *commands);
-    addLine(form, tr("%1CacheVersion:").arg(key), u"shell." + key + u"CacheVersion", *cache);
+    const int k = userStageIndex(stage);
+    addList(form, tr("%1:").arg(key), u"shell." + key, shell.commands(k));
+    addLine(form,
+            tr("%1CacheVersion:").arg(key),
+            u"shell." + key + u"CacheVersion",
+            shell.stageCacheVersion(k));
     addLine(form, tr("cacheVersion:"), QStringLiteral("shell.cacheVersion"), shell.cacheVersion);
 }
 
@@ -879,10 +875,8 @@ void PropertyEditor::buildAnsible(const StapelImage &image, StageId stage)
     const QString key = isUserStage(stage) ? stageName(stage) : QString();
     QFormLayout *form = section(tr("Ansible"), QStringLiteral("section:ansible"));
     const AnsibleConfig &ansible = image.ansible;
-    const AnsibleTaskList &tasks = stage == StageId::BeforeInstall ? ansible.beforeInstall
-                                   : stage == StageId::Install     ? ansible.install
-                                   : stage == StageId::BeforeSetup ? ansible.beforeSetup
-                                                                   : ansible.setup;
+    const int k = userStageIndex(stage);
+    const AnsibleTaskList &tasks = ansible.tasks(k);
     // Tasks are shown as written; a task is a YAML tree, edited in the source view.
     const QByteArray &rendered = m_document->project().rendered;
     for (qsizetype i = 0; i < tasks.tasks.size(); ++i) {
@@ -902,11 +896,10 @@ void PropertyEditor::buildAnsible(const StapelImage &image, StageId stage)
     }
     if (tasks.tasks.isEmpty())
         form->addRow(tr("%1:").arg(key), new QLabel(tr("no tasks")));
-    const StringValue *cache = stage == StageId::BeforeInstall ? &ansible.beforeInstallCacheVersion
-                               : stage == StageId::Install     ? &ansible.installCacheVersion
-                               : stage == StageId::BeforeSetup ? &ansible.beforeSetupCacheVersion
-                                                               : &ansible.setupCacheVersion;
-    addLine(form, tr("%1CacheVersion:").arg(key), u"ansible." + key + u"CacheVersion", *cache);
+    addLine(form,
+            tr("%1CacheVersion:").arg(key),
+            u"ansible." + key + u"CacheVersion",
+            ansible.stageCacheVersion(k));
     addLine(form, tr("cacheVersion:"), QStringLiteral("ansible.cacheVersion"), ansible.cacheVersion);
 }
 

@@ -234,6 +234,22 @@ struct ShellConfig
     StringValue installCacheVersion;
     StringValue beforeSetupCacheVersion;
     StringValue setupCacheVersion;
+
+    /** The commands of user stage @p k: 0 beforeInstall, 1 install, 2 beforeSetup, 3 setup. */
+    const StringListValue &commands(int k) const
+    {
+        const StringListValue *lists[] = {&beforeInstall, &install, &beforeSetup, &setup};
+        return *lists[k];
+    }
+    /** `<stage>CacheVersion` of user stage @p k (numbered as in commands()). */
+    const StringValue &stageCacheVersion(int k) const
+    {
+        const StringValue *versions[] = {&beforeInstallCacheVersion,
+                                         &installCacheVersion,
+                                         &beforeSetupCacheVersion,
+                                         &setupCacheVersion};
+        return *versions[k];
+    }
 };
 
 /** One Ansible task, kept as its YAML tree, and the werf module it uses. */
@@ -266,6 +282,22 @@ struct AnsibleConfig
     StringValue installCacheVersion;
     StringValue beforeSetupCacheVersion;
     StringValue setupCacheVersion;
+
+    /** The tasks of user stage @p k: 0 beforeInstall, 1 install, 2 beforeSetup, 3 setup. */
+    const AnsibleTaskList &tasks(int k) const
+    {
+        const AnsibleTaskList *lists[] = {&beforeInstall, &install, &beforeSetup, &setup};
+        return *lists[k];
+    }
+    /** `<stage>CacheVersion` of user stage @p k (numbered as in tasks()). */
+    const StringValue &stageCacheVersion(int k) const
+    {
+        const StringValue *versions[] = {&beforeInstallCacheVersion,
+                                         &installCacheVersion,
+                                         &beforeSetupCacheVersion,
+                                         &setupCacheVersion};
+        return *versions[k];
+    }
 };
 
 /** `mount:` item (reference §1.9). */

@@ -3,6 +3,7 @@
 
 #include "common/tr.h"
 #include "config/werfconfig.h"
+#include "stagekinds.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -122,29 +123,18 @@ std::optional<SourceLocation> userStage(const StapelImage &image, int stage)
     };
     if (image.shell.present) {
         const ShellConfig &sh = image.shell;
-        const StringListValue *cmds[] = {&sh.beforeInstall, &sh.install, &sh.beforeSetup, &sh.setup};
-        const StringValue *versions[] = {&sh.beforeInstallCacheVersion,
-                                         &sh.installCacheVersion,
-                                         &sh.beforeSetupCacheVersion,
-                                         &sh.setupCacheVersion};
-        return pick({!cmds[stage]->value.isEmpty(),
-                     cmds[stage]->keySpan,
-                     *versions[stage],
+        const StringListValue &commands = sh.commands(stage);
+        return pick({!commands.value.isEmpty(),
+                     commands.keySpan,
+                     sh.stageCacheVersion(stage),
                      sh.cacheVersion});
     }
     if (image.ansible.present) {
         const AnsibleConfig &an = image.ansible;
-        const AnsibleTaskList *tasks[] = {&an.beforeInstall,
-                                          &an.install,
-                                          &an.beforeSetup,
-                                          &an.setup};
-        const StringValue *versions[] = {&an.beforeInstallCacheVersion,
-                                         &an.installCacheVersion,
-                                         &an.beforeSetupCacheVersion,
-                                         &an.setupCacheVersion};
-        return pick({!tasks[stage]->tasks.isEmpty(),
-                     tasks[stage]->keySpan,
-                     *versions[stage],
+        const AnsibleTaskList &tasks = an.tasks(stage);
+        return pick({!tasks.tasks.isEmpty(),
+                     tasks.keySpan,
+                     an.stageCacheVersion(stage),
                      an.cacheVersion});
     }
     return std::nullopt;
@@ -196,14 +186,10 @@ QList<ConveyorStage> stapelStages(const StapelImage &image)
         }
     }
     at.insert(StageId::From, fromAt);
-    const StageId users[] = {StageId::BeforeInstall,
-                             StageId::Install,
-                             StageId::BeforeSetup,
-                             StageId::Setup};
     for (int k = 0; k < 4; ++k) {
         if (const auto location = userStage(image, k)) {
             presence.userStages[k] = true;
-            at.insert(users[k], *location);
+            at.insert(userStages[k], *location);
         }
     }
     const StageId importSlots[] = {StageId::ImportsBeforeInstall,

@@ -5,15 +5,16 @@ namespace Stagecraft::Model {
 
 bool isUserStage(StageId stage)
 {
-    switch (stage) {
-    case StageId::BeforeInstall:
-    case StageId::Install:
-    case StageId::BeforeSetup:
-    case StageId::Setup:
-        return true;
-    default:
-        return false;
+    return userStageIndex(stage) >= 0;
+}
+
+int userStageIndex(StageId stage)
+{
+    for (int k = 0; k < 4; ++k) {
+        if (userStages[k] == stage)
+            return k;
     }
+    return -1;
 }
 
 bool followsGitHistory(StageId stage)

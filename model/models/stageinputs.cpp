@@ -5,6 +5,7 @@
 #include "common/tr.h"
 #include "config/werfconfig.h"
 #include "conveyor/conveyor.h"
+#include "conveyor/stagekinds.h"
 
 #include <algorithm>
 #include <functional>
@@ -166,40 +167,27 @@ void addDependencies(Collector &out,
     }
 }
 
-/** The shell commands or Ansible tasks and cacheVersions of user stage k (0 beforeInstall … 3). */
-void addUserStage(Collector &out, const StapelImage &image, int k)
+/** The shell commands or Ansible tasks and cacheVersions of a user stage. */
+void addUserStage(Collector &out, const StapelImage &image, StageId stage)
 {
-    static const char *const names[] = {"beforeInstall", "install", "beforeSetup", "setup"};
-    const QString name = QString::fromLatin1(names[k]);
+    const int k = userStageIndex(stage);
+    const QString name = stageName(stage);
     if (image.shell.present) {
         const ShellConfig &sh = image.shell;
-        const StringListValue *cmds[] = {&sh.beforeInstall, &sh.install, &sh.beforeSetup, &sh.setup};
-        const StringValue *versions[] = {&sh.beforeInstallCacheVersion,
-                                         &sh.installCacheVersion,
-                                         &sh.beforeSetupCacheVersion,
-                                         &sh.setupCacheVersion};
-        out.addItems(name, *cmds[k]);
-        out.add(name + QStringLiteral("CacheVersion"), *versions[k]);
+        out.addItems(name, sh.commands(k));
+        out.add(name + QStringLiteral("CacheVersion"), sh.stageCacheVersion(k));
         out.add(QStringLiteral("cacheVersion"), sh.cacheVersion);
     }
     if (image.ansible.present) {
         const AnsibleConfig &an = image.ansible;
-        const AnsibleTaskList *tasks[] = {&an.beforeInstall,
-                                          &an.install,
-                                          &an.beforeSetup,
-                                          &an.setup};
-        const StringValue *versions[] = {&an.beforeInstallCacheVersion,
-                                         &an.installCacheVersion,
-                                         &an.beforeSetupCacheVersion,
-                                         &an.setupCacheVersion};
-        for (const AnsibleTask &task : tasks[k]->tasks) {
+        for (const AnsibleTask &task : an.tasks(k).tasks) {
             QString value = task.module;
             if (const YamlNode *title = task.node.child(QStringLiteral("name"));
                 title && title->isScalar() && !title->value.isEmpty())
                 value = title->value + QStringLiteral(" (") + task.module + u')';
             out.add(name, value, task.span);
         }
-        out.add(name + QStringLiteral("CacheVersion"), *versions[k]);
+        out.add(name + QStringLiteral("CacheVersion"), an.stageCacheVersion(k));
         out.add(QStringLiteral("cacheVersion"), an.cacheVersion);
     }
     // git stageDependencies: changes to these files rebuild the stage (install, beforeSetup, setup).
@@ -240,16 +228,10 @@ StageInputList stapelInputs(Collector &out, const StapelImage &image, StageId st
         });
         break;
     case StageId::BeforeInstall:
-        addUserStage(out, image, 0);
-        break;
     case StageId::Install:
-        addUserStage(out, image, 1);
-        break;
     case StageId::BeforeSetup:
-        addUserStage(out, image, 2);
-        break;
     case StageId::Setup:
-        addUserStage(out, image, 3);
+        addUserStage(out, image, stage);
         break;
     case StageId::ImportsBeforeInstall:
     case StageId::ImportsAfterInstall:

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signatureinput.h"
 
+#include "conveyor/stagekinds.h"
+
 namespace Stagecraft::Model {
 
 const SignatureInput::UserStage *SignatureInput::Builder::stage(StageId id) const
@@ -38,12 +40,8 @@ QList<StageId> SignatureInput::Image::stages() const
     // The same presence rules as the conveyor builder's userStage(): commands or tasks, the
     // stage's cacheVersion or the builder's global one.
     StapelStagePresence presence;
-    const StageId users[] = {StageId::BeforeInstall,
-                             StageId::Install,
-                             StageId::BeforeSetup,
-                             StageId::Setup};
     for (int k = 0; k < 4; ++k) {
-        const UserStage *s = builder.stage(users[k]);
+        const UserStage *s = builder.stage(userStages[k]);
         presence.userStages[k] = builder.kind != Builder::Kind::None
                                  && (!s->items.isEmpty() || !s->stageCacheVersion.isEmpty()
                                      || !builder.cacheVersion.isEmpty());
