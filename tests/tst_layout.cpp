@@ -65,6 +65,7 @@ private slots:
     void stableUnderUnrelatedEdits();
     void stableWhenAddingAnImage();
     void smallPartsGoBelowAWideOne();
+    void longEdgesRunStraight();
     void collapsedAndFocus();
     void manualPositions();
     void cyclesAndBadEdges();
@@ -286,6 +287,56 @@ void tst_Layout::smallPartsGoBelowAWideOne()
     QVERIFY(rows.images.at(1).rect.left() > rows.images.at(0).rect.right());
     QCOMPARE(rows.images.at(1).rect.top(), rows.images.at(0).rect.top());
     QVERIFY(rows.bounds.width() < 12 * rows.images.at(0).rect.width());
+}
+
+void tst_Layout::longEdgesRunStraight()
+{
+    // Corpus project 050: web-wallet's base passes the layer of builder, whose own base sits
+    // above it. The pass-through slot has room at the base's height, so the edge leaves the base
+    // straight and steps once, before web-wallet, instead of a jog in each channel.
+    Conveyor c;
+    c.images.append(
+            makeImage(QStringLiteral("registry.credits.com/credits/base-images/asp-node:1.2"),
+                      ImageKind::External,
+                      {},
+                      0,
+                      -1));
+    c.images.append(
+            makeImage(QStringLiteral("registry.credits.com/credits/base-images/aspnet-gdi:1.4"),
+                      ImageKind::External,
+                      {},
+                      0,
+                      -1));
+    c.images.append(makeImage(QStringLiteral("builder"),
+                              ImageKind::Artifact,
+                              {StageId::From, StageId::GitArchive, StageId::Setup},
+                              3,
+                              1));
+    c.images.append(makeImage(QStringLiteral("web-wallet"),
+                              ImageKind::Image,
+                              {StageId::From, StageId::BeforeSetup, StageId::ImportsAfterSetup},
+                              12,
+                              2));
+    c.edges.append(makeEdge(EdgeKind::FromExternal, 0, 2, StageId::From, 4));
+    c.edges.append(makeEdge(EdgeKind::FromExternal, 1, 3, StageId::From, 13));
+    c.edges.append(makeEdge(EdgeKind::Import,
+                            2,
+                            3,
+                            StageId::ImportsAfterSetup,
+                            20,
+                            QStringLiteral("/app/out → /app")));
+    c.sets = {{0, 1, 2}, {3}};
+    const ConveyorLayout layout = layoutConveyor(c);
+    QCOMPARE(layout.images.at(1).layer + 2, layout.images.at(3).layer); // it passes a layer
+    const QPolygonF &route = layout.edges.at(1).route;
+    int steps = 0;
+    for (qsizetype k = 1; k < route.size(); ++k) {
+        if (std::abs(route.at(k).x() - route.at(k - 1).x()) < 0.01
+            && std::abs(route.at(k).y() - route.at(k - 1).y()) > 0.01)
+            ++steps;
+    }
+    QVERIFY2(steps <= 1, qPrintable(QStringLiteral("%1 vertical steps").arg(steps)));
+    QCOMPARE(route.first().y(), route.at(1).y()); // leaves its base straight
 }
 
 void tst_Layout::collapsedAndFocus()

@@ -129,6 +129,7 @@ private:
     void orderLayers();
     qint64 crossings() const;
     void placeVertically();
+    void straightenChains(const std::vector<int> &edges);
     qreal portY(int slot, qreal offset) const { return m_slots[size_t(slot)].y + offset; }
 
     const LayoutGraph &m_graph;
@@ -396,6 +397,101 @@ void ComponentLayout::placeVertically()
     }
 }
 
+void ComponentLayout::straightenChains(const std::vector<int> &edges)
+{
+    // The placement puts a long edge's pass-through slots between the pulls of both its ends, so
+    // the edge can step by a few pixels in every channel it crosses (062's distroless base did).
+    // Where the slots can sit at the height the edge leaves its source, or, from the other end,
+    // the height it enters its target, without moving anything else, they do: the edge runs
+    // straight and steps once. Edges in key order; each move keeps the layer's order and gaps,
+    // and keeps the edge's runs off the entry runs (and their labels) and exit runs that nodes
+    // of the neighbouring layers have in the channels the edge crosses.
+
+    // Per layer, the bands its nodes' entry runs (with the labels above them) and exit runs
+    // take, top to bottom: they lie in the nodes' gaps, so they are sorted and disjoint.
+    constexpr qreal margin = 7;
+    constexpr qreal label = 15; // an import's label stands above its entry run
+    using Band = std::pair<qreal, qreal>;
+    std::vector<std::vector<Band>> entries(m_layers.size());
+    std::vector<std::vector<Band>> exits(m_layers.size());
+    for (size_t l = 0; l < m_layers.size(); ++l) {
+        for (int n : m_layers[l]) {
+            const Slot &slot = m_slots[size_t(n)];
+            if (slot.node < 0)
+                continue;
+            if (const int in = m_topIn[size_t(n)]; in > 0)
+                entries[l].emplace_back(slot.y - 10 - (in - 1) * m_options.entrySpacing - label,
+                                        slot.y - 10 + margin);
+            if (const int out = m_bottomOut[size_t(n)]; out > 0) {
+                const qreal first = slot.y + slot.height + 10;
+                exits[l].emplace_back(first - margin,
+                                      first + (out - 1) * m_options.entrySpacing + margin);
+            }
+        }
+    }
+    auto inBand = [](const std::vector<Band> &bands, qreal y) {
+        const auto it = std::partition_point(bands.begin(), bands.end(), [y](const Band &b) {
+            return b.second <= y;
+        });
+        return it != bands.end() && it->first < y;
+    };
+    // An edge through layer l crosses the channels on both sides of it: the entries into layer
+    // l + 1 and the exits from layer l - 1 run there.
+    auto clearOfRuns = [&](size_t layer, qreal y) {
+        if (layer + 1 < m_layers.size() && inBand(entries[layer + 1], y))
+            return false;
+        return layer == 0 || !inBand(exits[layer - 1], y);
+    };
+    auto fits = [this, &clearOfRuns](int slot, qreal y) {
+        const Slot &s = m_slots[size_t(slot)];
+        if (!clearOfRuns(size_t(s.layer), y + s.height / 2))
+            return false;
+        const std::vector<int> &layer = m_layers[size_t(s.layer)];
+        if (s.pos > 0) {
+            const Slot &above = m_slots[size_t(layer[size_t(s.pos - 1)])];
+            if (y < above.y + above.height + above.gapBelow + s.gapAbove)
+                return false;
+        }
+        if (size_t(s.pos) + 1 < layer.size()) {
+            const Slot &below = m_slots[size_t(layer[size_t(s.pos + 1)])];
+            if (y + s.height + s.gapBelow + below.gapAbove > below.y)
+                return false;
+        }
+        return true;
+    };
+    for (int e : edges) {
+        const auto chain = m_chains.constFind(e);
+        if (chain == m_chains.cend() || chain->size() < 2)
+            continue;
+        const std::vector<int> &hops = *chain;
+        const LayoutEdge &edge = m_graph.edges.at(e);
+        const size_t passes = hops.size() - 1; // hops[i].lower for i < passes
+        size_t straight = 0;
+        if (!isVertical(edge.sourcePort.side)) {
+            const Hop &first = m_hops[size_t(hops.front())];
+            const qreal height = portY(first.upper, first.upperOffset);
+            for (; straight < passes; ++straight) {
+                const Hop &hop = m_hops[size_t(hops[straight])];
+                const qreal y = height - hop.lowerOffset;
+                if (!fits(hop.lower, y))
+                    break;
+                m_slots[size_t(hop.lower)].y = y;
+            }
+        }
+        if (straight < passes && !isVertical(edge.targetPort.side)) {
+            const Hop &last = m_hops[size_t(hops.back())];
+            const qreal height = portY(last.lower, last.lowerOffset);
+            for (size_t i = passes; i-- > straight;) {
+                const Hop &hop = m_hops[size_t(hops[i])];
+                const qreal y = height - hop.lowerOffset;
+                if (!fits(hop.lower, y))
+                    break;
+                m_slots[size_t(hop.lower)].y = y;
+            }
+        }
+    }
+}
+
 qreal ComponentLayout::run(const std::vector<int> &nodes,
                            const std::vector<int> &edges,
                            qreal top,
@@ -404,6 +500,7 @@ qreal ComponentLayout::run(const std::vector<int> &nodes,
     buildSlots(nodes, edges);
     orderLayers();
     placeVertically();
+    straightenChains(edges);
 
     // Normalise so the component starts at `top`.
     qreal minY = 1e18;
