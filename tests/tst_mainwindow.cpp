@@ -36,6 +36,7 @@ private slots:
     void defaultDockArrangement_data();
     void defaultDockArrangement();
     void controllerDocksAreRemembered();
+    void resetPanels();
     void filterAndSearch();
     void dropOpens();
 
@@ -251,6 +252,55 @@ void tst_MainWindow::controllerDocksAreRemembered()
     QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("buildHistoryDock"))->isVisible());
     QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("buildLogDock"))->isFloating());
     QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("sourceDock"))->isVisible());
+}
+
+void tst_MainWindow::resetPanels()
+{
+    // View → Reset Panels undoes what the user (or an old saved state) did to the docks: moved,
+    // floated, closed, split out of their tab groups.
+    QSettings qs(m_dir.filePath(QStringLiteral("reset-panels.ini")), QSettings::IniFormat);
+    Settings settings(qs);
+    Ui::MainWindow window(settings);
+    new Ui::BuildController(&window);
+    new Ui::DocumentController(&window);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto dock = [&window](const char *name) {
+        return window.findChild<QDockWidget *>(QString::fromLatin1(name));
+    };
+    const int propertiesWidth = dock("propertiesDock")->width();
+    window.addDockWidget(Qt::LeftDockWidgetArea, dock("propertiesDock"));
+    window.addDockWidget(Qt::RightDockWidgetArea, dock("buildLogDock"));
+    dock("sourceDock")->setFloating(true);
+    dock("imagesDock")->close();
+    dock("directiveDock")->close();
+    window.resizeDocks({dock("propertiesDock")}, {600}, Qt::Horizontal);
+    QVERIFY(!window.tabifiedDockWidgets(dock("problemsDock")).contains(dock("buildLogDock")));
+
+    auto *reset = window.findChild<QAction *>(QStringLiteral("resetDocksAction"));
+    QVERIFY(reset);
+    auto *viewMenu = window.findChild<QMenu *>(QStringLiteral("viewMenu"));
+    QVERIFY(viewMenu && viewMenu->actions().contains(reset));
+    reset->trigger();
+
+    QCOMPARE(window.dockWidgetArea(dock("imagesDock")), Qt::LeftDockWidgetArea);
+    QCOMPARE(window.dockWidgetArea(dock("propertiesDock")), Qt::RightDockWidgetArea);
+    QCOMPARE(window.dockWidgetArea(dock("directiveDock")), Qt::RightDockWidgetArea);
+    for (const char *name : {"imagesDock", "propertiesDock", "sourceDock", "buildLogDock"}) {
+        QVERIFY2(!dock(name)->isFloating(), name);
+        QVERIFY2(!dock(name)->isHidden(), name);
+    }
+    QVERIFY(window.tabifiedDockWidgets(dock("propertiesDock")).contains(dock("directiveDock")));
+    const QList<QDockWidget *> bottom = window.tabifiedDockWidgets(dock("sourceDock"));
+    for (const char *name : {"problemsDock", "planDock", "buildLogDock", "buildHistoryDock"}) {
+        QVERIFY2(bottom.contains(dock(name)), name);
+        QCOMPARE(window.dockWidgetArea(dock(name)), Qt::BottomDockWidgetArea);
+    }
+    QTRY_VERIFY(!dock("sourceDock")->visibleRegion().isEmpty()); // the front tab
+    QTRY_VERIFY(!dock("propertiesDock")->visibleRegion().isEmpty());
+    QTRY_COMPARE(dock("propertiesDock")->width(), propertiesWidth);
+    QVERIFY(dock("sourceDock")->width() > window.width() * 0.9);
 }
 
 void tst_MainWindow::filterAndSearch()

@@ -2611,6 +2611,14 @@ Open a werf.yaml, or see the Problems list if the configuration has errors.</sou
             <numerusform>%n подходящих образов</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Reset &amp;Panels</source>
+        <translation>Вернуть &amp;панели на место</translation>
+    </message>
+    <message>
+        <source>Put every panel back where it starts, shown and docked, at its first size</source>
+        <translation>Вернуть все панели на исходные места: показанными, закреплёнными и исходного размера</translation>
+    </message>
 </context>
 <context>
     <name>Stagecraft::Ui::PlanPanel</name>

@@ -42,6 +42,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace Stagecraft::Ui {
 
@@ -369,6 +370,10 @@ void MainWindow::createActions()
         m_view->fitAll();
     });
 
+    m_resetDocksAction = new QAction(this);
+    m_resetDocksAction->setObjectName(QStringLiteral("resetDocksAction"));
+    connect(m_resetDocksAction, &QAction::triggered, this, &MainWindow::resetDocks);
+
     m_legendAction = new QAction(this);
     m_legendAction->setCheckable(true);
     m_legendAction->setChecked(m_settings.showLegend());
@@ -449,6 +454,8 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_legendAction);
     view->addAction(m_externalAction);
+    view->addSeparator();
+    view->addAction(m_resetDocksAction);
     view->addSeparator();
     view->addAction(m_imagesDock->toggleViewAction());
     view->addAction(m_propertiesDock->toggleViewAction());
@@ -551,13 +558,13 @@ void MainWindow::createDocks()
     m_imagesDock = new QDockWidget(this);
     m_imagesDock->setObjectName(QStringLiteral("imagesDock"));
     m_imagesDock->setWidget(imagesWidget);
-    addDockWidget(Qt::LeftDockWidgetArea, m_imagesDock);
+    placeDock(Qt::LeftDockWidgetArea, m_imagesDock);
 
     m_properties = new PropertiesPanel(*m_model, this);
     m_propertiesDock = new QDockWidget(this);
     m_propertiesDock->setObjectName(QStringLiteral("propertiesDock"));
     m_propertiesDock->setWidget(m_properties);
-    addDockWidget(Qt::RightDockWidgetArea, m_propertiesDock);
+    placeDock(Qt::RightDockWidgetArea, m_propertiesDock);
     connect(m_properties, &PropertiesPanel::imageActivated, this, [this](int image) {
         selectEverywhere(image, std::nullopt, FromOther);
     });
@@ -570,7 +577,7 @@ void MainWindow::createDocks()
     m_sourceDock = new QDockWidget(this);
     m_sourceDock->setObjectName(QStringLiteral("sourceDock"));
     m_sourceDock->setWidget(m_source);
-    addDockWidget(Qt::BottomDockWidgetArea, m_sourceDock);
+    placeDock(Qt::BottomDockWidgetArea, m_sourceDock);
     connect(m_source, &SourceView::lineActivated, this, &MainWindow::handleSourceLineActivated);
 
     m_problemsView = new QTreeView(this);
@@ -591,26 +598,48 @@ void MainWindow::createDocks()
     m_problemsDock = new QDockWidget(this);
     m_problemsDock->setObjectName(QStringLiteral("problemsDock"));
     m_problemsDock->setWidget(m_problemsView);
-    addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
-    tabifyDockWidget(m_sourceDock, m_problemsDock);
+    placeDock(Qt::BottomDockWidgetArea, m_problemsDock);
     createPlanDock();
-    m_lastBottomDock = m_planDock;
     m_sourceDock->raise();
 }
 
-void MainWindow::addPanelDock(Qt::DockWidgetArea area, QDockWidget *dock)
+void MainWindow::placeDock(Qt::DockWidgetArea area, QDockWidget *dock)
 {
     addDockWidget(area, dock);
     if (area == Qt::BottomDockWidgetArea) {
         // One tab group: the source view gets the window's whole width, and a build brings its
         // log to the front.
-        tabifyDockWidget(m_lastBottomDock, dock);
+        if (m_lastBottomDock)
+            tabifyDockWidget(m_lastBottomDock, dock);
         m_lastBottomDock = dock;
-        m_sourceDock->raise();
-    } else if (area == Qt::RightDockWidgetArea) {
+    } else if (area == Qt::RightDockWidgetArea && dock != m_propertiesDock) {
         tabifyDockWidget(m_propertiesDock, dock);
-        m_propertiesDock->raise();
     }
+    m_dockDefaults.append({dock, area});
+}
+
+void MainWindow::resetDocks()
+{
+    const QList<std::pair<QDockWidget *, Qt::DockWidgetArea>> docks = std::exchange(m_dockDefaults,
+                                                                                    {});
+    m_lastBottomDock = nullptr;
+    for (const auto &[dock, area] : docks) {
+        dock->setFloating(false);
+        placeDock(area, dock); // moves a dock that is elsewhere
+        dock->show();
+    }
+    m_sourceDock->raise();
+    m_propertiesDock->raise();
+    arrangeDefaultDocks();
+}
+
+void MainWindow::addPanelDock(Qt::DockWidgetArea area, QDockWidget *dock)
+{
+    placeDock(area, dock);
+    if (area == Qt::BottomDockWidgetArea)
+        m_sourceDock->raise();
+    else if (area == Qt::RightDockWidgetArea)
+        m_propertiesDock->raise();
     if (auto *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu")))
         view->addAction(dock->toggleViewAction());
     // A dock added after the first show is placed where the saved state had it.
@@ -667,6 +696,9 @@ void MainWindow::retranslate()
     m_showAllAction->setText(tr("Show &All Images"));
     m_resetLayoutAction->setText(tr("&Reset Layout"));
     m_resetLayoutAction->setToolTip(tr("Forget dragged positions and collapsed nodes"));
+    m_resetDocksAction->setText(tr("Reset &Panels"));
+    m_resetDocksAction->setToolTip(
+            tr("Put every panel back where it starts, shown and docked, at its first size"));
     m_legendAction->setText(tr("Show &Legend"));
     m_externalAction->setText(tr("Show E&xternal Base Images"));
     m_findAction->setText(tr("&Find…"));

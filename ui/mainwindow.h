@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 class QAction;
 class QDockWidget;
@@ -144,6 +145,14 @@ private:
     void createDocks();
     /** The first-start dock sizes, from the window's, before the saved state is applied. */
     void arrangeDefaultDocks();
+    /**
+     * Adds @p dock where it starts: the images on the left; the properties on the right, other
+     * right panels as tabs behind them; bottom panels as tabs of one group after the source view.
+     * It is remembered for resetDocks().
+     */
+    void placeDock(Qt::DockWidgetArea area, QDockWidget *dock);
+    /** View → Reset Panels: every dock back where placeDock() put it, shown, at default sizes. */
+    void resetDocks();
     void retranslate();
     void updateRecentFilesMenu();
     void updateStatusBar();
@@ -195,7 +204,9 @@ private:
     QLabel *m_zoomLabel = nullptr;
     /** The saved dock state is applied at the first show, when the controllers' docks exist. */
     bool m_stateRestored = false;
-    QDockWidget *m_lastBottomDock = nullptr; ///< where addPanelDock() tabs the next bottom panel
+    QDockWidget *m_lastBottomDock = nullptr; ///< where placeDock() tabs the next bottom panel
+    /** The docks in the order placeDock() added them, with their default areas. */
+    QList<std::pair<QDockWidget *, Qt::DockWidgetArea>> m_dockDefaults;
     QTimer *m_layoutSaveTimer = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_exportMenu = nullptr;
@@ -217,6 +228,7 @@ private:
     QAction *m_focusAction = nullptr;
     QAction *m_showAllAction = nullptr;
     QAction *m_resetLayoutAction = nullptr;
+    QAction *m_resetDocksAction = nullptr;
     QAction *m_legendAction = nullptr;
     QAction *m_externalAction = nullptr;
     QAction *m_findAction = nullptr;

@@ -23,8 +23,7 @@ void MainWindow::createPlanDock()
     m_planDock = new QDockWidget(this);
     m_planDock->setObjectName(QStringLiteral("planDock"));
     m_planDock->setWidget(m_planPanel);
-    addDockWidget(Qt::BottomDockWidgetArea, m_planDock);
-    tabifyDockWidget(m_problemsDock, m_planDock);
+    placeDock(Qt::BottomDockWidgetArea, m_planDock);
     connect(m_planController, &PlanController::planFinished, this, &MainWindow::applyPlan);
     // The what-if baseline is the file as last saved (issue 6).
     connect(this, &MainWindow::projectSaved, this, &MainWindow::setBaselineFromCurrent);
