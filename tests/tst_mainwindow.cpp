@@ -5,23 +5,41 @@
 #include "conveyorview.h"
 #include "documentcontroller.h"
 #include "mainwindow.h"
+#include "models/conveyormodel.h"
 #include "models/settings.h"
 #include "sourceview.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QFile>
+#include <QHeaderView>
+#include <QHelpEvent>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMimeData>
 #include <QSettings>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QTreeView>
 
 using namespace Stagecraft;
 using namespace Stagecraft::Model;
 using namespace Stagecraft::Tests;
+
+namespace {
+
+int widestStatusName(const QFontMetrics &metrics)
+{
+    int widest = 0;
+    for (const StageStatus status : allStageStatuses())
+        widest = std::max(widest, metrics.horizontalAdvance(stageStatusDisplayName(status)));
+    return widest;
+}
+
+} // namespace
 
 class tst_MainWindow : public QObject
 {
@@ -37,6 +55,7 @@ private slots:
     void defaultDockArrangement();
     void controllerDocksAreRemembered();
     void resetPanels();
+    void treeKeepsStageNamesWhole();
     void filterAndSearch();
     void dropOpens();
 
@@ -214,6 +233,13 @@ void tst_MainWindow::defaultDockArrangement()
     QVERIFY(dock("imagesDock")->width() >= 160);
     QVERIFY(dock("propertiesDock")->width() >= 230);
     QVERIFY(view->height() >= window.height() / 2);
+    // In a large window the images tree shows the status names beside their colours (in smaller
+    // ones it keeps the stage names whole instead, tst_MainWindow::treeKeepsStageNamesWhole).
+    if (size.width() >= 1800) {
+        QTreeView *tree = window.imagesTree();
+        QVERIFY(tree->header()->sectionSize(ConveyorModel::StatusColumn)
+                >= widestStatusName(tree->fontMetrics()) + 16);
+    }
 
     // The View menu can bring back every dock, the controllers' too.
     auto *viewMenu = window.findChild<QMenu *>(QStringLiteral("viewMenu"));
@@ -301,6 +327,61 @@ void tst_MainWindow::resetPanels()
     QTRY_VERIFY(!dock("propertiesDock")->visibleRegion().isEmpty());
     QTRY_COMPARE(dock("propertiesDock")->width(), propertiesWidth);
     QVERIFY(dock("sourceDock")->width() > window.width() * 0.9);
+}
+
+void tst_MainWindow::treeKeepsStageNamesWhole()
+{
+    // In a narrow images dock (a laptop at 200 %) the status column gives up width before a
+    // stage name is elided; with room it shows its whole text.
+    QSettings qs(m_dir.filePath(QStringLiteral("tree-columns.ini")), QSettings::IniFormat);
+    Settings settings(qs);
+    Ui::MainWindow window(settings);
+    window.showProject(m_dir.filePath(QStringLiteral("tree-columns/werf.yaml")),
+                       {},
+                       exampleConveyor(),
+                       {});
+    window.resize(1177, 736);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTreeView *tree = window.imagesTree();
+    const QModelIndex app = tree->model()->index(3, 0);
+    QCOMPARE(app.data().toString(), QStringLiteral("app"));
+    tree->expand(app);
+    const QFontMetrics metrics = tree->fontMetrics();
+    const int margin = tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, tree) + 1;
+    const int widestStatus = widestStatusName(metrics);
+    auto *images = window.findChild<QDockWidget *>(QStringLiteral("imagesDock"));
+    // 230 px: the images dock's first width at 200 % (tst_MainWindow::defaultDockArrangement).
+    for (const int width : {420, 230}) {
+        window.resizeDocks({images}, {width}, Qt::Horizontal);
+        QTRY_VERIFY(std::abs(images->width() - width) < 20);
+        QTRY_VERIFY(tree->header()->sectionSize(ConveyorModel::StatusColumn)
+                            + tree->header()->sectionSize(ConveyorModel::NameColumn)
+                    == tree->viewport()->width());
+        for (int row = 0; row < tree->model()->rowCount(app); ++row) {
+            const QModelIndex stage = tree->model()->index(row, 0, app);
+            const QString name = stage.data().toString();
+            QVERIFY2(tree->visualRect(stage).width() >= metrics.horizontalAdvance(name) + 2 * margin,
+                     qPrintable(QStringLiteral("%1 px: %2 is cut").arg(width).arg(name)));
+        }
+        const int status = tree->header()->sectionSize(ConveyorModel::StatusColumn);
+        const QModelIndex cell = tree->model()->index(0, ConveyorModel::StatusColumn, app);
+        QCOMPARE(cell.data().toString(), QStringLiteral("Unknown"));
+        const QPoint at = tree->visualRect(cell).center();
+        QHelpEvent help(QEvent::ToolTip, at, tree->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(tree->viewport(), &help);
+        if (width == 420) {
+            // With room the names are drawn, and the cell has no tooltip of its own.
+            QVERIFY2(status >= widestStatus + 16, qPrintable(QString::number(status)));
+            QVERIFY(QToolTip::text().isEmpty());
+        } else {
+            // Too narrow for them: the colours alone under a readable header, and the tooltip
+            // names the status.
+            QVERIFY(status < widestStatus);
+            QVERIFY(status >= tree->header()->sectionSizeHint(ConveyorModel::StatusColumn));
+            QTRY_COMPARE(QToolTip::text(), cell.data().toString());
+        }
+    }
 }
 
 void tst_MainWindow::filterAndSearch()

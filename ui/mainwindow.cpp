@@ -23,10 +23,12 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -36,8 +38,10 @@
 #include <QScreen>
 #include <QStatusBar>
 #include <QStyle>
+#include <QStyledItemDelegate>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolTip>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -52,21 +56,121 @@ namespace {
 
 enum Origin { FromScene = 0, FromTree = 1, FromSource = 2, FromOther = 3 };
 
+/** The longest status name's width and text. */
+std::pair<int, QString> widestStatusName(const QFontMetrics &metrics)
+{
+    std::pair<int, QString> widest{0, QString()};
+    for (const StageStatus status : allStageStatuses()) {
+        const QString name = stageStatusDisplayName(status);
+        widest = std::max(widest, std::pair{metrics.horizontalAdvance(name), name});
+    }
+    return widest;
+}
+
 /**
- * The images tree's status column fits the longest status name. A fixed width, because
- * ResizeToContents measures every row again on each dataChanged, which made applying a what-if
- * to 150 images take half a second on the GUI thread.
+ * The images tree's status column: wide enough for the longest status name when the tree also
+ * has room for the longest stage name under its image; otherwise just its colours (StatusDelegate),
+ * so that a stage name is not cut (in the narrow dock of a laptop at 200 %, "beforeInstall" read
+ * "before…"). A width set here, because ResizeToContents measures every row again on each
+ * dataChanged, which made applying a what-if to 150 images take half a second on the GUI thread.
  */
 void fitStatusColumn(QTreeView *tree)
 {
-    int text = 0;
-    for (const StageStatus status : allStageStatuses())
-        text = std::max(text, tree->fontMetrics().horizontalAdvance(stageStatusDisplayName(status)));
+    const QFontMetrics metrics = tree->fontMetrics();
     const QStyle *style = tree->style();
     const int icon = style->pixelMetric(QStyle::PM_SmallIconSize, nullptr, tree);
+    // Cell widths as the style lays the items out: the longest status name beside its colour,
+    // and the longest stage name, which is indented twice (the root decoration and its image).
+    QStyleOptionViewItem item;
+    item.initFrom(tree);
+    item.features = QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration;
+    item.decorationSize = QSize(icon, icon);
+    item.text = widestStatusName(metrics).second;
+    const int full = style->sizeFromContents(QStyle::CT_ItemViewItem, &item, QSize(), tree).width();
+    item.features = QStyleOptionViewItem::HasDisplay;
+    item.text.clear();
+    for (int id = int(StageId::From); id <= int(StageId::Dockerfile); ++id) {
+        const QString stage = stageName(StageId(id));
+        if (metrics.horizontalAdvance(stage) > metrics.horizontalAdvance(item.text))
+            item.text = stage;
+    }
+    const int name = 2 * tree->indentation()
+                     + style->sizeFromContents(QStyle::CT_ItemViewItem, &item, QSize(), tree).width();
+    // The colours alone still leave the header readable.
     const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, tree) + 1;
-    tree->header()->resizeSection(ConveyorModel::StatusColumn, text + icon + 6 * margin);
+    const int colours = std::max(icon + 6 * margin,
+                                 tree->header()->sectionSizeHint(ConveyorModel::StatusColumn));
+    tree->header()->resizeSection(ConveyorModel::StatusColumn,
+                                  tree->viewport()->width() - name >= full ? full : colours);
 }
+
+/**
+ * Draws the statuses as their colours alone, rather than as "Inv…" beside them, when the column
+ * is too narrow for the longest name (all of them, so that the column does not mix the two): the
+ * legend under the graph names the colours, and the tooltip names the status.
+ */
+class StatusDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
+        const QRect text = style->subElementRect(QStyle::SE_ItemViewItemText,
+                                                 option,
+                                                 option->widget);
+        if (widestStatusName(option->fontMetrics).first > text.width())
+            option->text.clear();
+    }
+
+    bool helpEvent(QHelpEvent *event,
+                   QAbstractItemView *view,
+                   const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override
+    {
+        const QString name = index.data().toString();
+        if (event->type() == QEvent::ToolTip && !name.isEmpty()) {
+            QStyleOptionViewItem drawn = option;
+            initStyleOption(&drawn, index);
+            if (drawn.text.isEmpty()) {
+                // Drawn as its colour alone: the tooltip names it, above what the cell's own says.
+                const QString more = index.data(Qt::ToolTipRole).toString();
+                QToolTip::showText(event->globalPos(),
+                                   more.isEmpty() ? name : name + u'\n' + more,
+                                   view);
+                return true;
+            }
+        }
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    }
+};
+
+/** Fits the status column again whenever the tree's viewport changes width. */
+class StatusColumnFitter : public QObject
+{
+public:
+    explicit StatusColumnFitter(QTreeView *tree)
+        : QObject(tree)
+        , m_tree(tree)
+    {
+        tree->viewport()->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Resize)
+            fitStatusColumn(m_tree);
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QTreeView *m_tree;
+};
+
 enum ExportFormat { ExportPng = 0, ExportSvg = 1, ExportDot = 2 };
 
 QIcon icon(const QString &name)
@@ -541,6 +645,8 @@ void MainWindow::createDocks()
     m_tree->header()->setSectionResizeMode(ConveyorModel::NameColumn, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(ConveyorModel::StatusColumn, QHeaderView::Interactive);
     fitStatusColumn(m_tree);
+    new StatusColumnFitter(m_tree);
+    m_tree->setItemDelegateForColumn(ConveyorModel::StatusColumn, new StatusDelegate(m_tree));
     m_tree->setColumnHidden(ConveyorModel::SignatureColumn, true);
     m_tree->setColumnHidden(ConveyorModel::LocationColumn, true);
     m_tree->setColumnHidden(ConveyorModel::KindColumn, true);
@@ -650,12 +756,14 @@ void MainWindow::addPanelDock(Qt::DockWidgetArea area, QDockWidget *dock)
 void MainWindow::arrangeDefaultDocks()
 {
     // Proportional sizes, so that the graph keeps most of a small window (a laptop at 200 %)
-    // and a large one does not get needlessly wide docks.
+    // and a large one does not get needlessly wide docks. The images tree keeps a stage name as
+    // long as importsBeforeInstall whole beside the status colours from 230 px on, beside the
+    // status names from about 275 px (fitStatusColumn).
     const auto part = [](int total, qreal share, int low, int high) {
         return std::clamp(int(total * share), low, high);
     };
     resizeDocks({m_imagesDock, m_propertiesDock},
-                {part(width(), 0.18, 180, 300), part(width(), 0.22, 300, 360)},
+                {part(width(), 0.18, 230, 300), part(width(), 0.22, 300, 360)},
                 Qt::Horizontal);
     resizeDocks({m_sourceDock}, {part(height(), 0.27, 150, 280)}, Qt::Vertical);
 }
