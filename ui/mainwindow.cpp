@@ -68,6 +68,63 @@ std::pair<int, QString> widestStatusName(const QFontMetrics &metrics)
 }
 
 /**
+ * Draws the statuses as their colours alone, rather than as "Inv…" beside them, when the column
+ * is too narrow for the longest name (all of them, so that the column does not mix the two): the
+ * legend under the graph names the colours, and the tooltip names the status.
+ */
+class StatusDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    /** The status names are measured again at the next cell (another language). */
+    void forgetWidths() { m_font.reset(); }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        // Measured once per font (and language: fitStatusColumn() forgets it), not per cell:
+        // sizeHintForColumn() asks for every row.
+        if (!m_font || *m_font != option->font) {
+            m_font = option->font;
+            m_widest = widestStatusName(option->fontMetrics).first;
+        }
+        const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
+        const QRect text = style->subElementRect(QStyle::SE_ItemViewItemText,
+                                                 option,
+                                                 option->widget);
+        if (m_widest > text.width())
+            option->text.clear();
+    }
+
+    bool helpEvent(QHelpEvent *event,
+                   QAbstractItemView *view,
+                   const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override
+    {
+        const QString name = index.data().toString();
+        if (event->type() == QEvent::ToolTip && !name.isEmpty()) {
+            QStyleOptionViewItem drawn = option;
+            initStyleOption(&drawn, index);
+            if (drawn.text.isEmpty()) {
+                // Drawn as its colour alone: the tooltip names it, above what the cell's own says.
+                const QString more = index.data(Qt::ToolTipRole).toString();
+                QToolTip::showText(event->globalPos(),
+                                   more.isEmpty() ? name : name + u'\n' + more,
+                                   view);
+                return true;
+            }
+        }
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    }
+
+private:
+    mutable std::optional<QFont> m_font;
+    mutable int m_widest = 0;
+};
+
+/**
  * The images tree's status column: wide enough for the longest status name when the tree also
  * has room for the longest stage name under its image; otherwise just its colours (StatusDelegate),
  * so that a stage name is not cut (in the narrow dock of a laptop at 200 %, "beforeInstall" read
@@ -102,51 +159,10 @@ void fitStatusColumn(QTreeView *tree)
                                  tree->header()->sectionSizeHint(ConveyorModel::StatusColumn));
     tree->header()->resizeSection(ConveyorModel::StatusColumn,
                                   tree->viewport()->width() - name >= full ? full : colours);
+    if (auto *delegate = dynamic_cast<StatusDelegate *>(
+                tree->itemDelegateForColumn(ConveyorModel::StatusColumn)))
+        delegate->forgetWidths();
 }
-
-/**
- * Draws the statuses as their colours alone, rather than as "Inv…" beside them, when the column
- * is too narrow for the longest name (all of them, so that the column does not mix the two): the
- * legend under the graph names the colours, and the tooltip names the status.
- */
-class StatusDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
-        const QRect text = style->subElementRect(QStyle::SE_ItemViewItemText,
-                                                 option,
-                                                 option->widget);
-        if (widestStatusName(option->fontMetrics).first > text.width())
-            option->text.clear();
-    }
-
-    bool helpEvent(QHelpEvent *event,
-                   QAbstractItemView *view,
-                   const QStyleOptionViewItem &option,
-                   const QModelIndex &index) override
-    {
-        const QString name = index.data().toString();
-        if (event->type() == QEvent::ToolTip && !name.isEmpty()) {
-            QStyleOptionViewItem drawn = option;
-            initStyleOption(&drawn, index);
-            if (drawn.text.isEmpty()) {
-                // Drawn as its colour alone: the tooltip names it, above what the cell's own says.
-                const QString more = index.data(Qt::ToolTipRole).toString();
-                QToolTip::showText(event->globalPos(),
-                                   more.isEmpty() ? name : name + u'\n' + more,
-                                   view);
-                return true;
-            }
-        }
-        return QStyledItemDelegate::helpEvent(event, view, option, index);
-    }
-};
 
 /** Fits the status column again whenever the tree's viewport changes width. */
 class StatusColumnFitter : public QObject
