@@ -220,28 +220,16 @@ struct GitMapping
     BoolValue herebyIAdmitThatBranchMightBreakReproducibility;
 };
 
-/** `shell:` (reference §1.7). */
-struct ShellConfig
+/** The cacheVersions `shell:` and `ansible:` share (reference §1.7, §1.8). */
+struct CacheVersions
 {
-    bool present = false;
-    Span span;
-    StringListValue beforeInstall;
-    StringListValue install;
-    StringListValue beforeSetup;
-    StringListValue setup;
     StringValue cacheVersion;
     StringValue beforeInstallCacheVersion;
     StringValue installCacheVersion;
     StringValue beforeSetupCacheVersion;
     StringValue setupCacheVersion;
 
-    /** The commands of user stage @p k: 0 beforeInstall, 1 install, 2 beforeSetup, 3 setup. */
-    const StringListValue &commands(int k) const
-    {
-        const StringListValue *lists[] = {&beforeInstall, &install, &beforeSetup, &setup};
-        return *lists[k];
-    }
-    /** `<stage>CacheVersion` of user stage @p k (numbered as in commands()). */
+    /** `<stage>CacheVersion` of user stage @p k: 0 beforeInstall, 1 install, 2 beforeSetup, 3 setup. */
     const StringValue &stageCacheVersion(int k) const
     {
         const StringValue *versions[] = {&beforeInstallCacheVersion,
@@ -249,6 +237,24 @@ struct ShellConfig
                                          &beforeSetupCacheVersion,
                                          &setupCacheVersion};
         return *versions[k];
+    }
+};
+
+/** `shell:` (reference §1.7). */
+struct ShellConfig : CacheVersions
+{
+    bool present = false;
+    Span span;
+    StringListValue beforeInstall;
+    StringListValue install;
+    StringListValue beforeSetup;
+    StringListValue setup;
+
+    /** The commands of user stage @p k (numbered as in stageCacheVersion()). */
+    const StringListValue &commands(int k) const
+    {
+        const StringListValue *lists[] = {&beforeInstall, &install, &beforeSetup, &setup};
+        return *lists[k];
     }
 };
 
@@ -269,7 +275,7 @@ struct AnsibleTaskList
 };
 
 /** `ansible:` (reference §1.8). */
-struct AnsibleConfig
+struct AnsibleConfig : CacheVersions
 {
     bool present = false;
     Span span;
@@ -277,26 +283,12 @@ struct AnsibleConfig
     AnsibleTaskList install;
     AnsibleTaskList beforeSetup;
     AnsibleTaskList setup;
-    StringValue cacheVersion;
-    StringValue beforeInstallCacheVersion;
-    StringValue installCacheVersion;
-    StringValue beforeSetupCacheVersion;
-    StringValue setupCacheVersion;
 
-    /** The tasks of user stage @p k: 0 beforeInstall, 1 install, 2 beforeSetup, 3 setup. */
+    /** The tasks of user stage @p k (numbered as in stageCacheVersion()). */
     const AnsibleTaskList &tasks(int k) const
     {
         const AnsibleTaskList *lists[] = {&beforeInstall, &install, &beforeSetup, &setup};
         return *lists[k];
-    }
-    /** `<stage>CacheVersion` of user stage @p k (numbered as in tasks()). */
-    const StringValue &stageCacheVersion(int k) const
-    {
-        const StringValue *versions[] = {&beforeInstallCacheVersion,
-                                         &installCacheVersion,
-                                         &beforeSetupCacheVersion,
-                                         &setupCacheVersion};
-        return *versions[k];
     }
 };
 
