@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace Stagecraft::Model {
 
@@ -73,12 +74,18 @@ ImageGeometry shapeImage(const ConveyorImage &image,
     return g;
 }
 
-/**
- * Where an import comes down into stage @p s: its centre, unless that is under the header's name
- * or kind badge (the arrow would strike through the text); then the nearest point of the stage
- * clear of both, if it has one.
- */
 constexpr qreal s_entryInset = 8; // keeps an arrow head off a box's rounded corners
+
+/**
+ * The span of the header between the end of the name and the problems marker or kind badge
+ * (scene x): where an import can come down without striking through text.
+ */
+std::pair<qreal, qreal> headerGap(const ImageGeometry &target, const ConveyorMetrics &m)
+{
+    const QRectF &r = target.rect;
+    return {r.left() + m.nameLeft + target.nameWidth + 6,
+            r.right() - m.badgeWidth - (target.marked ? m.markerWidth : 0) - 2};
+}
 
 /**
  * How much wider the node would have to be for an import into stage @p s to come down between
@@ -87,23 +94,23 @@ constexpr qreal s_entryInset = 8; // keeps an arrow head off a box's rounded cor
  */
 qreal entryGap(const QRectF &s, const ImageGeometry &target, const ConveyorMetrics &m)
 {
-    const QRectF &r = target.rect;
-    const qreal freeLeft = r.left() + m.nameLeft + target.nameWidth + 6;
-    const qreal freeRight = r.right() - m.badgeWidth - (target.marked ? m.markerWidth : 0) - 2;
+    const auto [freeLeft, freeRight] = headerGap(target, m);
     const qreal centre = s.center().x();
     if ((centre >= freeLeft && centre <= freeRight) || s.right() - s_entryInset < freeLeft)
         return 0;
     return std::max<qreal>(0, std::max(freeLeft, s.left() + s_entryInset) - freeRight);
 }
 
+/**
+ * Where an import comes down into stage @p s: its centre, unless that is under the header's name
+ * or kind badge (the arrow would strike through the text); then the nearest point of the stage
+ * clear of both, if it has one.
+ */
 qreal entryX(const QRectF &s, const ImageGeometry &target, const ConveyorMetrics &m)
 {
-    constexpr qreal inset = s_entryInset;
-    const QRectF &r = target.rect;
-    const qreal freeLeft = r.left() + m.nameLeft + target.nameWidth + 6;
-    const qreal freeRight = r.right() - m.badgeWidth - (target.marked ? m.markerWidth : 0) - 2;
-    const qreal lo = std::max(s.left() + inset, freeLeft);
-    const qreal hi = std::min(s.right() - inset, freeRight);
+    const auto [freeLeft, freeRight] = headerGap(target, m);
+    const qreal lo = std::max(s.left() + s_entryInset, freeLeft);
+    const qreal hi = std::min(s.right() - s_entryInset, freeRight);
     const qreal centre = s.center().x();
     if (lo > hi || (centre >= freeLeft && centre <= freeRight))
         return centre;

@@ -16,6 +16,8 @@ namespace {
 
 /** Vertical steps of an edge shorter than this are straightened where the route is free. */
 constexpr qreal s_stepSnap = 3;
+/** How far above or below a node an edge attached at its top or bottom runs sideways. */
+constexpr qreal s_runOffset = 10;
 
 /** A place in a layer: a real node or a point where a long edge passes through the layer. */
 struct Slot
@@ -131,6 +133,17 @@ private:
     void placeVertically();
     void straightenChains(const std::vector<int> &edges);
     qreal portY(int slot, qreal offset) const { return m_slots[size_t(slot)].y + offset; }
+    /** The height of the k-th horizontal run above @p slot, of the edges entering its top. */
+    qreal entryRunY(int slot, qreal k) const
+    {
+        return m_slots[size_t(slot)].y - s_runOffset - k * m_options.entrySpacing;
+    }
+    /** The height of the k-th horizontal run below @p slot, of the edges leaving its bottom. */
+    qreal exitRunY(int slot, qreal k) const
+    {
+        const Slot &s = m_slots[size_t(slot)];
+        return s.y + s.height + s_runOffset + k * m_options.entrySpacing;
+    }
 
     const LayoutGraph &m_graph;
     const LayoutOptions &m_options;
@@ -420,13 +433,9 @@ void ComponentLayout::straightenChains(const std::vector<int> &edges)
             if (slot.node < 0)
                 continue;
             if (const int in = m_topIn[size_t(n)]; in > 0)
-                entries[l].emplace_back(slot.y - 10 - (in - 1) * m_options.entrySpacing - label,
-                                        slot.y - 10 + margin);
-            if (const int out = m_bottomOut[size_t(n)]; out > 0) {
-                const qreal first = slot.y + slot.height + 10;
-                exits[l].emplace_back(first - margin,
-                                      first + (out - 1) * m_options.entrySpacing + margin);
-            }
+                entries[l].emplace_back(entryRunY(n, in - 1) - label, entryRunY(n, 0) + margin);
+            if (const int out = m_bottomOut[size_t(n)]; out > 0)
+                exits[l].emplace_back(exitRunY(n, 0) - margin, exitRunY(n, out - 1) + margin);
         }
     }
     auto inBand = [](const std::vector<Band> &bands, qreal y) {
@@ -540,16 +549,13 @@ qreal ComponentLayout::run(const std::vector<int> &nodes,
             auto list = it.value();
             std::sort(list.begin(), list.end());
             for (size_t k = 0; k < list.size(); ++k)
-                entryY.insert(std::get<2>(list[k]),
-                              m_slots[size_t(it.key())].y - 10 - qreal(k) * m_options.entrySpacing);
+                entryY.insert(std::get<2>(list[k]), entryRunY(it.key(), qreal(k)));
         }
         for (auto it = leaving.begin(); it != leaving.end(); ++it) {
             auto list = it.value();
             std::sort(list.begin(), list.end());
-            const Slot &s = m_slots[size_t(it.key())];
             for (size_t k = 0; k < list.size(); ++k)
-                exitY.insert(list[k].second,
-                             s.y + s.height + 10 + qreal(k) * m_options.entrySpacing);
+                exitY.insert(list[k].second, exitRunY(it.key(), qreal(k)));
         }
     }
 
@@ -661,7 +667,7 @@ qreal ComponentLayout::run(const std::vector<int> &nodes,
             y = exitY.value(e);
             points << QPointF(source.x(), y);
         } else if (edge.sourcePort.side == PortSide::Top) {
-            y = source.y() - 10;
+            y = source.y() - s_runOffset;
             points << QPointF(source.x(), y);
         }
         for (size_t i = 0; i < hops.size(); ++i) {
@@ -691,7 +697,7 @@ qreal ComponentLayout::run(const std::vector<int> &nodes,
                     ey = y;
                 points << QPointF(x, ey) << QPointF(target.x(), ey);
             } else if (edge.targetPort.side == PortSide::Bottom) {
-                const qreal ey = target.y() + 10;
+                const qreal ey = target.y() + s_runOffset;
                 points << QPointF(x, ey) << QPointF(target.x(), ey);
             } else {
                 points << QPointF(x, target.y());
